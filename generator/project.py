@@ -1,0 +1,585 @@
+"""Load every content file into one validated, cross-referenced, immutable ``Project``.
+
+``load_project(root)`` reads the files declared in :mod:`generator.layout`, validates
+each against its model, then checks everything that spans files: ids unique per kind,
+every reference resolved, every guide and document placed in the appendix order. It
+collects every problem in every file and raises one :class:`ContentError` listing them
+all; only a project with no errors is returned.
+
+Numbers (appendix N, theme N, subtheme N(x), question N) are computed here from order,
+never written by hand in content.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping, Union
+
+from .diagnostics import Diagnostic, Position, raise_if_errors
+from .layout import CONTENT_FILES, find_files, stray_files
+from .models import (
+    FILE_MODELS,
+    AppendicesFile,
+    Audience,
+    AudiencesFile,
+    Document,
+    Guide,
+    GuideQuestion,
+    GuideSection,
+    ImplicationAction,
+    ImplicationGroup,
+    ImplicationsFile,
+    NarrativePage,
+    Node,
+    QuestionSet,
+    Quote,
+    QuotesFile,
+    Resource,
+    ResourcesFile,
+    SetQuestion,
+    SetSection,
+    Settings,
+    Subtheme,
+    Theme,
+    ThemesFile,
+)
+from .references import Reference, find_references
+from .validation import build_model
+from .yamlsource import LoadedFile, SourceMap, load_yaml_file
+
+SCHEMA_VERSION = 1
+
+Appendable = Union[Guide, Document]
+AnyQuestion = Union[GuideQuestion, SetQuestion]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    number: int
+    item: Appendable
+
+    @property
+    def kind(self) -> str:
+        return "guide" if isinstance(self.item, Guide) else "document"
+
+    @property
+    def label(self) -> str:
+        return f"Appendix {self.number}"
+
+
+@dataclass(frozen=True)
+class QuestionEntry:
+    """A question in context: where it sits and its computed number."""
+
+    question: AnyQuestion
+    number: int  # 1-based, counted through the whole guide or set
+    section: GuideSection | SetSection
+    owner: Guide | QuestionSet
+
+    @property
+    def owner_kind(self) -> str:
+        return "guide" if isinstance(self.owner, Guide) else "question-set"
+
+
+@dataclass(frozen=True)
+class PlaceholderUse:
+    name: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything the renderers need, validated and cross-referenced. Never mutated."""
+
+    root: Path
+    settings: Settings
+    audiences: tuple[Audience, ...]
+    themes: tuple[Theme, ...]
+    quotes: tuple[Quote, ...]
+    implications: tuple[ImplicationGroup, ...]
+    resources: tuple[Resource, ...]
+    documents: tuple[Document, ...]
+    pages: tuple[NarrativePage, ...]
+    guides: tuple[Guide, ...]
+    question_sets: tuple[QuestionSet, ...]
+    appendices: tuple[Appendix, ...]
+    sources: Mapping[str, SourceMap] = field(repr=False)
+    warnings: tuple[Diagnostic, ...] = ()
+
+    # --- lookups -------------------------------------------------------------------
+
+    @cached_property
+    def subthemes(self) -> tuple[Subtheme, ...]:
+        return tuple(s for t in self.themes for s in t.subthemes)
+
+    @cached_property
+    def audience_by_id(self) -> Mapping[str, Audience]:
+        return MappingProxyType({a.id: a for a in self.audiences})
+
+    @cached_property
+    def theme_by_id(self) -> Mapping[str, Theme]:
+        return MappingProxyType({t.id: t for t in self.themes})
+
+    @cached_property
+    def theme_of(self) -> Mapping[str, Theme]:
+        """The theme each subtheme id belongs to."""
+        return MappingProxyType({s.id: t for t in self.themes for s in t.subthemes})
+
+    @cached_property
+    def subtheme_by_id(self) -> Mapping[str, Subtheme]:
+        return MappingProxyType({s.id: s for s in self.subthemes})
+
+    @cached_property
+    def action_by_id(self) -> Mapping[str, ImplicationAction]:
+        return MappingProxyType({a.id: a for g in self.implications for a in g.actions})
+
+    @cached_property
+    def group_of_action(self) -> Mapping[str, ImplicationGroup]:
+        return MappingProxyType({a.id: g for g in self.implications for a in g.actions})
+
+    @cached_property
+    def group_by_id(self) -> Mapping[str, ImplicationGroup]:
+        return MappingProxyType({g.id: g for g in self.implications})
+
+    @cached_property
+    def guide_by_id(self) -> Mapping[str, Guide]:
+        return MappingProxyType({g.id: g for g in self.guides})
+
+    @cached_property
+    def set_by_id(self) -> Mapping[str, QuestionSet]:
+        return MappingProxyType({s.id: s for s in self.question_sets})
+
+    @cached_property
+    def document_by_id(self) -> Mapping[str, Document]:
+        return MappingProxyType({d.id: d for d in self.documents})
+
+    @cached_property
+    def resource_by_id(self) -> Mapping[str, Resource]:
+        return MappingProxyType({r.id: r for r in self.resources})
+
+    @cached_property
+    def page_by_id(self) -> Mapping[str, NarrativePage]:
+        return MappingProxyType({p.id: p for p in self.pages})
+
+    @cached_property
+    def appendix_by_id(self) -> Mapping[str, Appendix]:
+        return MappingProxyType({a.item.id: a for a in self.appendices})
+
+    @cached_property
+    def questions(self) -> tuple[QuestionEntry, ...]:
+        """Every question of every guide, then of every question set, in order."""
+        entries: list[QuestionEntry] = []
+        for owner in (*self.guides_in_appendix_order, *self.question_sets):
+            number = 0
+            for section in owner.sections:
+                for question in section.questions:
+                    number += 1
+                    entries.append(QuestionEntry(question, number, section, owner))
+        return tuple(entries)
+
+    @cached_property
+    def question_by_id(self) -> Mapping[str, QuestionEntry]:
+        return MappingProxyType({e.question.id: e for e in self.questions})
+
+    @cached_property
+    def guides_in_appendix_order(self) -> tuple[Guide, ...]:
+        ordered = [a.item for a in self.appendices if isinstance(a.item, Guide)]
+        return tuple(ordered) if ordered else self.guides
+
+    @cached_property
+    def quotes_by_subtheme(self) -> Mapping[str, tuple[Quote, ...]]:
+        table: dict[str, list[Quote]] = {s.id: [] for s in self.subthemes}
+        for quote in self.quotes:
+            table.setdefault(quote.subtheme, []).append(quote)
+        return MappingProxyType({k: tuple(v) for k, v in table.items()})
+
+    @cached_property
+    def questions_by_subtheme(self) -> Mapping[str, tuple[QuestionEntry, ...]]:
+        table: dict[str, list[QuestionEntry]] = {s.id: [] for s in self.subthemes}
+        for entry in self.questions:
+            for sid in entry.question.subthemes:
+                table.setdefault(sid, []).append(entry)
+        return MappingProxyType({k: tuple(v) for k, v in table.items()})
+
+    @cached_property
+    def actions_by_subtheme(self) -> Mapping[str, tuple[ImplicationAction, ...]]:
+        table: dict[str, list[ImplicationAction]] = {s.id: [] for s in self.subthemes}
+        for group in self.implications:
+            for action in group.actions:
+                for sid in action.subthemes:
+                    table.setdefault(sid, []).append(action)
+        return MappingProxyType({k: tuple(v) for k, v in table.items()})
+
+    # --- numbering -------------------------------------------------------------------
+
+    def theme_number(self, theme: Theme) -> int:
+        return self.themes.index(theme) + 1
+
+    def subtheme_code(self, subtheme: Subtheme) -> str:
+        """``2(d)``: theme number and the subtheme's letter, from order."""
+        theme = self.theme_of[subtheme.id]
+        letter = string.ascii_lowercase[theme.subthemes.index(subtheme)]
+        return f"{self.theme_number(theme)}({letter})"
+
+    def group_number(self, group: ImplicationGroup) -> int:
+        return self.implications.index(group) + 1
+
+    def action_code(self, action: ImplicationAction) -> str:
+        group = self.group_of_action[action.id]
+        return f"{self.group_number(group)}.{group.actions.index(action) + 1}"
+
+    def section_number(self, owner: Guide | QuestionSet, section: GuideSection | SetSection) -> int:
+        return owner.sections.index(section) + 1
+
+    # --- placeholders ------------------------------------------------------------------
+
+    def placeholder_value(self, name: str) -> str | None:
+        placeholder = self.settings.placeholders.get(name)
+        if placeholder is None or placeholder.value is None or not placeholder.value.strip():
+            return None
+        return placeholder.value
+
+    @cached_property
+    def placeholder_uses(self) -> tuple[PlaceholderUse, ...]:
+        """Every ``[[placeholder:name]]`` written in the content, with where it is."""
+        uses = []
+        for item, path, text in _texts(self._all_items()):
+            refs, _ = find_references(text)
+            for ref in refs:
+                if ref.kind == "placeholder":
+                    source = self.sources[item.origin_file]
+                    uses.append(PlaceholderUse(ref.id, source.find_text(path, ref.written)))
+        return tuple(uses)
+
+    def unfilled_placeholders(self) -> list[Diagnostic]:
+        """One diagnostic per use of a placeholder that settings leave empty."""
+        found = []
+        for use in self.placeholder_uses:
+            if self.placeholder_value(use.name) is None:
+                found.append(
+                    Diagnostic(
+                        use.position,
+                        f"placeholder '{use.name}' has no value; set "
+                        f"placeholders.{use.name}.value in content/settings.yml",
+                    )
+                )
+        return sorted(found)
+
+    def _all_items(self) -> Iterator[Node]:
+        yield self.settings
+        yield from self.audiences
+        yield from self.themes
+        yield from self.quotes
+        yield from self.implications
+        yield from self.resources
+        yield from self.documents
+        yield from self.pages
+        yield from self.guides
+        yield from self.question_sets
+
+    def where(self, item: Node, *path: Any) -> Position:
+        """``file:line:col`` of an item (or of one of its fields)."""
+        return self.sources[item.origin_file].position(item.origin_path + path)
+
+
+def _texts(items: Iterator[Node] | Any) -> Iterator[tuple[Node, tuple[Any, ...], str]]:
+    """Every text value inside the given items: (owning node, data path in file, text)."""
+
+    def walk(value: Any, owner: Node, path: tuple[Any, ...]) -> Iterator[tuple[Node, tuple[Any, ...], str]]:
+        if isinstance(value, Node):
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), value, value.origin_path + (name,))
+        elif isinstance(value, str):
+            yield owner, path, value
+        elif isinstance(value, tuple):
+            for index, inner in enumerate(value):
+                yield from walk(inner, owner, path + (index,))
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                yield from walk(inner, owner, path + (key,))
+
+    for item in items:
+        yield from walk(item, item, item.origin_path)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def load_project(root: Path | str) -> Project:
+    """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem."""
+    root = Path(root).resolve()
+    problems: list[Diagnostic] = []
+    sources: dict[str, SourceMap] = {}
+    items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
+
+    for kind in CONTENT_FILES:
+        paths = find_files(root, kind)
+        if kind.single and not paths:
+            problems.append(Diagnostic(Position(kind.pattern), "required file is missing"))
+        for path in paths:
+            display = path.relative_to(root).as_posix()
+            loaded, found = load_yaml_file(path, display)
+            problems.extend(found)
+            if loaded is None:
+                continue
+            sources[display] = loaded.source
+            model, found = build_model(loaded, FILE_MODELS[kind.kind])
+            problems.extend(found)
+            if model is None:
+                continue
+            if kind.named_by_id and getattr(model, "id", path.stem) != path.stem:
+                problems.append(
+                    Diagnostic(
+                        loaded.source.position(("id",)),
+                        f"id '{model.id}' must match the file name '{path.stem}'",  # type: ignore[attr-defined]
+                    )
+                )
+            items[kind.kind].append(model)
+
+    for stray in stray_files(root):
+        problems.append(
+            Diagnostic(
+                Position(stray.relative_to(root).as_posix()),
+                "file is not read: content files belong in content/ (settings, audiences, appendices, "
+                "themes, quotes, implications, resources, documents/, pages/) or questions/ "
+                "(guides/, sets/) and end in .yml",
+            )
+        )
+
+    raise_if_errors(problems)
+
+    def one(kind: str) -> Any:
+        return items[kind][0]
+
+    settings: Settings = one("settings")
+    audiences: AudiencesFile = one("audiences")
+    appendices_file: AppendicesFile = one("appendices")
+    themes: ThemesFile = one("themes")
+    quotes: QuotesFile = one("quotes")
+    implications: ImplicationsFile = one("implications")
+    resources: ResourcesFile = one("resources")
+    guides = tuple(items["guide"])  # type: ignore[arg-type]
+    documents = tuple(items["document"])  # type: ignore[arg-type]
+
+    appendices, appendix_problems = _order_appendices(appendices_file, guides, documents, sources)
+    problems.extend(appendix_problems)
+    raise_if_errors(problems)
+
+    project = Project(
+        root=root,
+        settings=settings,
+        audiences=audiences.audiences,
+        themes=themes.themes,
+        quotes=quotes.quotes,
+        implications=implications.groups,
+        resources=resources.resources,
+        documents=tuple(a.item for a in appendices if isinstance(a.item, Document)),
+        pages=tuple(sorted(items["page"], key=lambda p: (p.placement, p.order, p.id))),  # type: ignore[attr-defined]
+        guides=tuple(a.item for a in appendices if isinstance(a.item, Guide)),
+        question_sets=tuple(items["question-set"]),  # type: ignore[arg-type]
+        appendices=appendices,
+        sources=MappingProxyType(sources),
+    )
+    problems.extend(check_references(project))
+    raise_if_errors(problems)
+    warnings = tuple(p for p in problems if p.severity != "error")
+    if warnings:
+        object.__setattr__(project, "warnings", warnings)
+    return project
+
+
+def _order_appendices(
+    file: AppendicesFile,
+    guides: tuple[Guide, ...],
+    documents: tuple[Document, ...],
+    sources: Mapping[str, SourceMap],
+) -> tuple[tuple[Appendix, ...], list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    available: dict[str, Appendable] = {g.id: g for g in guides}
+    for doc in documents:
+        available.setdefault(doc.id, doc)
+    source = sources[file.origin_file]
+    placed: list[Appendix] = []
+    seen: set[str] = set()
+    for index, ident in enumerate(file.appendices):
+        position = source.position(("appendices", index))
+        if ident in seen:
+            problems.append(Diagnostic(position, f"'{ident}' is listed twice in the appendices"))
+            continue
+        seen.add(ident)
+        if ident not in available:
+            problems.append(
+                Diagnostic(
+                    position,
+                    f"appendix '{ident}' is neither a guide (questions/guides/) nor a document "
+                    f"(content/documents/){_hint(ident, available)}",
+                )
+            )
+            continue
+        placed.append(Appendix(len(placed) + 1, available[ident]))
+    for ident, item in available.items():
+        if ident not in seen:
+            problems.append(
+                Diagnostic(
+                    Position(item.origin_file, 1, 1),
+                    f"'{ident}' is not listed in content/appendices.yml, so it has no appendix number",
+                )
+            )
+    return tuple(placed), problems
+
+
+def _hint(ident: str, known: Mapping[str, Any] | set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check_references(project: Project) -> list[Diagnostic]:
+    """Ids unique per kind, and every reference (by key or in text) resolved."""
+    problems: list[Diagnostic] = []
+    p = project
+
+    # unique ids per kind -------------------------------------------------------------
+    kinds: dict[str, list[Node]] = {
+        "audience": list(p.audiences),
+        "theme": list(p.themes),
+        "subtheme": list(p.subthemes),
+        "quote": list(p.quotes),
+        "implication": [*p.implications, *(a for g in p.implications for a in g.actions)],
+        "resource": list(p.resources),
+        "document or guide": [*p.documents, *p.guides],
+        "page": list(p.pages),
+        "question set": list(p.question_sets),
+        "section": [s for owner in (*p.guides, *p.question_sets) for s in owner.sections],
+        "question": [e.question for e in p.questions],
+        "response option": [o for g in p.guides for o in g.response_options],
+    }
+    for kind, members in kinds.items():
+        first: dict[str, Node] = {}
+        for item in members:
+            ident = item.id  # type: ignore[attr-defined]
+            if ident in first:
+                earlier = p.where(first[ident], "id")
+                problems.append(
+                    Diagnostic(
+                        p.where(item, "id"),
+                        f"duplicate {kind} id '{ident}' (first used at {earlier})",
+                    )
+                )
+            else:
+                first[ident] = item
+
+    def expect(item: Node, path: tuple[Any, ...], ident: str, table: Mapping[str, Any], what: str) -> None:
+        if ident not in table:
+            problems.append(
+                Diagnostic(p.where(item, *path), f"unknown {what} '{ident}'{_hint(ident, table)}")
+            )
+
+    # references held in keys ---------------------------------------------------------
+    for guide in p.guides:
+        expect(guide, ("audience",), guide.audience, p.audience_by_id, "audience")
+        guide_questions = {q.id: q for s in guide.sections for q in s.questions}
+        guide_targets = {**{s.id: s for s in guide.sections}, **guide_questions}
+        for section in guide.sections:
+            for question in section.questions:
+                for index, sid in enumerate(question.subthemes):
+                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme")
+                for rule in question.skip_logic:
+                    expect(rule, ("if_covered_at",), rule.if_covered_at, guide_questions,
+                           f"question in guide '{guide.id}'")
+                    expect(rule, ("target",), rule.target, guide_targets,
+                           f"section or question in guide '{guide.id}'")
+    for qset in p.question_sets:
+        expect(qset, ("audience",), qset.audience, p.audience_by_id, "audience")
+        for section in qset.sections:
+            for question in section.questions:
+                for index, sid in enumerate(question.subthemes):
+                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme")
+                for index, aid in enumerate(question.implications):
+                    expect(question, ("implications", index), aid, p.action_by_id, "implication action")
+    for quote in p.quotes:
+        expect(quote, ("subtheme",), quote.subtheme, p.subtheme_by_id, "subtheme")
+    for group in p.implications:
+        for action in group.actions:
+            for index, sid in enumerate(action.subthemes):
+                expect(action, ("subthemes", index), sid, p.subtheme_by_id, "subtheme")
+    for subtheme in p.subthemes:
+        if not p.quotes_by_subtheme.get(subtheme.id):
+            problems.append(
+                Diagnostic(p.where(subtheme, "id"), f"subtheme '{subtheme.id}' has no quote in content/quotes.yml", "warning")
+            )
+
+    # references written in text -----------------------------------------------------
+    tables = reference_tables(p)
+    for item, path, text in _texts(p._all_items()):
+        refs, bad = find_references(text)
+        source = p.sources[item.origin_file]
+        for wrong in bad:
+            problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))
+        for ref in refs:
+            table = tables[ref.kind]
+            if ref.id not in table:
+                problems.append(
+                    Diagnostic(
+                        source.find_text(path, ref.written),
+                        f"unknown {ref.kind} '{ref.id}' in reference {ref.written}{_hint(ref.id, table)}",
+                    )
+                )
+    return problems
+
+
+def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
+    """For each reference kind, the ids it can name."""
+    return {
+        "appendix": p.appendix_by_id,
+        "audience": p.audience_by_id,
+        "guide": p.guide_by_id,
+        "document": p.document_by_id,
+        "theme": p.theme_by_id,
+        "subtheme": p.subtheme_by_id,
+        "question": p.question_by_id,
+        "question-set": p.set_by_id,
+        "implication": {**p.group_by_id, **p.action_by_id},
+        "resource": p.resource_by_id,
+        "page": p.page_by_id,
+        "placeholder": p.settings.placeholders,
+    }
+
+
+def reference_label(p: Project, ref: Reference) -> str:
+    """The words a reference reads as in any output: numbers computed from order."""
+    kind, ident = ref.kind, ref.id
+    if kind in ("appendix", "guide", "document"):
+        return p.appendix_by_id[ident].label
+    if kind == "audience":
+        return p.audience_by_id[ident].name
+    if kind == "theme":
+        theme = p.theme_by_id[ident]
+        return f"theme {p.theme_number(theme)} ({theme.label})"
+    if kind == "subtheme":
+        sub = p.subtheme_by_id[ident]
+        return f"subtheme {p.subtheme_code(sub)} ({sub.label})"
+    if kind == "question":
+        entry = p.question_by_id[ident]
+        if isinstance(entry.owner, Guide):
+            return f"{p.appendix_by_id[entry.owner.id].label}, question {entry.number}"
+        return f"question {entry.number} of '{entry.owner.title}'"
+    if kind == "question-set":
+        return p.set_by_id[ident].title
+    if kind == "implication":
+        if ident in p.group_by_id:
+            group = p.group_by_id[ident]
+            return f"implication {p.group_number(group)} ({group.title})"
+        return f"action {p.action_code(p.action_by_id[ident])}"
+    if kind == "resource":
+        return p.resource_by_id[ident].title
+    if kind == "page":
+        return p.page_by_id[ident].title
+    if kind == "placeholder":
+        return p.placeholder_value(ident) or p.settings.placeholders[ident].label
+    raise KeyError(kind)  # pragma: no cover - kinds are validated on load

@@ -1,0 +1,296 @@
+"""A strict YAML reader that remembers where every value came from.
+
+Content files are written by people, not programs, so the reader accepts a small, safe
+subset of YAML and keeps line and column for every key and value:
+
+* the file must be UTF-8 (a byte-order mark is tolerated only as the very first character);
+* indentation is spaces only (no tabs, no non-breaking spaces);
+* exactly one document per file, and it may not be empty;
+* no anchors, aliases or explicit tags (``&a``, ``*a``, ``!!python/...``);
+* no duplicate keys at any depth; keys are plain text.
+
+Scalars are never coerced by YAML 1.1 rules: ``no``, ``on``, ``1:20``, ``012`` and
+``2024-01-02`` stay exactly the text that was written. Only an empty plain value, ``~``
+and ``null`` become ``None``. Models turn text into numbers or booleans where they
+expect one (see :mod:`generator.models`).
+
+Parsing goes through libyaml's event stream (``CParser``), so it stays fast, and the
+document is composed here from events; an alias is rejected the moment it appears, so
+an alias "bomb" never expands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Position
+
+try:  # libyaml is required for speed; fall back loudly rather than silently.
+    from yaml import CSafeLoader as _Loader
+
+    LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    LIBYAML = False
+
+PathKey = tuple[Any, ...]
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BAD_INDENT = re.compile(r"^[ ]*([\t\u00a0])")
+
+
+@dataclass
+class SourceMap:
+    """Positions of the values (and mapping keys) of one loaded file, by data path."""
+
+    path: str
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def position(self, path: PathKey, *, key: bool = False) -> Position:
+        """The position of the value at ``path`` (or of its key), or the nearest parent."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                line, col = table[probe]
+                return Position(self.path, line, col)
+            if key and probe in self.values:
+                line, col = self.values[probe]
+                return Position(self.path, line, col)
+            probe = probe[:-1]
+        line, col = self.values.get((), (1, 1))
+        return Position(self.path, line, col)
+
+    def find_text(self, path: PathKey, needle: str) -> Position:
+        """Where ``needle`` is written inside the value at ``path`` (for references in text)."""
+        start, end = self.spans.get(tuple(path), (0, 0))
+        if start:
+            for number in range(start, min(end, len(self.lines)) + 1):
+                column = self.lines[number - 1].find(needle)
+                if column >= 0:
+                    return Position(self.path, number, column + 1)
+        return self.position(path)
+
+
+@dataclass
+class LoadedFile:
+    """The data of one YAML file (plain dicts, lists, strings, None) and its source map."""
+
+    path: str
+    data: Any
+    source: SourceMap
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _decode(raw: bytes, display: str, problems: list[Diagnostic]) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(
+            Diagnostic(Position(display, 1, 1), "file is UTF-16 encoded; save it as UTF-8")
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.append(
+            Diagnostic(
+                Position(display, line, column),
+                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            )
+        )
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    problems.extend(_scan_text(text, display))
+    return text
+
+
+def _scan_text(text: str, display: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        bad = _BAD_INDENT.match(line)
+        if bad:
+            what = "a tab" if bad.group(1) == "\t" else "a non-breaking space"
+            found.append(
+                Diagnostic(
+                    Position(display, number, bad.start(1) + 1),
+                    f"indentation contains {what}; indent with spaces only",
+                )
+            )
+        column = line.find("\ufeff")
+        if column >= 0:
+            found.append(
+                Diagnostic(
+                    Position(display, number, column + 1),
+                    "byte-order mark (U+FEFF) inside the file; remove it",
+                )
+            )
+    return found
+
+
+class _Composer:
+    """Builds plain Python data from libyaml events, recording positions."""
+
+    def __init__(self, display: str, events: Any, source: SourceMap):
+        self.display = display
+        self.events = events
+        self.source = source
+        self.problems: list[Diagnostic] = []
+
+    def _problem(self, mark: Any, message: str) -> None:
+        line, col = _mark(mark)
+        self.problems.append(Diagnostic(Position(self.display, line, col), message))
+
+    def _check_node_event(self, event: Any) -> bool:
+        """Reject anchors and tags; return False if the node must be skipped."""
+        ok = True
+        if getattr(event, "anchor", None):
+            self._problem(
+                event.start_mark,
+                f"anchor '&{event.anchor}' is not allowed; write the value out in full",
+            )
+            ok = False
+        tag = getattr(event, "tag", None)
+        if tag:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self._problem(event.start_mark, f"tag '{shown}' is not allowed; remove it")
+            ok = False
+        return ok
+
+    def compose(self, event: Any, path: PathKey) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            self._problem(
+                event.start_mark,
+                f"alias '*{event.anchor}' is not allowed; write the value out in full",
+            )
+            raise _Stop()
+        self._check_node_event(event)
+        self.source.values[path] = _mark(event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            self.source.spans[path] = (event.start_mark.line + 1, event.end_mark.line + 1)
+            if not event.style and event.value in _NULLS and event.tag is None:
+                return None
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while True:
+                nxt = next(self.events)
+                if isinstance(nxt, yaml.SequenceEndEvent):
+                    self.source.spans[path] = (
+                        event.start_mark.line + 1,
+                        nxt.end_mark.line + 1,
+                    )
+                    return items
+                items.append(self.compose(nxt, path + (len(items),)))
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while True:
+                key_event = next(self.events)
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    self.source.spans[path] = (
+                        event.start_mark.line + 1,
+                        key_event.end_mark.line + 1,
+                    )
+                    return mapping
+                if isinstance(key_event, yaml.AliasEvent):
+                    self._problem(
+                        key_event.start_mark,
+                        f"alias '*{key_event.anchor}' is not allowed; write the value out in full",
+                    )
+                    raise _Stop()
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    self._problem(key_event.start_mark, "a key must be plain text")
+                    raise _Stop()
+                self._check_node_event(key_event)
+                key = key_event.value
+                key_pos = _mark(key_event.start_mark)
+                value = self.compose(next(self.events), path + (key,))
+                if key in mapping:
+                    first = self.source.keys[path + (key,)]
+                    self.problems.append(
+                        Diagnostic(
+                            Position(self.display, *key_pos),
+                            f"duplicate key '{key}' (first defined at line {first[0]}, "
+                            f"column {first[1]})",
+                        )
+                    )
+                    continue
+                self.source.keys[path + (key,)] = key_pos
+                mapping[key] = value
+        raise _Stop()  # pragma: no cover - libyaml never sends other node events
+
+
+class _Stop(Exception):
+    """Stops composing after a problem that makes the rest meaningless."""
+
+
+def load_yaml_text(text: str, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Load one YAML document from ``text``; ``display`` names the file in messages."""
+    problems = _scan_text(text, display)
+    return _compose(text, display, problems)
+
+
+def load_yaml_file(path: Path, display: str | None = None) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Load one YAML file strictly. Returns the data (or None) and every problem found."""
+    display = display or str(path)
+    problems: list[Diagnostic] = []
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(Position(display), f"cannot read file: {exc.strerror}")]
+    text = _decode(raw, display, problems)
+    if text is None:
+        return None, problems
+    return _compose(text, display, problems)
+
+
+def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    if problems:
+        return None, problems
+    source = SourceMap(display, lines=text.split("\n"))
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in source.lines
+    ):
+        return None, [Diagnostic(Position(display, 1, 1), "file is empty; expected a mapping of keys")]
+    events = iter(yaml.parse(text, Loader=_Loader))
+    composer = _Composer(display, events, source)
+    data: Any = None
+    try:
+        next(events)  # StreamStart
+        start = next(events)  # DocumentStart
+        data = composer.compose(next(events), ())
+        next(events)  # DocumentEnd
+        after = next(events)
+        if isinstance(after, yaml.DocumentStartEvent):
+            composer._problem(
+                after.start_mark,
+                "a second YAML document starts here; put one document in each file",
+            )
+        del start
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        composer.problems.append(
+            Diagnostic(Position(display, line, col), f"invalid YAML: {what}")
+        )
+    except yaml.YAMLError as exc:  # pragma: no cover - defensive
+        composer.problems.append(Diagnostic(Position(display, 1, 1), f"invalid YAML: {exc}"))
+    if composer.problems:
+        return None, composer.problems
+    return LoadedFile(display, data, source), []
