@@ -1,0 +1,168 @@
+"""The ``reflect`` command: check the content, build the site, preview it, export the schema.
+
+    reflect check [--strict]       validate every content file; report every problem at once
+    reflect build [--strict]       check, then build the site atomically into site/
+    reflect serve [--dev-addr]     preview with live reload (content/ and questions/ watched)
+    reflect schema [--output DIR]  write JSON Schemas of the content files for editors
+
+Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``),
+2 an internal error in Reflect itself (a bug: please report it with the message shown).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from .diagnostics import ContentError
+
+EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 2
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _check(root: Path, strict: bool) -> int:
+    from .project import load_project
+
+    try:
+        project = load_project(root)
+    except ContentError as exc:
+        _say(exc.report())
+        return EXIT_CONTENT
+    for warning in project.warnings:
+        _say(str(warning))
+    unfilled = project.unfilled_placeholders()
+    if unfilled:
+        if strict:
+            for item in unfilled:
+                _say(str(item))
+            _say(f"{len(unfilled)} unfilled placeholder{'s' if len(unfilled) != 1 else ''}: "
+                 "fill them in content/settings.yml or build without --strict.")
+            return EXIT_CONTENT
+        names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
+        _say(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
+             f"({', '.join(names)}); --strict lists them and fails.")
+    count = len(project.questions)
+    _say(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
+         f"{count} questions, {len(project.themes)} themes, {len(project.subthemes)} subthemes.")
+    return EXIT_OK
+
+
+def _mkdocs_config(config_file: Path, **overrides):
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(config_file), **overrides)
+
+
+def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    status = _check(root, strict)
+    if status != EXIT_OK:
+        return status
+    final = (site_dir or root / "site").resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=final.parent))
+    try:
+        config = _mkdocs_config(config_file, site_dir=str(staging), strict=strict)
+        config.plugins["reflect"].config.project_dir = str(root)
+        build(config)
+    except (Abort, ConfigurationError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        _say(str(exc))
+        _say("Build failed; the previous site was left untouched.")
+        return EXIT_CONTENT
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, final)
+    _say(f"Site built in {final}")
+    return EXIT_OK
+
+
+def _swap_in(staging: Path, final: Path) -> None:
+    """Replace ``final`` with ``staging`` so that a reader never sees a half-built site."""
+    retired = None
+    if final.exists():
+        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=final.parent))
+        os.rmdir(retired)
+        os.rename(final, retired)
+    os.rename(staging, final)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    status = _check(root, strict=False)
+    if status != EXIT_OK:
+        _say("Fix the problems above, then run 'reflect serve' again.")
+        return status
+    kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+    try:
+        serve(config_file=str(config_file), livereload=True, **kwargs)
+    except (Abort, ConfigurationError) as exc:
+        _say(str(exc))
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _schema(output: Path) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(output):
+        _say(f"wrote {path}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="reflect", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+    parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: PROJECT/mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the content only")
+    check.add_argument("--strict", action="store_true", help="also fail on unfilled placeholders")
+    build = commands.add_parser("build", help="check, then build the site into site/")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on unfilled placeholders and on any site warning (broken link or anchor)")
+    build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: PROJECT/site)")
+    serve = commands.add_parser("serve", help="preview with live reload")
+    serve.add_argument("--dev-addr", default=None, help="address:port (default 127.0.0.1:8000)")
+    schema = commands.add_parser("schema", help="write JSON Schemas of the content files")
+    schema.add_argument("--output", type=Path, default=Path("schema"), help="folder (default: schema)")
+    args = parser.parse_args(argv)
+
+    root = args.project.resolve()
+    config_file = (args.config or root / "mkdocs.yml").resolve()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    try:
+        if args.command == "check":
+            return _check(root, args.strict)
+        if args.command == "build":
+            return _build(root, config_file, args.strict, args.site_dir)
+        if args.command == "serve":
+            return _serve(root, config_file, args.dev_addr)
+        return _schema(args.output)
+    except KeyboardInterrupt:
+        _say("Interrupted.")
+        return 130
+    except Exception:  # an internal error, not a content problem
+        _say("Reflect hit an internal error (a bug in Reflect, not in your content):")
+        _say("".join(traceback.format_exc(limit=-3)).rstrip())
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Open-data exports of a Project: ``project.json`` (everything) and ``questions.csv``.
+
+Both are pure functions of the Project and byte-stable: keys keep declaration order, rows
+keep content order, and nothing depends on time or the machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import site_paths as paths
+from .models import Guide, Node
+from .project import SCHEMA_VERSION, Project
+
+
+def _plain(value: Any) -> Any:
+    """A model as JSON-ready data, keeping field order and every field."""
+    if isinstance(value, Node):
+        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def project_data(p: Project) -> dict[str, Any]:
+    """The whole validated Project as one JSON-ready object."""
+    guides = []
+    for guide in p.guides:
+        data = _plain(guide)
+        data["appendix"] = p.appendix_by_id[guide.id].number
+        for section, section_data in zip(guide.sections, data["sections"]):
+            for question, q_data in zip(section.questions, section_data["questions"]):
+                q_data["number"] = p.question_by_id[question.id].number
+        guides.append(data)
+    question_sets = []
+    for qset in p.question_sets:
+        data = _plain(qset)
+        for section, section_data in zip(qset.sections, data["sections"]):
+            for question, q_data in zip(section.questions, section_data["questions"]):
+                q_data["number"] = p.question_by_id[question.id].number
+        question_sets.append(data)
+    themes = []
+    for theme in p.themes:
+        data = _plain(theme)
+        data["number"] = p.theme_number(theme)
+        for sub, sub_data in zip(theme.subthemes, data["subthemes"]):
+            sub_data["code"] = p.subtheme_code(sub)
+        themes.append(data)
+    implications = []
+    for group in p.implications:
+        data = _plain(group)
+        data["number"] = p.group_number(group)
+        for action, a_data in zip(group.actions, data["actions"]):
+            a_data["code"] = p.action_code(action)
+        implications.append(data)
+    documents = []
+    for doc in p.documents:
+        data = _plain(doc)
+        data["appendix"] = p.appendix_by_id[doc.id].number
+        data["placeholders"] = sorted(
+            {u.name for u in p.placeholder_uses if u.position.path == doc.origin_file}
+        )
+        documents.append(data)
+    settings = p.settings
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "site": _plain(settings.site),
+        "report": _plain(settings.report),
+        "audiences": _plain(p.audiences),
+        "guides": guides,
+        "themes": themes,
+        "quotes": _plain(p.quotes),
+        "question_sets": question_sets,
+        "implications": implications,
+        "resources": _plain(p.resources),
+        "documents": documents,
+        "appendices": [a.item.id for a in p.appendices],
+        "placeholders": {
+            name: {"label": ph.label, "filled": p.placeholder_value(name) is not None}
+            for name, ph in settings.placeholders.items()
+        },
+    }
+
+
+def project_json(p: Project) -> bytes:
+    return (json.dumps(project_data(p), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "owner_id",
+    "owner_title",
+    "appendix",
+    "audience",
+    "section_number",
+    "section_title",
+    "number",
+    "form",
+    "text",
+    "prompts",
+    "subthemes",
+    "themes",
+    "implications",
+    "url",
+    "source",
+)
+
+
+def questions_rows(p: Project) -> list[dict[str, str]]:
+    rows = []
+    for entry in p.questions:
+        q = entry.question
+        owner = entry.owner
+        page = paths.owner_page(owner)[:-3] + ".html"
+        themes = []
+        for sid in q.subthemes:
+            tid = p.theme_of[sid].id
+            if tid not in themes:
+                themes.append(tid)
+        rows.append(
+            {
+                "id": q.id,
+                "kind": entry.owner_kind,
+                "owner_id": owner.id,
+                "owner_title": owner.title,
+                "appendix": str(p.appendix_by_id[owner.id].number) if isinstance(owner, Guide) else "",
+                "audience": owner.audience,
+                "section_number": str(p.section_number(owner, entry.section)),
+                "section_title": entry.section.title,
+                "number": str(entry.number),
+                "form": getattr(q, "form", "question"),
+                "text": " ".join(q.text.split()),
+                "prompts": " | ".join(" ".join(pr.text.split()) for pr in q.prompts),
+                "subthemes": " ".join(q.subthemes),
+                "themes": " ".join(themes),
+                "implications": " ".join(getattr(q, "implications", ())),
+                "url": f"{page}#{paths.question_anchor(q.id)}",
+                "source": q.source,
+            }
+        )
+    return rows
+
+
+def questions_csv(p: Project) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(questions_rows(p))
+    return out.getvalue().encode("utf-8")

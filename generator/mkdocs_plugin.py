@@ -1,0 +1,124 @@
+"""The MkDocs adapter: the only module that knows MkDocs exists.
+
+Registered as the ``reflect`` plugin (entry point ``mkdocs.plugins``). On each build it
+loads the Project, renders the site's pages and data files with the engine-independent
+renderers, and hands them to MkDocs as generated files. Swapping MkDocs for another
+engine means replacing this module only.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import site_paths
+from .diagnostics import ContentError
+from .exports import project_json, questions_csv
+from .layout import WATCHED_FOLDERS
+from .project import Project, load_project
+from .site_pages import NavSection, Site, render_site
+
+log = logging.getLogger("mkdocs.plugins.reflect")
+
+IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
+IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
+
+
+class ReflectConfig(Config):
+    project_dir = config_options.Optional(config_options.Type(str))
+    """Folder holding content/ and questions/; defaults to the folder of mkdocs.yml."""
+
+
+class ReflectPlugin(BasePlugin[ReflectConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.site: Site | None = None
+        self.root = Path(".")
+
+    # --- configuration: load the content, set the navigation ----------------------
+
+    def on_config(self, config: Any) -> Any:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = Path(self.config.project_dir or config_dir).resolve()
+        try:
+            self.project = load_project(self.root)
+        except ContentError as exc:
+            raise Abort("Reflect found problems in the content:\n" + exc.report()) from None
+        for warning in self.project.warnings:
+            log.warning(str(warning))
+        for unfilled in self.project.unfilled_placeholders():
+            log.info(str(unfilled))
+        self.site = render_site(self.project)
+        config.nav = [_nav_entry(item) for item in self.site.nav]
+        settings = self.project.settings
+        config.site_name = settings.site.title
+        config.site_description = settings.site.description
+        config.theme["language"] = settings.site.language.split("-")[0]
+        if settings.edit.repository_url:
+            config.repo_url = settings.edit.repository_url
+            config.edit_uri = settings.edit.edit_path
+        extra = config.extra
+        extra.setdefault("polyfills", [])
+        if IFRAME_WORKER_URL not in extra["polyfills"]:
+            extra["polyfills"].append(IFRAME_WORKER_URL)
+        extra["reflect"] = {
+            "content_version": settings.site.content_version,
+            "organisation": settings.site.organisation,
+            "publication_date": settings.site.publication_date,
+        }
+        return config
+
+    # --- files: generated pages, data, sources, vendored scripts -------------------
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.site is not None and self.project is not None
+        for page in self.site.pages:
+            generated = File.generated(config, page.path, content=page.markdown)
+            generated.edit_uri = page.source  # the YAML it came from, repository-relative
+            files.append(generated)
+        files.append(File.generated(config, site_paths.PROJECT_JSON, content=project_json(self.project)))
+        files.append(File.generated(config, site_paths.QUESTIONS_CSV, content=questions_csv(self.project)))
+        for source in sorted(self.project.sources):
+            files.append(
+                File.generated(config, site_paths.source_copy(source), abs_src_path=str(self.root / source))
+            )
+        shim = self.root / IFRAME_WORKER
+        if not shim.is_file():
+            raise Abort(
+                f"{IFRAME_WORKER} is missing: run 'npm ci' in {self.root} (it installs the offline "
+                "search shim from the npm registry, so the site never loads it from a CDN)"
+            )
+        files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(shim)))
+        return files
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        source = page.file.edit_uri
+        if source and not config.repo_url:
+            # No repository configured: the edit link opens the YAML copy shipped with the site.
+            copy = site_paths.source_copy(source)
+            page.edit_url = posixpath.relpath(copy, posixpath.dirname(page.file.dest_uri) or ".")
+        return context
+
+    # --- preview -------------------------------------------------------------------------
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        for folder in WATCHED_FOLDERS:
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
+
+
+def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
+    if isinstance(item, NavSection):
+        return {item.title: [{title: path} for title, path in item.children]}
+    title, path = item
+    return {title: path}

@@ -1,0 +1,105 @@
+"""Where every item of a Project lives on the website: page path and anchor.
+
+Paths are Markdown source paths relative to the site root (``findings/challenges.md``);
+the site engine turns them into URLs. Anchors are stable, derived from ids, so links
+and bookmarks survive reordering.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .models import Document, Guide
+from .project import Project
+from .references import Reference
+
+HOME = "index.md"
+FINDINGS = "findings/index.md"
+IMPLICATIONS = "implications.md"
+QUESTION_BANK = "question-bank.md"
+APPENDICES = "appendices/index.md"
+RESOURCES = "resources.md"
+OPEN_DATA = "about/open-data.md"
+PROJECT_JSON = "data/project.json"
+QUESTIONS_CSV = "data/questions.csv"
+
+
+@dataclass(frozen=True)
+class Target:
+    page: str
+    anchor: str = ""
+
+    def href_from(self, page: str) -> str:
+        """A relative link from ``page`` to this target."""
+        rel = posixpath.relpath(self.page, posixpath.dirname(page) or ".")
+        if rel == posixpath.basename(page) and self.page == page and self.anchor:
+            return f"#{self.anchor}"
+        return f"{rel}#{self.anchor}" if self.anchor else rel
+
+
+def audience_page(audience_id: str) -> str:
+    return f"audiences/{audience_id}.md"
+
+
+def theme_page(theme_id: str) -> str:
+    return f"findings/{theme_id}.md"
+
+
+def narrative_page(page_id: str, placement: str) -> str:
+    return f"{placement}/{page_id}.md"
+
+
+def appendix_page(item_id: str) -> str:
+    return f"appendices/{item_id}.md"
+
+
+def question_set_page(set_id: str) -> str:
+    return f"question-sets/{set_id}.md"
+
+
+def question_anchor(question_id: str) -> str:
+    return f"q-{question_id}"
+
+
+def source_copy(path: str) -> str:
+    """Where the site keeps a copy of a YAML source file (for "view source" links)."""
+    return f"source/{path}"
+
+
+def target_of(project: Project, ref: Reference) -> Target | None:
+    """The page and anchor a reference points at; None for placeholders (they are values)."""
+    kind, ident = ref.kind, ref.id
+    if kind in ("appendix", "guide", "document"):
+        return Target(appendix_page(ident))
+    if kind == "audience":
+        return Target(audience_page(ident))
+    if kind == "theme":
+        return Target(theme_page(ident))
+    if kind == "subtheme":
+        return Target(theme_page(project.theme_of[ident].id), f"subtheme-{ident}")
+    if kind == "question":
+        entry = project.question_by_id[ident]
+        if isinstance(entry.owner, Guide):
+            return Target(appendix_page(entry.owner.id), question_anchor(ident))
+        return Target(question_set_page(entry.owner.id), question_anchor(ident))
+    if kind == "question-set":
+        return Target(question_set_page(ident))
+    if kind == "implication":
+        if ident in project.group_by_id:
+            return Target(IMPLICATIONS, f"implication-{ident}")
+        return Target(IMPLICATIONS, f"action-{ident}")
+    if kind == "resource":
+        return Target(RESOURCES, f"resource-{ident}")
+    if kind == "page":
+        page = project.page_by_id[ident]
+        return Target(narrative_page(page.id, page.placement))
+    return None
+
+
+def owner_page(owner: Guide | Document | object) -> str:
+    """The page of a guide, document or question set."""
+    ident = getattr(owner, "id")
+    if isinstance(owner, (Guide, Document)):
+        return appendix_page(ident)
+    return question_set_page(ident)
