@@ -9,6 +9,7 @@ Project's order.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
@@ -114,6 +115,7 @@ class SiteRenderer:
         pages.append(self.implications())
         pages += [self.question_set(s) for s in self.p.question_sets]
         pages.append(self.question_bank())
+        pages.append(self.compose())
         pages.append(self.appendices_index())
         for appendix in self.p.appendices:
             if isinstance(appendix.item, Guide):
@@ -151,6 +153,7 @@ class SiteRenderer:
                 tuple((s.title, paths.question_set_page(s.id)) for s in p.question_sets),
             ),
             ("Question bank", paths.QUESTION_BANK),
+            ("Compose your own guide", paths.COMPOSE),
             NavSection(
                 "Appendices",
                 (("All appendices", paths.APPENDICES),)
@@ -446,6 +449,10 @@ class SiteRenderer:
             for o in qset.scale.options
         ]
         body.append("")
+        body.append(
+            f'<div class="reflect-worksheet" id="reflect-worksheet" data-set="{qset.id}"></div>\n'
+            + _json_script("reflect-set-data", self.worksheet_data(qset))
+        )
         number = 0
         for index, section in enumerate(qset.sections, 1):
             body.append(f"## {index}. {escape_inline(section.title)} {{ #section-{section.id} }}")
@@ -456,6 +463,103 @@ class SiteRenderer:
                 body += self._question_block(question, number, page, "Think about", qset)
         body.append(_source_line(qset.source))
         return _page(page, qset.title, body, qset.origin_file)
+
+    def worksheet_data(self, qset: QuestionSet) -> dict:
+        """What the browser worksheet needs to know about a question set."""
+        p = self.p
+        return {
+            "site": p.settings.site.title,
+            "content_version": p.settings.site.content_version,
+            "set": qset.id,
+            "title": qset.title,
+            "response_label": qset.response_label,
+            "scale": {
+                "label": qset.scale.label,
+                "options": [
+                    {"value": o.value, "label": o.label, "description": o.description}
+                    for o in qset.scale.options
+                ],
+            },
+            "sections": [
+                {
+                    "id": section.id,
+                    "title": section.title,
+                    "questions": [
+                        {
+                            "id": q.id,
+                            "number": p.question_by_id[q.id].number,
+                            "form": q.form,
+                            "text": " ".join(q.text.split()),
+                            "prompts": [" ".join(pr.text.split()) for pr in q.prompts],
+                        }
+                        for q in section.questions
+                    ],
+                }
+                for section in qset.sections
+            ],
+        }
+
+    def bank_data(self) -> dict:
+        """Every question with what the bank's filters and the composer need."""
+        p = self.p
+        questions = []
+        for entry in p.questions:
+            owner = entry.owner
+            themes: list[str] = []
+            for sid in entry.question.subthemes:
+                tid = p.theme_of[sid].id
+                if tid not in themes:
+                    themes.append(tid)
+            questions.append(
+                {
+                    "id": entry.question.id,
+                    "number": entry.number,
+                    "text": " ".join(entry.question.text.split()),
+                    "prompts": [" ".join(pr.text.split()) for pr in entry.question.prompts],
+                    "audience": owner.audience,
+                    "owner": owner.id,
+                    "owner_title": self.appendix_title(owner) if isinstance(owner, Guide) else owner.title,
+                    "section": entry.section.title,
+                    "subthemes": list(entry.question.subthemes),
+                    "themes": themes,
+                    "url": _html_href(paths.owner_page(owner)) + "#" + paths.question_anchor(entry.question.id),
+                }
+            )
+        return {
+            "site": p.settings.site.title,
+            "content_version": p.settings.site.content_version,
+            "audiences": [{"id": a.id, "name": a.name} for a in p.audiences],
+            "owners": [
+                {"id": o.id, "title": self.appendix_title(o) if isinstance(o, Guide) else o.title}
+                for o in (*p.guides, *p.question_sets)
+            ],
+            "themes": [
+                {
+                    "id": t.id,
+                    "label": f"{p.theme_number(t)}. {t.label}",
+                    "subthemes": [
+                        {"id": s.id, "label": f"{p.subtheme_code(s)} {s.label}"} for s in t.subthemes
+                    ],
+                }
+                for t in p.themes
+            ],
+            "questions": questions,
+        }
+
+    def compose(self) -> SitePage:
+        page = paths.COMPOSE
+        bank = paths.Target(paths.QUESTION_BANK).href_from(page)
+        body = [
+            "# Compose your own guide",
+            "Pick questions, with their prompts, from any guide or question set, put them in the "
+            "order you want, give your guide a title, then print it, export it or share it as a link. "
+            "Nothing you do here is sent anywhere: it stays in this browser.",
+            '<div class="reflect-composer" id="reflect-composer"></div>',
+            _json_script("reflect-bank-data", self.bank_data()),
+            '<noscript><p>The composer needs JavaScript. Without it, every question is listed in the '
+            f'<a href="{_html_href(bank)}">question bank</a>.</p></noscript>',
+        ]
+        return _page(page, "Compose your own guide", body, None, search=False)
 
     def question_bank(self) -> SitePage:
         p = self.p
@@ -498,6 +602,8 @@ class SiteRenderer:
                 f"<td>{'<ul>' + subs + '</ul>' if subs else '—'}</td></tr>"
             )
         body += ["</tbody>", "</table>"]
+        body.insert(2, '<div class="reflect-bank-filters" id="reflect-bank-filters"></div>')
+        body.append(_json_script("reflect-bank-data", self.bank_data()))
         return _page(page, "Question bank", body, None, search=False)
 
     def appendices_index(self) -> SitePage:
@@ -614,6 +720,12 @@ def p_schema_version() -> int:
     from .project import SCHEMA_VERSION
 
     return SCHEMA_VERSION
+
+
+def _json_script(element_id: str, data: object) -> str:
+    """Data for the page's scripts, embedded as inert JSON (never executed)."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/json" id="{element_id}">{payload}</script>\n'
 
 
 def _indent(text: str) -> str:
