@@ -309,27 +309,53 @@ def _texts(items: Iterator[Node] | Any) -> Iterator[tuple[Node, tuple[Any, ...],
 # --- loading ---------------------------------------------------------------------------------
 
 
+# Which reference kinds cannot be fully checked when a file of a given kind failed to load.
+_KINDS_HELD_BY_FILE = {
+    "settings": {"placeholder"},
+    "audiences": {"audience"},
+    "appendices": {"appendix", "guide", "document"},
+    "themes": {"theme", "subtheme"},
+    "quotes": set(),
+    "implications": {"implication"},
+    "resources": {"resource"},
+    "document": {"document", "appendix"},
+    "page": {"page"},
+    "guide": {"guide", "appendix", "question"},
+    "question-set": {"question-set", "question"},
+}
+
+
 def load_project(root: Path | str) -> Project:
-    """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem."""
+    """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem.
+
+    Files that fail validation are left out, and references into them are not checked
+    (that would only repeat the same mistake); everything else is still checked, so one
+    run reports every independent problem.
+    """
     root = Path(root).resolve()
     problems: list[Diagnostic] = []
     sources: dict[str, SourceMap] = {}
     items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
+    incomplete: set[str] = set()  # reference kinds whose targets may be missing
+    broken_ids: set[str] = set()  # ids of named files that failed to load
 
     for kind in CONTENT_FILES:
         paths = find_files(root, kind)
         if kind.single and not paths:
             problems.append(Diagnostic(Position(kind.pattern), "required file is missing"))
+            incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         for path in paths:
             display = path.relative_to(root).as_posix()
             loaded, found = load_yaml_file(path, display)
             problems.extend(found)
-            if loaded is None:
-                continue
-            sources[display] = loaded.source
-            model, found = build_model(loaded, FILE_MODELS[kind.kind])
-            problems.extend(found)
+            model = None
+            if loaded is not None:
+                sources[display] = loaded.source
+                model, found = build_model(loaded, FILE_MODELS[kind.kind])
+                problems.extend(found)
             if model is None:
+                incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
+                broken_ids.add(path.stem)
                 continue
             if kind.named_by_id and getattr(model, "id", path.stem) != path.stem:
                 problems.append(
@@ -350,33 +376,30 @@ def load_project(root: Path | str) -> Project:
             )
         )
 
-    raise_if_errors(problems)
+    def one(kind: str, attribute: str) -> Any:
+        return getattr(items[kind][0], attribute) if items[kind] else ()
 
-    def one(kind: str) -> Any:
-        return items[kind][0]
-
-    settings: Settings = one("settings")
-    audiences: AudiencesFile = one("audiences")
-    appendices_file: AppendicesFile = one("appendices")
-    themes: ThemesFile = one("themes")
-    quotes: QuotesFile = one("quotes")
-    implications: ImplicationsFile = one("implications")
-    resources: ResourcesFile = one("resources")
     guides = tuple(items["guide"])  # type: ignore[arg-type]
     documents = tuple(items["document"])  # type: ignore[arg-type]
-
-    appendices, appendix_problems = _order_appendices(appendices_file, guides, documents, sources)
-    problems.extend(appendix_problems)
-    raise_if_errors(problems)
+    if items["appendices"]:
+        appendices, appendix_problems = _order_appendices(
+            items["appendices"][0], guides, documents, sources, broken_ids  # type: ignore[arg-type]
+        )
+        problems.extend(appendix_problems)
+        if appendix_problems:
+            incomplete |= {"appendix", "guide", "document"}
+    else:
+        appendices = ()
+    settings = items["settings"][0] if items["settings"] else Settings.model_construct(placeholders={})
 
     project = Project(
         root=root,
-        settings=settings,
-        audiences=audiences.audiences,
-        themes=themes.themes,
-        quotes=quotes.quotes,
-        implications=implications.groups,
-        resources=resources.resources,
+        settings=settings,  # type: ignore[arg-type]
+        audiences=one("audiences", "audiences"),
+        themes=one("themes", "themes"),
+        quotes=one("quotes", "quotes"),
+        implications=one("implications", "groups"),
+        resources=one("resources", "resources"),
         documents=tuple(a.item for a in appendices if isinstance(a.item, Document)),
         pages=tuple(sorted(items["page"], key=lambda p: (p.placement, p.order, p.id))),  # type: ignore[attr-defined]
         guides=tuple(a.item for a in appendices if isinstance(a.item, Guide)),
@@ -384,7 +407,7 @@ def load_project(root: Path | str) -> Project:
         appendices=appendices,
         sources=MappingProxyType(sources),
     )
-    problems.extend(check_references(project))
+    problems.extend(check_references(project, incomplete))
     raise_if_errors(problems)
     warnings = tuple(p for p in problems if p.severity != "error")
     if warnings:
@@ -397,6 +420,7 @@ def _order_appendices(
     guides: tuple[Guide, ...],
     documents: tuple[Document, ...],
     sources: Mapping[str, SourceMap],
+    broken_ids: set[str],
 ) -> tuple[tuple[Appendix, ...], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     available: dict[str, Appendable] = {g.id: g for g in guides}
@@ -412,6 +436,8 @@ def _order_appendices(
             continue
         seen.add(ident)
         if ident not in available:
+            if ident in broken_ids:
+                continue  # its file has problems of its own, reported already
             problems.append(
                 Diagnostic(
                     position,
@@ -439,8 +465,11 @@ def _hint(ident: str, known: Mapping[str, Any] | set[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def check_references(project: Project) -> list[Diagnostic]:
-    """Ids unique per kind, and every reference (by key or in text) resolved."""
+def check_references(project: Project, incomplete: set[str] = frozenset()) -> list[Diagnostic]:  # type: ignore[assignment]
+    """Ids unique per kind, and every reference (by key or in text) resolved.
+
+    References of the kinds in ``incomplete`` are not checked: their targets' files failed.
+    """
     problems: list[Diagnostic] = []
     p = project
 
@@ -474,7 +503,10 @@ def check_references(project: Project) -> list[Diagnostic]:
             else:
                 first[ident] = item
 
-    def expect(item: Node, path: tuple[Any, ...], ident: str, table: Mapping[str, Any], what: str) -> None:
+    def expect(item: Node, path: tuple[Any, ...], ident: str, table: Mapping[str, Any], what: str,
+               kind: str = "") -> None:
+        if kind in incomplete:
+            return
         if ident not in table:
             problems.append(
                 Diagnostic(p.where(item, *path), f"unknown {what} '{ident}'{_hint(ident, table)}")
@@ -482,33 +514,33 @@ def check_references(project: Project) -> list[Diagnostic]:
 
     # references held in keys ---------------------------------------------------------
     for guide in p.guides:
-        expect(guide, ("audience",), guide.audience, p.audience_by_id, "audience")
+        expect(guide, ("audience",), guide.audience, p.audience_by_id, "audience", "audience")
         guide_questions = {q.id: q for s in guide.sections for q in s.questions}
         guide_targets = {**{s.id: s for s in guide.sections}, **guide_questions}
         for section in guide.sections:
             for question in section.questions:
                 for index, sid in enumerate(question.subthemes):
-                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme")
+                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
                 for rule in question.skip_logic:
                     expect(rule, ("if_covered_at",), rule.if_covered_at, guide_questions,
                            f"question in guide '{guide.id}'")
                     expect(rule, ("target",), rule.target, guide_targets,
                            f"section or question in guide '{guide.id}'")
     for qset in p.question_sets:
-        expect(qset, ("audience",), qset.audience, p.audience_by_id, "audience")
+        expect(qset, ("audience",), qset.audience, p.audience_by_id, "audience", "audience")
         for section in qset.sections:
             for question in section.questions:
                 for index, sid in enumerate(question.subthemes):
-                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme")
+                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
                 for index, aid in enumerate(question.implications):
-                    expect(question, ("implications", index), aid, p.action_by_id, "implication action")
+                    expect(question, ("implications", index), aid, p.action_by_id, "implication action", "implication")
     for quote in p.quotes:
-        expect(quote, ("subtheme",), quote.subtheme, p.subtheme_by_id, "subtheme")
+        expect(quote, ("subtheme",), quote.subtheme, p.subtheme_by_id, "subtheme", "subtheme")
     for group in p.implications:
         for action in group.actions:
             for index, sid in enumerate(action.subthemes):
-                expect(action, ("subthemes", index), sid, p.subtheme_by_id, "subtheme")
-    for subtheme in p.subthemes:
+                expect(action, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
+    for subtheme in p.subthemes if "quotes" not in incomplete and p.quotes else ():
         if not p.quotes_by_subtheme.get(subtheme.id):
             problems.append(
                 Diagnostic(p.where(subtheme, "id"), f"subtheme '{subtheme.id}' has no quote in content/quotes.yml", "warning")
@@ -523,7 +555,7 @@ def check_references(project: Project) -> list[Diagnostic]:
             problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))
         for ref in refs:
             table = tables[ref.kind]
-            if ref.id not in table:
+            if ref.kind not in incomplete and ref.id not in table:
                 problems.append(
                     Diagnostic(
                         source.find_text(path, ref.written),
@@ -547,7 +579,7 @@ def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
         "implication": {**p.group_by_id, **p.action_by_id},
         "resource": p.resource_by_id,
         "page": p.page_by_id,
-        "placeholder": p.settings.placeholders,
+        "placeholder": p.settings.placeholders or {},
     }
 
 

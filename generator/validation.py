@@ -78,17 +78,18 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop union tags and validator names from ``loc``, keeping only real data steps."""
     path: list[Any] = []
-    for item in loc:
+    for index, item in enumerate(loc):
         if isinstance(data, dict) and isinstance(item, str) and item in data:
             data = data[item]
             path.append(item)
         elif isinstance(data, list) and isinstance(item, int) and 0 <= item < len(data):
             data = data[item]
             path.append(item)
-        elif isinstance(data, dict) and isinstance(item, str):
+        elif isinstance(data, dict) and isinstance(item, str) and index == len(loc) - 1:
             # a missing key: the error is about this key of this mapping
             path.append(item)
             break
+        # anything else is a union tag or validator name: not a step in the data
     return tuple(path)
 
 
@@ -148,13 +149,42 @@ def _unknown_key(model: type[BaseModel], path: tuple[Any, ...]) -> str:
 
 
 def build_model(loaded: LoadedFile, model: type[Node]) -> tuple[Node | None, list[Diagnostic]]:
-    """Validate one loaded file against its model; return the model or every problem found."""
+    """Validate one loaded file against its model; return the model and every problem found.
+
+    When the only problems are unknown keys, the file is validated again without them, so
+    that its references can still be checked and every problem reported in one run; the
+    unknown keys are still reported as errors.
+    """
     try:
         item = model.model_validate(loaded.data)
     except ValidationError as exc:
-        return None, _diagnostics(exc, loaded, model)
+        problems = _diagnostics(exc, loaded, model)
+        unknown = [
+            _data_path(loaded.data, tuple(e["loc"])) for e in exc.errors() if e["type"] == "extra_forbidden"
+        ]
+        if len(unknown) != len(exc.errors()):
+            return None, problems
+        try:
+            item = model.model_validate(_without(loaded.data, unknown))
+        except ValidationError:
+            return None, problems
+        attach_origins(item, loaded.path, ())
+        return item, problems
     attach_origins(item, loaded.path, ())
     return item, []
+
+
+def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
+    """A copy of ``data`` with the keys at ``paths`` removed."""
+    import copy
+
+    trimmed = copy.deepcopy(data)
+    for path in paths:
+        parent = trimmed
+        for step in path[:-1]:
+            parent = parent[step]
+        parent.pop(path[-1], None)
+    return trimmed
 
 
 def _diagnostics(exc: ValidationError, loaded: LoadedFile, model: type[Node]) -> list[Diagnostic]:

@@ -292,5 +292,10 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
         composer.problems.append(Diagnostic(Position(display, 1, 1), f"invalid YAML: {exc}"))
     if composer.problems:
-        return None, composer.problems
+        # Duplicate keys, anchors and tags leave usable data (first value kept, tag ignored), so
+        # the rest of the project can still be checked; anything that stopped composing does not.
+        usable = data is not None and all(
+            p.message.startswith(("duplicate key", "anchor", "tag")) for p in composer.problems
+        )
+        return (LoadedFile(display, data, source) if usable else None), composer.problems
     return LoadedFile(display, data, source), []

@@ -1,0 +1,59 @@
+"""Shared fixtures: the bundled project, a built copy of its site, a real browser."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def copy_project(destination: Path) -> Path:
+    """A private copy of the bundled project (content, questions, config, theme overrides)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "questions", "overrides"):
+        shutil.copytree(ROOT / name, destination / name)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    return destination
+
+
+def reflect(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed ``reflect`` command as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The bundled project built once per test session into a temporary folder."""
+    project = copy_project(tmp_path_factory.mktemp("bundled") / "project")
+    result = reflect("--project", str(project), "build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def project():
+    from generator.project import load_project
+
+    return load_project(ROOT)
