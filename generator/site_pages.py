@@ -638,11 +638,11 @@ class SiteRenderer:
             marker = "1." if block.ordered else "-"
             return "\n".join(f"{marker} {text.inline(item)}" for item in block.items) + "\n"
         if isinstance(block, FieldsBlock):
-            rows = "".join(
-                f'<tr><th scope="row">{html.escape(f.label)}</th><td markdown="span">{text.inline(f.value)}</td></tr>'
+            rows = "\n".join(
+                f'<tr>\n<th scope="row">{html.escape(f.label)}</th>\n<td markdown="span">{text.inline(f.value)}</td>\n</tr>'
                 for f in block.fields
             )
-            return f'<table class="reflect-fields" markdown>\n<tbody>{rows}</tbody>\n</table>\n'
+            return f'<table class="reflect-fields" markdown>\n<tbody markdown>\n{rows}\n</tbody>\n</table>\n'
         if isinstance(block, TickBoxesBlock):
             items = "\n".join(
                 f'<li markdown="span"><span class="reflect-tickbox" aria-hidden="true">☐</span> '

@@ -21,6 +21,12 @@ def escape_inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def literal_html(text: str) -> str:
+    """Text shown exactly as written, in Markdown and in raw HTML alike (specials as entities)."""
+    escaped = html.escape(" ".join(text.split()))
+    return re.sub(r"[\\`*_{}\[\]#|]", lambda m: f"&#{ord(m.group(0))};", escaped)
+
+
 def blank_html(label: str) -> str:
     return (
         f'<mark class="reflect-blank" data-placeholder="{html.escape(label)}">'
@@ -40,7 +46,7 @@ class SiteText:
             value = self.project.placeholder_value(ref.id)
             if value is None:
                 return blank_html(self.project.settings.placeholders[ref.id].label)
-            return escape_inline(value)
+            return literal_html(value)
         label = reference_label(self.project, ref)
         target = target_of(self.project, ref)
         assert target is not None
