@@ -66,7 +66,7 @@ def _front_matter(title: str, search: bool) -> str:
 
 
 def _source_line(text: str) -> str:
-    return f'<p class="reflect-source">Source: {html.escape(" ".join(text.split()))}</p>\n'
+    return f'<p class="reflect-source" data-search-exclude>Source: {html.escape(" ".join(text.split()))}</p>\n'
 
 
 def _page(path: str, title: str, body: Iterable[str], source: str | None, search: bool = True) -> SitePage:
@@ -307,11 +307,11 @@ class SiteRenderer:
             questions = p.questions_by_subtheme.get(sub.id, ())
             if questions:
                 body.append(f"### Questions that explore this {{ #subtheme-{sub.id}-questions }}")
-                body += [f"- {self.question_ref(e, page)}" for e in questions]
+                body.append(_unsearched([f"- {self.question_ref(e, page)}" for e in questions]))
             actions = p.actions_by_subtheme.get(sub.id, ())
             if actions:
                 body.append(f"### Implications {{ #subtheme-{sub.id}-implications }}")
-                body += [f"- {self.action_link(a.id, page)}: {text.inline(a.text)}" for a in actions]
+                body.append(_unsearched([f"- {self.action_link(a.id, page)}: {text.inline(a.text)}" for a in actions]))
             body.append(_source_line(sub.source))
         return _page(page, title, body, theme.origin_file)
 
@@ -349,8 +349,7 @@ class SiteRenderer:
                 ]
                 if used_by:
                     body.append("**Questions that check this:**\n")
-                    body += [f"- {self.question_ref(e, page)}" for e in used_by]
-                    body.append("")
+                    body.append(_unsearched([f"- {self.question_ref(e, page)}" for e in used_by]))
                 body.append(_source_line(action.source))
         return _page(page, "Implications", body, "content/implications.yml")
 
@@ -377,7 +376,7 @@ class SiteRenderer:
         if isinstance(question, SetQuestion):
             links += [self.action_link(aid, page) for aid in question.implications]
         if links:
-            out.append(f'<p class="reflect-links" markdown>Linked to: {"; ".join(links)}</p>\n')
+            out.append(f'<p class="reflect-links" markdown data-search-exclude>Linked to: {"; ".join(links)}</p>\n')
         out.append(_source_line(question.source))
         return out
 
@@ -720,6 +719,11 @@ def p_schema_version() -> int:
     from .project import SCHEMA_VERSION
 
     return SCHEMA_VERSION
+
+
+def _unsearched(lines: list[str]) -> str:
+    """Markdown kept out of the search index: cross-listings that would outrank the real item."""
+    return '<div data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _json_script(element_id: str, data: object) -> str:
