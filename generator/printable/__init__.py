@@ -1,0 +1,35 @@
+"""Printable appendices and question sets: a PDF to print and a Word file to adapt.
+
+Made from the validated :class:`~generator.project.Project`, never from the website's
+pages: :mod:`.document` turns each appendix and question set into plain data
+(:class:`~.document.PrintDoc`), which :mod:`.print_html` + :mod:`.pdf` (WeasyPrint) and
+:mod:`.docx_writer` (python-docx) write out. :mod:`.downloads` plans the files, caches them
+by content hash and renders what changed in parallel. Importing this package is cheap:
+the rendering libraries load only when a file is rendered.
+"""
+
+from .downloads import (
+    COMBINED_PATH,
+    DOWNLOADS_PAGE,
+    FORMATS,
+    BuildReport,
+    BuiltFile,
+    Download,
+    build_downloads,
+    download_path,
+    human_size,
+    plan,
+)
+
+__all__ = [
+    "COMBINED_PATH",
+    "DOWNLOADS_PAGE",
+    "FORMATS",
+    "BuildReport",
+    "BuiltFile",
+    "Download",
+    "build_downloads",
+    "download_path",
+    "human_size",
+    "plan",
+]
