@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.reflect")
 
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
+PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
 
 
 class ReflectConfig(Config):
@@ -69,6 +70,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         extra.setdefault("polyfills", [])
         if IFRAME_WORKER_URL not in extra["polyfills"]:
             extra["polyfills"].append(IFRAME_WORKER_URL)
+        if PRINT_CSS not in config.extra_css:
+            config.extra_css.append(PRINT_CSS)
         extra["reflect"] = {
             "content_version": settings.site.content_version,
             "organisation": settings.site.organisation,
@@ -80,7 +83,13 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.site is not None and self.project is not None
+        printables = self._printables()
+        from .site_pages import SiteRenderer
+
+        downloads_page = SiteRenderer(self.project).downloads(printables.files)  # with file sizes
         for page in self.site.pages:
+            if page.path == downloads_page.path:
+                page = downloads_page
             generated = File.generated(config, page.path, content=page.markdown)
             generated.edit_uri = page.source  # the YAML it came from, repository-relative
             files.append(generated)
@@ -97,7 +106,22 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
                 "search shim from the npm registry, so the site never loads it from a CDN)"
             )
         files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(shim)))
+        for printable in printables.files:
+            files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
         return files
+
+    def _printables(self) -> Any:
+        """The PDF and DOCX of every appendix and question set; only changed ones are rendered."""
+        from .printable import build_downloads
+        from .printable.print_html import FontMissing
+
+        assert self.project is not None
+        try:
+            report = build_downloads(self.project, workers=2)
+        except FontMissing as exc:
+            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+        log.info("Printable documents: %s", report.summary())
+        return report
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         source = page.file.edit_uri

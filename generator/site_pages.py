@@ -122,6 +122,7 @@ class SiteRenderer:
                 pages.append(self.guide(appendix.item))
             else:
                 pages.append(self.document(appendix.item))
+        pages.append(self.downloads())
         pages.append(self.resources())
         pages.append(self.open_data())
         return Site(tuple(pages), self.nav())
@@ -143,6 +144,8 @@ class SiteRenderer:
             if page.placement == "about"
         ]
         about.append(("Open data", paths.OPEN_DATA))
+        from .printable.site_links import DOWNLOADS_PAGE
+
         return (
             ("Home", paths.HOME),
             NavSection("Who it is for", tuple((a.name, paths.audience_page(a.id)) for a in p.audiences)),
@@ -161,6 +164,7 @@ class SiteRenderer:
                     (self.appendix_title(a.item), paths.appendix_page(a.item.id)) for a in p.appendices
                 ),
             ),
+            ("Downloads", DOWNLOADS_PAGE),
             ("Resources", paths.RESOURCES),
             NavSection("About", tuple(about)),
         )
@@ -412,7 +416,10 @@ class SiteRenderer:
         facts = [f"{count} questions in {len(guide.sections)} sections"]
         if guide.duration:
             facts.append(escape_inline(guide.duration))
+        from .printable.site_links import links_block
+
         body = [f"# {escape_inline(title)}", text.block(guide.summary), f"*{'; '.join(facts)}.*"]
+        body.append(links_block(guide.id, page, combined=True))
         if guide.opening_script:
             body.append('!!! quote "Opening script"\n\n' + _indent(text.block(guide.opening_script.text)) + "\n")
         if guide.response_options:
@@ -437,10 +444,13 @@ class SiteRenderer:
         page = paths.question_set_page(qset.id)
         text = self.text(page)
         audience = p.audience_by_id[qset.audience]
+        from .printable.site_links import links_block
+
         body = [
             f"# {escape_inline(qset.title)}",
             f"*For {escape_inline(audience.name)}.*",
             text.block(qset.purpose),
+            links_block(qset.id, page),
             f"**Rating scale: {escape_inline(qset.scale.label)}**\n",
         ]
         body += [
@@ -617,11 +627,51 @@ class SiteRenderer:
             body.append(f"- [{escape_inline(self.appendix_title(appendix.item))}]({href})")
         return _page(page, "Appendices", body, "content/appendices.yml")
 
+    def downloads(self, files=None) -> SitePage:
+        """Every printable file with its format and size.
+
+        ``files`` are the built files (with sizes) when the site builder has made them; without
+        them the page lists what will be made, from the Project alone.
+        """
+        from .printable import plan
+        from .printable.site_links import DOWNLOADS_PAGE, FORMATS, rows, size_text
+
+        page = DOWNLOADS_PAGE
+        listed = rows(files if files is not None else plan(self.p))
+        groups = (
+            ("Appendices", ("guide", "document")),
+            ("All appendices in one file", ("combined",)),
+            ("Reflective question sets", ("question-set",)),
+        )
+        body = [
+            "# Downloads",
+            "Every appendix and every set of reflective questions as a **PDF** (A4, ready to print, "
+            "with space for notes under each question) and as a **Word document** (DOCX) that you can "
+            "adapt. They are made from the same content as these pages, so numbers and wording match. "
+            "Blanks still to be filled in (such as contact details) are highlighted in both.",
+        ]
+        for heading, kinds in groups:
+            chosen = [row for row in listed if row.kind in kinds]
+            if not chosen:
+                continue
+            body.append(f"## {heading}")
+            body.append("| Document | Format | Size |\n| --- | --- | --- |")
+            body[-1] += "".join(
+                f"\n| [{escape_inline(row.title)}]({paths.Target(row.path).href_from(page)}) "
+                f"| {FORMATS[row.format]} | {size_text(row)} |"
+                for row in chosen
+            )
+            body.append("")
+        return _page(page, "Downloads", body, None)
+
     def document(self, doc: Document) -> SitePage:
         page = paths.appendix_page(doc.id)
         text = self.text(page)
         title = self.appendix_title(doc)
+        from .printable.site_links import links_block
+
         body = [f"# {escape_inline(title)}", '!!! abstract "About this template"\n\n' + _indent(text.block(doc.summary)) + "\n"]
+        body.append(links_block(doc.id, page, combined=True))
         for section in doc.sections:
             if section.heading:
                 body.append(f"## {escape_inline(section.heading)} {{ #section-{section.id} }}")

@@ -1,0 +1,57 @@
+"""How the website points at the printable files: links on a page, rows on the Downloads page.
+
+Pure and cheap (no rendering): the site renderer calls these while it writes pages, before
+the files exist; the Downloads page gets its sizes from the build that made them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .. import site_paths as paths
+from .downloads import COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path, human_size
+
+__all__ = ["DOWNLOADS_PAGE", "FORMATS", "Row", "links_block", "rows", "size_text"]
+
+SHORT_FORMATS = {"pdf": "PDF to print", "docx": "Word (DOCX) to adapt"}
+
+
+def links_block(item_id: str, page: str, combined: bool = False) -> str:
+    """Download buttons for one appendix or question set (hidden on paper by the print stylesheet)."""
+    links = [
+        f"[{SHORT_FORMATS[fmt]}]({paths.Target(download_path(item_id, fmt)).href_from(page)})"
+        "{ .md-button }"
+        for fmt in FORMATS
+    ]
+    if combined:
+        href = paths.Target(COMBINED_PATH).href_from(page)
+        links.append(f"[All appendices in one PDF]({href})" "{ .md-button }")
+    more = paths.Target(DOWNLOADS_PAGE).href_from(page)
+    return (
+        '<div class="reflect-downloads" markdown>\n\n'
+        + "**Download:** "
+        + " ".join(links)
+        + f" [All downloads]({more})\n\n</div>\n"
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    title: str
+    format: str  # pdf | docx
+    kind: str  # guide | document | question-set | combined
+    size: int | None  # bytes, when the file has been made
+
+
+def rows(files: Iterable[object]) -> list[Row]:
+    """Rows from planned downloads or built files (anything with path, title, format, kind)."""
+    return [
+        Row(f.path, f.title, f.format, f.kind, getattr(f, "size", None))  # type: ignore[attr-defined]
+        for f in files
+    ]
+
+
+def size_text(row: Row) -> str:
+    return human_size(row.size) if row.size is not None else "made when the site is built"
