@@ -39,6 +39,9 @@ def _check(root: Path, strict: bool) -> int:
         return EXIT_CONTENT
     for warning in project.warnings:
         _say(str(warning))
+    if strict and project.warnings:
+        _say(f"{len(project.warnings)} warning(s): --strict treats warnings as errors.")
+        return EXIT_CONTENT
     unfilled = project.unfilled_placeholders()
     if unfilled:
         if strict:

@@ -23,6 +23,7 @@ from . import site_paths
 from .diagnostics import ContentError
 from .exports import project_json, questions_csv
 from .layout import WATCHED_FOLDERS
+from .sanitize import restore_data_blocks, sanitize_html
 from .project import Project, load_project
 from .site_pages import NavSection, Site, render_site
 
@@ -122,6 +123,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
         log.info("Printable documents: %s", report.summary())
         return report
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        # Everything rendered from Markdown is cleaned; only then are the site's own inert
+        # JSON data blocks put back.
+        return restore_data_blocks(sanitize_html(html))
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         source = page.file.edit_uri

@@ -48,6 +48,7 @@ from .models import (
     ThemesFile,
 )
 from .references import Reference, find_references
+from .sanitize import unsafe_content
 from .validation import build_model
 from .yamlsource import LoadedFile, SourceMap, load_yaml_file
 
@@ -351,8 +352,10 @@ def load_project(root: Path | str) -> Project:
             model = None
             if loaded is not None:
                 sources[display] = loaded.source
-                model, found = build_model(loaded, FILE_MODELS[kind.kind])
-                problems.extend(found)
+                model, model_found = build_model(loaded, FILE_MODELS[kind.kind])
+                # a value the reader already rejected (e.g. a tag) needs no second message
+                reported = {d.position for d in found if d.severity == "error"}
+                problems.extend(d for d in model_found if d.position not in reported)
             if model is None:
                 incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
                 broken_ids.add(path.stem)
@@ -504,12 +507,12 @@ def check_references(project: Project, incomplete: set[str] = frozenset()) -> li
                 first[ident] = item
 
     def expect(item: Node, path: tuple[Any, ...], ident: str, table: Mapping[str, Any], what: str,
-               kind: str = "") -> None:
+               kind: str = "", scope: str = "") -> None:
         if kind in incomplete:
             return
         if ident not in table:
             problems.append(
-                Diagnostic(p.where(item, *path), f"unknown {what} '{ident}'{_hint(ident, table)}")
+                Diagnostic(p.where(item, *path), f"unknown {what} '{ident}'{scope}{_hint(ident, table)}")
             )
 
     # references held in keys ---------------------------------------------------------
@@ -523,9 +526,9 @@ def check_references(project: Project, incomplete: set[str] = frozenset()) -> li
                     expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
                 for rule in question.skip_logic:
                     expect(rule, ("if_covered_at",), rule.if_covered_at, guide_questions,
-                           f"question in guide '{guide.id}'")
+                           "question", scope=f" in guide '{guide.id}'")
                     expect(rule, ("target",), rule.target, guide_targets,
-                           f"section or question in guide '{guide.id}'")
+                           "section or question", scope=f" in guide '{guide.id}'")
     for qset in p.question_sets:
         expect(qset, ("audience",), qset.audience, p.audience_by_id, "audience", "audience")
         for section in qset.sections:
@@ -553,6 +556,8 @@ def check_references(project: Project, incomplete: set[str] = frozenset()) -> li
         source = p.sources[item.origin_file]
         for wrong in bad:
             problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))
+        for unsafe in unsafe_content(text):
+            problems.append(Diagnostic(source.find_text(path, unsafe.written), unsafe.message, "warning"))
         for ref in refs:
             table = tables[ref.kind]
             if ref.kind not in incomplete and ref.id not in table:

@@ -30,6 +30,7 @@ from .models import (
     TickBoxesBlock,
 )
 from .project import Project, QuestionEntry
+from .sanitize import data_slot
 from .site_text import SiteText, escape_inline
 
 
@@ -459,7 +460,10 @@ class SiteRenderer:
         ]
         body.append("")
         body.append(
-            f'<div class="reflect-worksheet" id="reflect-worksheet" data-set="{qset.id}"></div>\n'
+            f'<div class="reflect-worksheet" id="reflect-worksheet" data-set="{qset.id}"><p class="reflect-nojs">'
+            "The worksheet needs JavaScript: with it, you can type and rate your answers on this page "
+            "and they stay on this device. Without it, print this page and write your answers on paper."
+            "</p></div>\n"
             + _json_script("reflect-set-data", self.worksheet_data(qset))
         )
         number = 0
@@ -563,10 +567,10 @@ class SiteRenderer:
             "Pick questions, with their prompts, from any guide or question set, put them in the "
             "order you want, give your guide a title, then print it, export it or share it as a link. "
             "Nothing you do here is sent anywhere: it stays in this browser.",
-            '<div class="reflect-composer" id="reflect-composer"></div>',
+            '<div class="reflect-composer" id="reflect-composer"><p class="reflect-nojs">The composer '
+            "needs JavaScript. Without it, every question is listed, with its prompts in context, in the "
+            f'<a href="{_html_href(bank)}">question bank</a>.</p></div>',
             _json_script("reflect-bank-data", self.bank_data()),
-            '<noscript><p>The composer needs JavaScript. Without it, every question is listed in the '
-            f'<a href="{_html_href(bank)}">question bank</a>.</p></noscript>',
         ]
         return _page(page, "Compose your own guide", body, None, search=False)
 
@@ -777,9 +781,8 @@ def _unsearched(lines: list[str]) -> str:
 
 
 def _json_script(element_id: str, data: object) -> str:
-    """Data for the page's scripts, embedded as inert JSON (never executed)."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/json" id="{element_id}">{payload}</script>\n'
+    """Data for the page's scripts: an inert slot that becomes a JSON block after sanitising."""
+    return data_slot(element_id, data)
 
 
 def _indent(text: str) -> str:

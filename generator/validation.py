@@ -189,8 +189,13 @@ def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
 
 def _diagnostics(exc: ValidationError, loaded: LoadedFile, model: type[Node]) -> list[Diagnostic]:
     found = []
-    for error in exc.errors(include_url=False):
-        path = _data_path(loaded.data, tuple(error["loc"]))
+    errors = exc.errors(include_url=False)
+    paths = [_data_path(loaded.data, tuple(e["loc"])) for e in errors]
+    for error, path in zip(errors, paths):
+        if error["type"] == "too_short" and any(
+            len(other) > len(path) and other[: len(path)] == path for other in paths
+        ):
+            continue  # a list reported short only because its items failed: say why instead
         message = _message_for(error, model, path)
         at_key = error["type"] in ("extra_forbidden",)
         position = loaded.source.position(path, key=at_key)

@@ -154,6 +154,24 @@ class _Composer:
         line, col = _mark(mark)
         self.problems.append(Diagnostic(Position(self.display, line, col), message))
 
+    def _check_trailing_comment(self, event: Any) -> None:
+        """Warn when ' #' cut a plain value short: YAML reads the rest of the line as a comment."""
+        end = event.end_mark
+        if end.line >= len(self.source.lines):
+            return
+        rest = self.source.lines[end.line][end.column :]
+        match = re.match(r"(\s+)#", rest)
+        if match and event.value:
+            column = end.column + len(match.group(1)) + 1
+            self.problems.append(
+                Diagnostic(
+                    Position(self.display, end.line + 1, column),
+                    "the text after ' #' was read as a comment and left out of the value; "
+                    "put the whole value in quotes if '#' belongs to it",
+                    "warning",
+                )
+            )
+
     def _check_node_event(self, event: Any) -> bool:
         """Reject anchors and tags; return False if the node must be skipped."""
         ok = True
@@ -181,6 +199,8 @@ class _Composer:
         self.source.values[path] = _mark(event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             self.source.spans[path] = (event.start_mark.line + 1, event.end_mark.line + 1)
+            if not event.style:
+                self._check_trailing_comment(event)
             if not event.style and event.value in _NULLS and event.tag is None:
                 return None
             return event.value
@@ -295,7 +315,8 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         # Duplicate keys, anchors and tags leave usable data (first value kept, tag ignored), so
         # the rest of the project can still be checked; anything that stopped composing does not.
         usable = data is not None and all(
-            p.message.startswith(("duplicate key", "anchor", "tag")) for p in composer.problems
+            p.severity == "warning" or p.message.startswith(("duplicate key", "anchor", "tag"))
+            for p in composer.problems
         )
         return (LoadedFile(display, data, source) if usable else None), composer.problems
     return LoadedFile(display, data, source), []

@@ -161,7 +161,7 @@ def test_duplicate_question_id_reports_both_places(tmp_path):
          "remove-barriers", "remove-barriers", "unknown implication action 'remove-barriers'"),
         ("questions/guides/qi-coaches-guide.yml", "target: coach-coproduction-teams",
          "target: coach-coproduction", "coach-coproduction\n",
-         "unknown section or question in guide 'qi-coaches-guide' 'coach-coproduction'"),
+         "unknown section or question 'coach-coproduction' in guide 'qi-coaches-guide'"),
         ("content/appendices.yml", "  - consent-form", "  - consent-forms", "consent-forms",
          "appendix 'consent-forms' is neither a guide"),
         ("content/pages/limitations.yml", "[[appendix:project-team-guide]]",
