@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import zlib
 from datetime import datetime
 
 from .stamp import iso
@@ -48,11 +49,29 @@ def render_pdf(html_text: str, css_text: str, stamp: datetime) -> bytes:
 
 
 _PDF_DATE = re.compile(rb"D:(\d{14})")
+_XMP_DATE = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 
 
 def _check_dates(data: bytes, stamp: datetime) -> None:
-    """Every date in the file's uncompressed parts is the stamp: no clock leaked in."""
-    expected = stamp.strftime("%Y%m%d%H%M%S").encode()
-    for found in _PDF_DATE.findall(data):
-        if found != expected:
-            raise RuntimeError(f"PDF holds a date {found!r} other than the build stamp {iso(stamp)}")
+    """Every date in the file, compressed parts included, is the stamp: no clock leaked in."""
+    parts = [data]
+    for match in _STREAM.finditer(data):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue  # not a Flate stream (or an embedded font's own bytes): nothing to read
+    expected_pdf = stamp.strftime("%Y%m%d%H%M%S").encode()
+    expected_xmp = iso(stamp)[:19].encode()
+    found_any = False
+    for part in parts:
+        for found in _PDF_DATE.findall(part):
+            found_any = True
+            if found != expected_pdf:
+                raise RuntimeError(f"PDF holds a date {found!r} other than the build stamp {iso(stamp)}")
+        if b"<x:xmpmeta" in part or b"rdf:RDF" in part:
+            for found in _XMP_DATE.findall(part):
+                if found != expected_xmp:
+                    raise RuntimeError(f"PDF metadata holds a date {found!r} other than the build stamp")
+    if not found_any:
+        raise RuntimeError("PDF holds no creation date: the build stamp was not written")
