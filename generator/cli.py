@@ -74,6 +74,8 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
         return status
     final = (site_dir or root / "site").resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in (*final.parent.glob(".site-build-*"), *final.parent.glob(".site-old-*")):
+        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=final.parent))
     try:
         config = _mkdocs_config(config_file, site_dir=str(staging), strict=strict)

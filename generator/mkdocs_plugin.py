@@ -8,6 +8,7 @@ engine means replacing this module only.
 
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
 from pathlib import Path
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import site_paths
+from .csp import headers_file, inline_script_hashes, policy
 from .diagnostics import ContentError
 from .exports import project_json, questions_csv
 from .layout import WATCHED_FOLDERS
@@ -61,8 +63,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.site = render_site(self.project)
         config.nav = [_nav_entry(item) for item in self.site.nav]
         settings = self.project.settings
-        config.site_name = settings.site.title
-        config.site_description = settings.site.description
+        config.site_name = _escape(settings.site.title)
+        config.site_description = _escape(settings.site.description)
         config.theme["language"] = settings.site.language.split("-")[0]
         if settings.edit.repository_url:
             config.repo_url = settings.edit.repository_url
@@ -137,6 +139,12 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             page.edit_url = posixpath.relpath(copy, posixpath.dirname(page.file.dest_uri) or ".")
         return context
 
+    def on_post_build(self, config: Any) -> None:
+        site = Path(config.site_dir)
+        pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+        csp = policy(inline_script_hashes(pages))
+        (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
+
     # --- preview -------------------------------------------------------------------------
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
@@ -148,7 +156,12 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
 
 def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
+    """A navigation entry; titles come from content and the theme inserts them unescaped."""
     if isinstance(item, NavSection):
-        return {item.title: [{title: path} for title, path in item.children]}
+        return {_escape(item.title): [{_escape(title): path} for title, path in item.children]}
     title, path = item
-    return {title: path}
+    return {_escape(title): path}
+
+
+def _escape(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)

@@ -60,7 +60,8 @@ class Site:
 
 
 def _front_matter(title: str, search: bool) -> str:
-    meta: dict[str, object] = {"title": title}
+    # Site themes insert the page title into HTML without escaping it: escape it here.
+    meta: dict[str, object] = {"title": html.escape(" ".join(title.split()), quote=True)}
     if not search:
         meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
