@@ -1,0 +1,298 @@
+/* Reflect: shared helpers for the site's browser tools (question bank filters, worksheet,
+ * composer). Plain JavaScript, no dependencies, nothing loaded from anywhere else and
+ * nothing sent anywhere. Works from file:// and with Material's instant navigation. */
+(function () {
+  "use strict";
+
+  var R = (window.Reflect = window.Reflect || {});
+  if (R.core) return;
+  R.core = true;
+
+  /* Run `init` on every page view. With Material's instant navigation the scripts run
+   * once and `document$` emits after each page swap; without it, once the DOM is ready.
+   * `init` may return a cleanup function, called before the next page view. */
+  R.onPage = function (init) {
+    var cleanup = null;
+    function run() {
+      if (typeof cleanup === "function") {
+        try {
+          cleanup();
+        } catch (error) {
+          report(error);
+        }
+      }
+      cleanup = null;
+      try {
+        cleanup = init() || null;
+      } catch (error) {
+        report(error);
+      }
+    }
+    var doc$ = window.document$;
+    if (doc$ && typeof doc$.subscribe === "function") {
+      doc$.subscribe(run);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run, { once: true });
+    } else {
+      run();
+    }
+  };
+
+  function report(error) {
+    if (window.console && console.error) console.error("Reflect:", error);
+  }
+
+  /* Build an element: el("p", {class: "x", text: "hi"}, [children]). Text only, never HTML. */
+  R.el = function (tag, attrs, children) {
+    var node = document.createElement(tag);
+    var key;
+    attrs = attrs || {};
+    for (key in attrs) {
+      if (!Object.prototype.hasOwnProperty.call(attrs, key)) continue;
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") node.textContent = value;
+      else if (key === "class") node.className = value;
+      else if (key === "hidden") node.hidden = true;
+      else if (key === "value") node.value = value;
+      else if (key === "checked") node.checked = true;
+      else if (key === "disabled") node.disabled = true;
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  };
+
+  /* The inert JSON data block the site generator put on the page, or null. */
+  R.readJSON = function (id) {
+    var node = document.getElementById(id);
+    if (!node) return null;
+    try {
+      return JSON.parse(node.textContent);
+    } catch (error) {
+      report(error);
+      return null;
+    }
+  };
+
+  R.slug = function (text) {
+    return (
+      String(text)
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "site"
+    );
+  };
+
+  /* Lower case, no accents, straight quotes: for matching words typed by people. */
+  R.normalise = function (text) {
+    return String(text || "")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .toLowerCase();
+  };
+
+  R.words = function (text) {
+    return R.normalise(text)
+      .split(/\s+/)
+      .filter(function (word) {
+        return word.length > 0;
+      });
+  };
+
+  /* State in the URL's fragment, as key=value pairs joined by "&"; lists joined by ",".
+   * The fragment (not the query) so that it works from file:// too. A fragment without
+   * "=" is an ordinary anchor and not state. */
+  R.readHashState = function () {
+    var hash = window.location.hash.replace(/^#/, "");
+    if (hash.indexOf("=") < 0) return null;
+    var state = {};
+    hash.split("&").forEach(function (pair) {
+      var at = pair.indexOf("=");
+      if (at < 1) return;
+      var key = safeDecode(pair.slice(0, at));
+      var raw = pair.slice(at + 1);
+      state[key] = raw;
+    });
+    return state;
+  };
+
+  R.hashList = function (state, key) {
+    if (!state || !state[key]) return [];
+    return state[key]
+      .split(",")
+      .map(safeDecode)
+      .filter(function (item) {
+        return item.length > 0;
+      });
+  };
+
+  R.hashText = function (state, key) {
+    if (!state || state[key] === undefined) return "";
+    return safeDecode(state[key]);
+  };
+
+  function safeDecode(text) {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, " "));
+    } catch (error) {
+      return "";
+    }
+  }
+
+  /* pairs: [[key, string or array], ...]; empty values are left out. */
+  R.encodeHashState = function (pairs) {
+    return pairs
+      .filter(function (pair) {
+        var value = pair[1];
+        return Array.isArray(value) ? value.length > 0 : value !== "" && value !== null && value !== undefined;
+      })
+      .map(function (pair) {
+        var value = pair[1];
+        var encoded = Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value);
+        return encodeURIComponent(pair[0]) + "=" + encoded;
+      })
+      .join("&");
+  };
+
+  /* Replace the fragment without adding a history entry or firing hashchange. */
+  R.writeHash = function (fragment) {
+    var url = window.location.href.split("#")[0] + (fragment ? "#" + fragment : "");
+    if (url === window.location.href) return;
+    try {
+      window.history.replaceState(window.history.state, "", url);
+    } catch (error) {
+      // Some browsers refuse replaceState for file:// pages: fall back to the fragment.
+      R.ignoreNextHashChange = true;
+      window.location.hash = fragment;
+    }
+  };
+
+  /* Offer text as a file download. Works from file:// (a blob: URL, nothing leaves the device). */
+  R.download = function (filename, type, text) {
+    var blob = new Blob([text], { type: type });
+    var url = URL.createObjectURL(blob);
+    var link = R.el("a", { href: url, download: filename, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(function () {
+      URL.revokeObjectURL(url);
+      link.remove();
+    }, 4000);
+  };
+
+  R.today = function () {
+    var now = new Date();
+    function pad(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  };
+
+  /* A polite announcement for screen readers, in a region owned by `root`. */
+  R.liveRegion = function (root, className) {
+    var region = R.el("p", { class: "reflect-status " + (className || ""), role: "status" });
+    root.appendChild(region);
+    return {
+      node: region,
+      say: function (message) {
+        if (region.textContent === message) region.textContent = "";
+        region.textContent = message;
+      },
+    };
+  };
+
+  var dialogCount = 0;
+
+  /* An in-page, accessible confirmation (a modal <dialog>). Resolves true or false.
+   * Focus starts on the safe choice and returns to where it was. */
+  R.confirm = function (options) {
+    var opener = document.activeElement;
+    if (typeof window.HTMLDialogElement !== "function") {
+      return Promise.resolve(window.confirm(options.title + "\n\n" + options.message));
+    }
+    dialogCount += 1;
+    var id = "reflect-dialog-" + dialogCount;
+    var confirmButton = R.el("button", {
+      type: "button",
+      class: "reflect-button " + (options.danger ? "reflect-button--danger" : "reflect-button--primary"),
+      text: options.confirm,
+      "data-reflect-confirm": "yes",
+    });
+    var cancelButton = R.el("button", {
+      type: "button",
+      class: "reflect-button",
+      text: options.cancel || "Cancel",
+      "data-reflect-confirm": "no",
+    });
+    var dialog = R.el(
+      "dialog",
+      { class: "reflect-dialog md-typeset", id: id, "aria-labelledby": id + "-title", "aria-describedby": id + "-message" },
+      [
+        R.el("h2", { id: id + "-title", text: options.title }),
+        R.el("p", { id: id + "-message", text: options.message }),
+        R.el("div", { class: "reflect-toolbar" }, [confirmButton, cancelButton]),
+      ]
+    );
+    (options.container || document.body).appendChild(dialog);
+    return new Promise(function (resolve) {
+      var answer = false;
+      confirmButton.addEventListener("click", function () {
+        answer = true;
+        dialog.close();
+      });
+      cancelButton.addEventListener("click", function () {
+        dialog.close();
+      });
+      dialog.addEventListener("close", function () {
+        dialog.remove();
+        if (opener && typeof opener.focus === "function" && document.contains(opener)) opener.focus();
+        resolve(answer);
+      });
+      dialog.showModal();
+      cancelButton.focus();
+    });
+  };
+
+  /* A button: el + type=button + click handler. */
+  R.button = function (label, onClick, attrs) {
+    var button = R.el("button", Object.assign({ type: "button", class: "reflect-button" }, attrs || {}), [label]);
+    button.addEventListener("click", onClick);
+    return button;
+  };
+
+  /* Copy text to the clipboard if the browser lets us; otherwise select it in `input`. */
+  R.copyText = function (text, input) {
+    function fallback() {
+      if (input) {
+        input.focus();
+        input.select();
+      }
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (error) {
+        ok = false;
+      }
+      return ok;
+    }
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+      return navigator.clipboard.writeText(text).then(
+        function () {
+          return true;
+        },
+        function () {
+          return fallback();
+        }
+      );
+    }
+    return Promise.resolve(fallback());
+  };
+})();
