@@ -12,6 +12,7 @@ never written by hand in content.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -53,6 +54,7 @@ from .validation import build_model
 from .yamlsource import LoadedFile, SourceMap, load_yaml_file
 
 SCHEMA_VERSION = 1
+_SUSPECT = re.compile(r"\[\[|<|=|:|&")  # texts worth scanning for references and unsafe markup
 
 Appendable = Union[Guide, Document]
 AnyQuestion = Union[GuideQuestion, SetQuestion]
@@ -109,6 +111,7 @@ class Project:
     question_sets: tuple[QuestionSet, ...]
     appendices: tuple[Appendix, ...]
     sources: Mapping[str, SourceMap] = field(repr=False)
+    raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
     warnings: tuple[Diagnostic, ...] = ()
 
     # --- lookups -------------------------------------------------------------------
@@ -216,25 +219,57 @@ class Project:
         return MappingProxyType({k: tuple(v) for k, v in table.items()})
 
     # --- numbering -------------------------------------------------------------------
+    # Numbers are looked up by id: comparing models for equality would compare every field.
+
+    @cached_property
+    def _numbers(self) -> Mapping[str, Any]:
+        themes = {t.id: i for i, t in enumerate(self.themes, 1)}
+        codes = {
+            s.id: f"{themes[t.id]}({string.ascii_lowercase[j]})"
+            for t in self.themes
+            for j, s in enumerate(t.subthemes)
+        }
+        groups = {g.id: i for i, g in enumerate(self.implications, 1)}
+        actions = {
+            a.id: f"{groups[g.id]}.{j}" for g in self.implications for j, a in enumerate(g.actions, 1)
+        }
+        sections = {
+            (owner.id, section.id): i
+            for owner in (*self.guides, *self.question_sets)
+            for i, section in enumerate(owner.sections, 1)
+        }
+        order = {s.id: i for i, s in enumerate(self.subthemes)}
+        return MappingProxyType(
+            {"themes": themes, "codes": codes, "groups": groups, "actions": actions,
+             "sections": sections, "subtheme_order": order}
+        )
 
     def theme_number(self, theme: Theme) -> int:
-        return self.themes.index(theme) + 1
+        return self._numbers["themes"][theme.id]
 
     def subtheme_code(self, subtheme: Subtheme) -> str:
         """``2(d)``: theme number and the subtheme's letter, from order."""
-        theme = self.theme_of[subtheme.id]
-        letter = string.ascii_lowercase[theme.subthemes.index(subtheme)]
-        return f"{self.theme_number(theme)}({letter})"
+        return self._numbers["codes"][subtheme.id]
+
+    def subtheme_order(self, subtheme_id: str) -> int:
+        return self._numbers["subtheme_order"][subtheme_id]
 
     def group_number(self, group: ImplicationGroup) -> int:
-        return self.implications.index(group) + 1
+        return self._numbers["groups"][group.id]
 
     def action_code(self, action: ImplicationAction) -> str:
-        group = self.group_of_action[action.id]
-        return f"{self.group_number(group)}.{group.actions.index(action) + 1}"
+        return self._numbers["actions"][action.id]
 
     def section_number(self, owner: Guide | QuestionSet, section: GuideSection | SetSection) -> int:
-        return owner.sections.index(section) + 1
+        return self._numbers["sections"][(owner.id, section.id)]
+
+    @cached_property
+    def questions_by_action(self) -> Mapping[str, tuple[QuestionEntry, ...]]:
+        table: dict[str, list[QuestionEntry]] = {a: [] for a in self.action_by_id}
+        for entry in self.questions:
+            for aid in getattr(entry.question, "implications", ()):
+                table.setdefault(aid, []).append(entry)
+        return MappingProxyType({k: tuple(v) for k, v in table.items()})
 
     # --- placeholders ------------------------------------------------------------------
 
@@ -248,13 +283,31 @@ class Project:
     def placeholder_uses(self) -> tuple[PlaceholderUse, ...]:
         """Every ``[[placeholder:name]]`` written in the content, with where it is."""
         uses = []
-        for item, path, text in _texts(self._all_items()):
+        for file, path, text in self.texts():
+            if "[[" not in text:
+                continue
             refs, _ = find_references(text)
             for ref in refs:
                 if ref.kind == "placeholder":
-                    source = self.sources[item.origin_file]
-                    uses.append(PlaceholderUse(ref.id, source.find_text(path, ref.written)))
+                    uses.append(PlaceholderUse(ref.id, self.sources[file].find_text(path, ref.written)))
         return tuple(uses)
+
+    def texts(self) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+        """Every text value of every file that validated: (file, data path, text)."""
+
+        def walk(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+            if isinstance(value, str):
+                yield path, value
+            elif isinstance(value, dict):
+                for key, inner in value.items():
+                    yield from walk(inner, path + (key,))
+            elif isinstance(value, list):
+                for index, inner in enumerate(value):
+                    yield from walk(inner, path + (index,))
+
+        for file, data in self.raw.items():
+            for path, text in walk(data, ()):
+                yield file, path, text
 
     def unfilled_placeholders(self) -> list[Diagnostic]:
         """One diagnostic per use of a placeholder that settings leave empty."""
@@ -270,41 +323,9 @@ class Project:
                 )
         return sorted(found)
 
-    def _all_items(self) -> Iterator[Node]:
-        yield self.settings
-        yield from self.audiences
-        yield from self.themes
-        yield from self.quotes
-        yield from self.implications
-        yield from self.resources
-        yield from self.documents
-        yield from self.pages
-        yield from self.guides
-        yield from self.question_sets
-
     def where(self, item: Node, *path: Any) -> Position:
         """``file:line:col`` of an item (or of one of its fields)."""
         return self.sources[item.origin_file].position(item.origin_path + path)
-
-
-def _texts(items: Iterator[Node] | Any) -> Iterator[tuple[Node, tuple[Any, ...], str]]:
-    """Every text value inside the given items: (owning node, data path in file, text)."""
-
-    def walk(value: Any, owner: Node, path: tuple[Any, ...]) -> Iterator[tuple[Node, tuple[Any, ...], str]]:
-        if isinstance(value, Node):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name), value, value.origin_path + (name,))
-        elif isinstance(value, str):
-            yield owner, path, value
-        elif isinstance(value, tuple):
-            for index, inner in enumerate(value):
-                yield from walk(inner, owner, path + (index,))
-        elif isinstance(value, dict):
-            for key, inner in value.items():
-                yield from walk(inner, owner, path + (key,))
-
-    for item in items:
-        yield from walk(item, item, item.origin_path)
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -326,7 +347,37 @@ _KINDS_HELD_BY_FILE = {
 }
 
 
+_LOADED: dict[Path, tuple[tuple[Any, ...], Project]] = {}
+
+
+def _signature(root: Path) -> tuple[Any, ...]:
+    """Name, size and modification time of every file under the content folders."""
+    entries = []
+    for folder in ("content", "questions"):
+        for path in sorted((root / folder).rglob("*")):
+            stat = path.stat()
+            entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
 def load_project(root: Path | str) -> Project:
+    """The validated Project at ``root``, loaded once per content state in this process.
+
+    ``reflect build`` checks the content and then hands over to the site engine, whose
+    adapter asks for the Project again: unchanged files are not read twice.
+    """
+    root = Path(root).resolve()
+    signature = _signature(root)
+    cached = _LOADED.get(root)
+    if cached and cached[0] == signature:
+        return cached[1]
+    project = _load_project(root)
+    _LOADED.clear()
+    _LOADED[root] = (signature, project)
+    return project
+
+
+def _load_project(root: Path | str) -> Project:
     """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem.
 
     Files that fail validation are left out, and references into them are not checked
@@ -336,6 +387,7 @@ def load_project(root: Path | str) -> Project:
     root = Path(root).resolve()
     problems: list[Diagnostic] = []
     sources: dict[str, SourceMap] = {}
+    raw: dict[str, Any] = {}
     items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
     incomplete: set[str] = set()  # reference kinds whose targets may be missing
     broken_ids: set[str] = set()  # ids of named files that failed to load
@@ -360,6 +412,7 @@ def load_project(root: Path | str) -> Project:
                 incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
                 broken_ids.add(path.stem)
                 continue
+            raw[display] = loaded.data
             if kind.named_by_id and getattr(model, "id", path.stem) != path.stem:
                 problems.append(
                     Diagnostic(
@@ -409,6 +462,7 @@ def load_project(root: Path | str) -> Project:
         question_sets=tuple(items["question-set"]),  # type: ignore[arg-type]
         appendices=appendices,
         sources=MappingProxyType(sources),
+        raw=MappingProxyType(raw),
     )
     problems.extend(check_references(project, incomplete))
     raise_if_errors(problems)
@@ -551,9 +605,11 @@ def check_references(project: Project, incomplete: set[str] = frozenset()) -> li
 
     # references written in text -----------------------------------------------------
     tables = reference_tables(p)
-    for item, path, text in _texts(p._all_items()):
+    for file, path, text in p.texts():
+        source = p.sources[file]
+        if not _SUSPECT.search(text):
+            continue
         refs, bad = find_references(text)
-        source = p.sources[item.origin_file]
         for wrong in bad:
             problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))
         for unsafe in unsafe_content(text):

@@ -225,9 +225,10 @@ class SiteRenderer:
                 count = sum(len(sec.questions) for sec in guide.sections)
                 href = paths.Target(paths.appendix_page(guide.id)).href_from(page)
                 body.append(f"- [{escape_inline(self.appendix_title(guide))}]({href}) ({count} questions)")
+        owners = {o.id for o in (*guides, *sets)}
         linked = sorted(
-            {sid for e in p.questions if e.owner in (*guides, *sets) for sid in e.question.subthemes},
-            key=lambda sid: p.subthemes.index(p.subtheme_by_id[sid]),
+            {sid for e in p.questions if e.owner.id in owners for sid in e.question.subthemes},
+            key=p.subtheme_order,
         )
         if linked:
             body.append("## Findings these questions explore")
@@ -350,9 +351,7 @@ class SiteRenderer:
                     body.append("")
                 links = ", ".join(self.subtheme_link(sid, page) for sid in action.subthemes)
                 body.append(f"**Findings:** {links}")
-                used_by = [
-                    e for e in p.questions if isinstance(e.question, SetQuestion) and action.id in e.question.implications
-                ]
+                used_by = p.questions_by_action.get(action.id, ())
                 if used_by:
                     body.append("**Questions that check this:**\n")
                     body.append(_unsearched([f"- {self.question_ref(e, page)}" for e in used_by]))

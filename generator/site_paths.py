@@ -7,7 +7,6 @@ and bookmarks survive reordering.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from .models import Document, Guide
@@ -33,9 +32,14 @@ class Target:
 
     def href_from(self, page: str) -> str:
         """A relative link from ``page`` to this target."""
-        rel = posixpath.relpath(self.page, posixpath.dirname(page) or ".")
-        if rel == posixpath.basename(page) and self.page == page and self.anchor:
+        if self.page == page and self.anchor:
             return f"#{self.anchor}"
+        here = page.split("/")[:-1]
+        there = self.page.split("/")
+        common = 0
+        while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+            common += 1
+        rel = "../" * (len(here) - common) + "/".join(there[common:])
         return f"{rel}#{self.anchor}" if self.anchor else rel
 
 
