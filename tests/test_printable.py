@@ -476,3 +476,31 @@ def test_site_print_stylesheet_hides_navigation_search_and_buttons():
     for selector in (".md-header", ".md-sidebar", ".md-search", ".md-tabs", ".md-footer", ".md-button",
                      "button", ".md-content__button", ".reflect-downloads"):
         assert re.search(rf"(^|\s|,){re.escape(selector)}\s*[,{{]", hidden), selector
+
+
+# --- text ------------------------------------------------------------------------------------------
+
+
+def test_markdown_and_references_become_runs(project):
+    from generator.printable.document import ListOf, Para, _Text
+
+    resource = project.resources[0]
+    blank = next(n for n in project.settings.placeholders if project.placeholder_value(n) is None)
+    label = project.settings.placeholders[blank].label
+    blocks = _Text(project).blocks(
+        f"Some **bold [[appendix:{project.appendices[1].item.id}]]** and *slanted* words, "
+        f"[a site](https://example.org/x), [[resource:{resource.id}]] and [[placeholder:{blank}]].\n\n"
+        "- first\n- second"
+    )
+    assert [type(b) for b in blocks] == [Para, ListOf]
+    runs = blocks[0].text
+    assert "".join(r.text for r in runs) == (
+        f"Some bold Appendix 2 and slanted words, a site, {resource.title} and [{label}: to be filled in]."
+    )
+    by_text = {r.text: r for r in runs}
+    assert by_text["Appendix 2"].bold and by_text["Appendix 2"].target == f"doc-{project.appendices[1].item.id}"
+    assert by_text["slanted"].italic and not by_text["slanted"].bold
+    assert by_text["a site"].href == "https://example.org/x"
+    assert by_text[resource.title].href == resource.url
+    assert by_text[f"[{label}: to be filled in]"].blank
+    assert [[r.text for r in item] for item in blocks[1].items] == [["first"], ["second"]]

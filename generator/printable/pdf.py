@@ -9,7 +9,6 @@ that no date other than the stamp made it into the file.
 
 from __future__ import annotations
 
-import logging
 import re
 import zlib
 from datetime import datetime
@@ -26,24 +25,11 @@ PDF_OPTIONS = {
 }
 
 
-class _Quiet(logging.Filter):
-    """WeasyPrint warns about CSS it ignores on purpose (e.g. print-only hints); keep real errors."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.ERROR
-
-
 def render_pdf(html_text: str, css_text: str, stamp: datetime) -> bytes:
     from weasyprint import CSS, HTML
 
-    logger = logging.getLogger("weasyprint")
-    quiet = _Quiet()
-    logger.addFilter(quiet)
-    try:
-        document = HTML(string=html_text, base_url=None).render(stylesheets=[CSS(string=css_text)])
-        data = document.write_pdf(**PDF_OPTIONS)
-    finally:
-        logger.removeFilter(quiet)
+    document = HTML(string=html_text, base_url=None).render(stylesheets=[CSS(string=css_text)])
+    data = document.write_pdf(**PDF_OPTIONS)
     _check_dates(data, stamp)
     return data
 

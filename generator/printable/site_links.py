@@ -24,15 +24,17 @@ def links_block(item_id: str, page: str, combined: bool = False) -> str:
         "{ .md-button }"
         for fmt in FORMATS
     ]
-    if combined:
-        href = paths.Target(COMBINED_PATH).href_from(page)
-        links.append(f"[All appendices in one PDF]({href})" "{ .md-button }")
     more = paths.Target(DOWNLOADS_PAGE).href_from(page)
+    others = [f"[every download, with sizes]({more})"]
+    if combined:
+        others.insert(0, f"[all appendices in one PDF]({paths.Target(COMBINED_PATH).href_from(page)})")
     return (
         '<div class="reflect-downloads" markdown>\n\n'
         + "**Download:** "
         + " ".join(links)
-        + f" [All downloads]({more})\n\n</div>\n"
+        + "\n\nAlso: "
+        + " · ".join(others)
+        + "\n\n</div>\n"
     )
 
 
