@@ -68,7 +68,7 @@ def _front_matter(title: str, search: bool) -> str:
 
 
 def _source_line(text: str) -> str:
-    return f'<p class="reflect-source" data-search-exclude>Source: {html.escape(" ".join(text.split()))}</p>\n'
+    return f'<p class="reflect-source" data-search-exclude="true">Source: {html.escape(" ".join(text.split()))}</p>\n'
 
 
 def _page(path: str, title: str, body: Iterable[str], source: str | None, search: bool = True) -> SitePage:
@@ -369,9 +369,12 @@ class SiteRenderer:
         text = self.text(page)
         out = [f"### {number}. {text.plain(question.text)} {{ #{paths.question_anchor(question.id)} }}"]
         if question.prompts:
-            out.append(f'<div class="reflect-prompts" markdown>\n\n**{escape_inline(prompts_label)}**\n')
-            out += [f"- {text.plain(prompt.text)}" for prompt in question.prompts]
-            out.append("\n</div>\n")
+            items = "\n".join(f"- {text.plain(prompt.text)}" for prompt in question.prompts)
+            out.append(
+                f'<div class="reflect-prompts" markdown>\n'
+                f'<p class="reflect-prompts-label" data-search-exclude="true"><strong>{html.escape(prompts_label)}</strong></p>\n\n'
+                f"{items}\n\n</div>\n"
+            )
         if isinstance(question, GuideQuestion):
             for note in question.notes:
                 out.append('!!! note "Facilitator note"\n\n    ' + text.inline(note.text) + "\n")
@@ -381,7 +384,7 @@ class SiteRenderer:
         if isinstance(question, SetQuestion):
             links += [self.action_link(aid, page) for aid in question.implications]
         if links:
-            out.append(f'<p class="reflect-links" markdown data-search-exclude>Linked to: {"; ".join(links)}</p>\n')
+            out.append(f'<p class="reflect-links" markdown data-search-exclude="true">Linked to: {"; ".join(links)}</p>\n')
         out.append(_source_line(question.source))
         return out
 
@@ -454,11 +457,10 @@ class SiteRenderer:
             links_block(qset.id, page),
             f"**Rating scale: {escape_inline(qset.scale.label)}**\n",
         ]
-        body += [
+        body.append("\n".join(
             f"{o.value}. **{escape_inline(o.label)}**" + (f": {escape_inline(o.description)}" if o.description else "")
             for o in qset.scale.options
-        ]
-        body.append("")
+        ) + "\n")
         body.append(
             f'<div class="reflect-worksheet" id="reflect-worksheet" data-set="{qset.id}"><p class="reflect-nojs">'
             "The worksheet needs JavaScript: with it, you can type and rate your answers on this page "
@@ -777,7 +779,7 @@ def p_schema_version() -> int:
 
 def _unsearched(lines: list[str]) -> str:
     """Markdown kept out of the search index: cross-listings that would outrank the real item."""
-    return '<div data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    return '<div data-search-exclude="true" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _json_script(element_id: str, data: object) -> str:
