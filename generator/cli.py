@@ -69,10 +69,16 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from .fingerprint import build_fingerprint, read_fingerprint, write_fingerprint
+
+    final = (site_dir or root / "site").resolve()
+    fingerprint = build_fingerprint(root, config_file, strict)
+    if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
+        _say(f"Site in {final} is up to date: no input changed since it was built.")
+        return EXIT_OK
     status = _check(root, strict)
     if status != EXIT_OK:
         return status
-    final = (site_dir or root / "site").resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     for leftover in (*final.parent.glob(".site-build-*"), *final.parent.glob(".site-old-*")):
         shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
@@ -90,6 +96,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap_in(staging, final)
+    write_fingerprint(root, final, fingerprint)
     _say(f"Site built in {final}")
     return EXIT_OK
 
