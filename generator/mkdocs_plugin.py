@@ -158,7 +158,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
     """A navigation entry; titles come from content and the theme inserts them unescaped."""
     if isinstance(item, NavSection):
-        return {_escape(item.title): [{_escape(title): path} for title, path in item.children]}
+        return {_escape(item.title): [_nav_entry(child) for child in item.children]}
     title, path = item
     return {_escape(title): path}
 

@@ -30,6 +30,7 @@ from .models import (
     TickBoxesBlock,
 )
 from .project import Project, QuestionEntry
+from .printable.downloads import COMBINED_PART_SIZE
 from .sanitize import data_slot
 from .site_text import SiteText, escape_inline
 
@@ -43,13 +44,14 @@ class SitePage:
     search: bool = True  # False keeps the page out of the search index
 
 
-NavItem = Union[str, "NavSection"]
+NAV_CHUNK = 15
+"""The most entries one navigation level shows before they are grouped."""
 
 
 @dataclass(frozen=True)
 class NavSection:
     title: str
-    children: tuple[tuple[str, str], ...]  # (title, page path)
+    children: tuple  # of (title, page path) pairs and nested NavSections
 
 
 @dataclass(frozen=True)
@@ -155,21 +157,60 @@ class SiteRenderer:
             ("Implications", paths.IMPLICATIONS),
             NavSection(
                 "Reflective questions",
-                tuple((s.title, paths.question_set_page(s.id)) for s in p.question_sets),
+                self._grouped(
+                    [(s.title, paths.question_set_page(s.id), s.audience) for s in p.question_sets], "Sets"
+                ),
             ),
             ("Question bank", paths.QUESTION_BANK),
             ("Compose your own guide", paths.COMPOSE),
             NavSection(
                 "Appendices",
                 (("All appendices", paths.APPENDICES),)
-                + tuple(
-                    (self.appendix_title(a.item), paths.appendix_page(a.item.id)) for a in p.appendices
+                + self._chunked(
+                    [(self.appendix_title(a.item), paths.appendix_page(a.item.id)) for a in p.appendices],
+                    "Appendices",
                 ),
             ),
             ("Downloads", DOWNLOADS_PAGE),
             ("Resources", paths.RESOURCES),
             NavSection("About", tuple(about)),
         )
+
+    def _grouped(self, entries: list[tuple[str, str, str]], noun: str) -> tuple:
+        """Nav entries, grouped by audience when there are many, so each page's menu stays small."""
+        if len(entries) <= NAV_CHUNK:
+            return tuple((title, path) for title, path, _ in entries)
+        groups = []
+        for audience in self.p.audiences:
+            members = [(title, path) for title, path, owner in entries if owner == audience.id]
+            if members:
+                groups.append(NavSection(audience.name, self._chunked(members, noun)))
+        return tuple(groups)
+
+    @staticmethod
+    def _chunked(entries: list[tuple[str, str]], noun: str) -> tuple:
+        """Entries as they are, or in numbered runs of NAV_CHUNK when there are more."""
+        if len(entries) <= NAV_CHUNK:
+            return tuple(entries)
+        runs = []
+        for start in range(0, len(entries), NAV_CHUNK):
+            run = tuple(entries[start : start + NAV_CHUNK])
+            runs.append(NavSection(f"{noun} {start + 1}–{start + len(run)}", run))
+        if len(runs) > NAV_CHUNK:  # very large: one more level keeps every menu short
+            return SiteRenderer._chunked_sections(runs, noun)
+        return tuple(runs)
+
+    @staticmethod
+    def _chunked_sections(runs: list["NavSection"], noun: str) -> tuple:
+        size = NAV_CHUNK * NAV_CHUNK
+        outer = []
+        for start in range(0, len(runs), NAV_CHUNK):
+            part = tuple(runs[start : start + NAV_CHUNK])
+            first = start * NAV_CHUNK + 1
+            last = first - 1 + sum(len(r.children) for r in part)
+            outer.append(NavSection(f"{noun} {first}–{last}", part))
+        del size
+        return tuple(outer)
 
     def home(self) -> SitePage:
         page = paths.HOME
@@ -423,7 +464,7 @@ class SiteRenderer:
         from .printable.site_links import links_block
 
         body = [f"# {escape_inline(title)}", text.block(guide.summary), f"*{'; '.join(facts)}.*"]
-        body.append(links_block(guide.id, page, combined=True))
+        body.append(links_block(guide.id, page, combined=len(self.p.appendices) <= COMBINED_PART_SIZE))
         if guide.opening_script:
             body.append('!!! quote "Opening script"\n\n' + _indent(text.block(guide.opening_script.text)) + "\n")
         if guide.response_options:
@@ -677,7 +718,7 @@ class SiteRenderer:
         from .printable.site_links import links_block
 
         body = [f"# {escape_inline(title)}", '!!! abstract "About this template"\n\n' + _indent(text.block(doc.summary)) + "\n"]
-        body.append(links_block(doc.id, page, combined=True))
+        body.append(links_block(doc.id, page, combined=len(self.p.appendices) <= COMBINED_PART_SIZE))
         for section in doc.sections:
             if section.heading:
                 body.append(f"## {escape_inline(section.heading)} {{ #section-{section.id} }}")

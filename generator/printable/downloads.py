@@ -36,6 +36,7 @@ DOWNLOADS_DIR = "downloads"
 DOWNLOADS_PAGE = "downloads.md"
 COMBINED_NAME = "appendices"
 COMBINED_PATH = f"{DOWNLOADS_DIR}/{COMBINED_NAME}.pdf"
+COMBINED_PART_SIZE = 25  # appendices per combined PDF before it is split into parts
 CACHE_DIR = ".reflect-cache/printable"
 CACHE_KEEP = 400  # files kept in the cache folder; the oldest unused ones go first
 FORMATS = {
@@ -140,13 +141,29 @@ def plan(project, docs: tuple[PrintDoc, ...] | None = None) -> tuple[Download, .
     if appendices:
         if COMBINED_NAME in by_id:
             raise ValueError(f"an item's id '{COMBINED_NAME}' clashes with the combined appendices PDF")
-        out.append(Download(COMBINED_PATH, "pdf", "All appendices in one file", "combined", None, appendices,
-                            report_title))
+        for path, title, part in combined_parts(appendices):
+            out.append(Download(path, "pdf", title, "combined", None, part, report_title))
     for qset in project.question_sets:
         doc = by_id[qset.id]
         for fmt in FORMATS:
             out.append(Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title))
     return tuple(out)
+
+
+def combined_parts(appendices: tuple[PrintDoc, ...]) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
+    """The combined PDF: one file, or numbered parts when there are many appendices.
+
+    A part holds at most COMBINED_PART_SIZE appendices, which keeps every PDF well under
+    about 300 pages (and a renderer's memory in bounds) however large the bank grows.
+    """
+    if len(appendices) <= COMBINED_PART_SIZE:
+        return [(COMBINED_PATH, "All appendices in one file", appendices)]
+    parts = []
+    for number, start in enumerate(range(0, len(appendices), COMBINED_PART_SIZE), 1):
+        part = appendices[start : start + COMBINED_PART_SIZE]
+        title = f"Appendices {start + 1}–{start + len(part)} in one file"
+        parts.append((f"{DOWNLOADS_DIR}/{COMBINED_NAME}-part-{number}.pdf", title, part))
+    return parts
 
 
 @lru_cache(maxsize=1)
