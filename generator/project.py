@@ -459,7 +459,7 @@ def _load_project(root: Path | str) -> Project:
         documents=tuple(a.item for a in appendices if isinstance(a.item, Document)),
         pages=tuple(sorted(items["page"], key=lambda p: (p.placement, p.order, p.id))),  # type: ignore[attr-defined]
         guides=tuple(a.item for a in appendices if isinstance(a.item, Guide)),
-        question_sets=tuple(items["question-set"]),  # type: ignore[arg-type]
+        question_sets=_by_audience(items["question-set"], one("audiences", "audiences")),
         appendices=appendices,
         sources=MappingProxyType(sources),
         raw=MappingProxyType(raw),
@@ -470,6 +470,12 @@ def _load_project(root: Path | str) -> Project:
     if warnings:
         object.__setattr__(project, "warnings", warnings)
     return project
+
+
+def _by_audience(sets: list[Node], audiences: tuple[Audience, ...]) -> tuple[QuestionSet, ...]:
+    """Question sets in the order their audiences are listed (then by file name)."""
+    order = {a.id: i for i, a in enumerate(audiences)}
+    return tuple(sorted(sets, key=lambda s: order.get(s.audience, len(order))))  # type: ignore[attr-defined]
 
 
 def _order_appendices(
