@@ -592,8 +592,23 @@ class DocumentBuilder:
         return Para((Run(text, href=report.url) if report.url else Run(text),), "source")
 
 
+_LAST: list[tuple[Project, tuple[PrintDoc, ...]]] = []
+
+
 def build_documents(project: Project) -> tuple[PrintDoc, ...]:
-    """Every appendix in appendix order, then every question set."""
+    """Every appendix in appendix order, then every question set.
+
+    A Project never changes, so the documents of the last one asked for are kept: the site's
+    Downloads page and the printable build both need them in the same run.
+    """
+    if _LAST and _LAST[0][0] is project:
+        return _LAST[0][1]
+    docs = _build_documents(project)
+    _LAST[:] = [(project, docs)]
+    return docs
+
+
+def _build_documents(project: Project) -> tuple[PrintDoc, ...]:
     builder = DocumentBuilder(project)
     docs: list[PrintDoc] = []
     for appendix in project.appendices:
