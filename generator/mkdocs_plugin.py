@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,8 @@ log = logging.getLogger("mkdocs.plugins.reflect")
 
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
+PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
+_PREVIEW: dict[str, Any] = {"serving": False, "background": None}
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
 
 
@@ -113,18 +117,51 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
         return files
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs makes new plugin instances for every preview rebuild but starts up only
+        # once, so the preview state lives in the module.
+        _PREVIEW["serving"] = command == "serve"
+
     def _printables(self) -> Any:
-        """The PDF and DOCX of every appendix and question set; only changed ones are rendered."""
+        """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
+
+        During preview, missing files are rendered in the background so that an edited page
+        shows at once; when they are ready the preview rebuilds and links them.
+        """
         from .printable import build_downloads
         from .printable.print_html import FontMissing
 
         assert self.project is not None
         try:
-            report = build_downloads(self.project, workers=2)
+            report = build_downloads(self.project, workers=2, render_missing=not _PREVIEW["serving"])
         except FontMissing as exc:
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+        if report.missing:
+            self._render_later(self.project)
         log.info("Printable documents: %s", report.summary())
         return report
+
+    def _render_later(self, project: Project) -> None:
+        running = _PREVIEW.get("background")
+        if running is not None and running.is_alive():
+            return  # the running render will trigger a rebuild, which will look again
+
+        def work() -> None:
+            from .printable import build_downloads
+
+            try:
+                build_downloads(project, workers=2)
+            except Exception as exc:  # the preview must go on; the next full build reports it
+                log.warning("Printable documents could not be made in the background: %s", exc)
+                return
+            ready = self.root / PRINTABLES_READY
+            ready.parent.mkdir(parents=True, exist_ok=True)
+            ready.write_text(f"{time.time()}\n", encoding="ascii")
+
+        log.info("Printable documents: rendering the changed ones in the background")
+        thread = threading.Thread(target=work, name="reflect-printables", daemon=True)
+        _PREVIEW["background"] = thread
+        thread.start()
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         # Everything rendered from Markdown is cleaned; only then are the site's own inert
@@ -152,6 +189,9 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             path = self.root / folder
             if path.is_dir():
                 server.watch(str(path))
+        ready = self.root / PRINTABLES_READY
+        ready.parent.mkdir(parents=True, exist_ok=True)
+        server.watch(str(ready.parent))  # background printables finished: rebuild to link them
         return server
 
 

@@ -414,3 +414,49 @@ def test_json_schema_accepts_the_bundled_content_and_rejects_unknown_keys(tmp_pa
     guide_schema = json.loads((tmp_path / "schema" / "guide.schema.json").read_text())
     bad = raw_yaml("questions/guides/qi-coaches-guide.yml") | {"sorce": "x"}
     assert list(jsonschema.Draft202012Validator(guide_schema).iter_errors(bad))
+
+
+def test_preview_renders_changed_printables_in_the_background(tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    project = copy_project(tmp_path / "p")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "--project", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 120
+        while True:  # the first preview renders every printable in the background
+            try:
+                with urllib.request.urlopen(base + "downloads/project-team-guide.pdf", timeout=5) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, "printables never appeared"
+                time.sleep(0.5)
+        guide = project / "questions" / "guides" / "project-team-guide.yml"
+        guide.write_text(guide.read_text().replace("text: ", "text: Backgrounded edit. ", 1))
+        deadline = time.time() + 30
+        while "Backgrounded edit." not in fetch(base + "appendices/project-team-guide.html"):
+            assert time.time() < deadline, "the page did not change"
+            time.sleep(0.2)
+        deadline = time.time() + 120
+        while True:
+            try:  # absent (404) while it is being rendered
+                with urllib.request.urlopen(base + "downloads/project-team-guide.pdf", timeout=5) as r:
+                    pdf = r.read()
+            except OSError:
+                pdf = b""
+            if pdf:
+                text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+                if "Backgrounded edit." in " ".join(text.split()):
+                    break
+            assert time.time() < deadline, "the PDF was never re-rendered"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

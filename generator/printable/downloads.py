@@ -115,6 +115,7 @@ class BuildReport:
     files: tuple[BuiltFile, ...]
     seconds: float
     stamp: datetime
+    missing: tuple[Download, ...] = ()  # not in the cache and not rendered (render_missing=False)
 
     @property
     def rendered(self) -> tuple[str, ...]:
@@ -244,6 +245,7 @@ def build_downloads(
     cache_dir: Path | str | None = None,
     workers: int = 2,
     environ: dict[str, str] | None = None,
+    render_missing: bool = True,
 ) -> BuildReport:
     """Make (or take from the cache) every printable file of the project.
 
@@ -258,6 +260,13 @@ def build_downloads(
     targets = {d.path: cache / f"{d.key(stamp)}.{d.format}" for d in downloads}
     missing = [d for d in downloads if not targets[d.path].is_file()]
     missing.sort(key=_cost, reverse=True)
+    if not render_missing:
+        ready = [
+            BuiltFile(d, targets[d.path], targets[d.path].stat().st_size, "", False)
+            for d in downloads
+            if d not in missing
+        ]
+        return BuildReport(tuple(ready), time.perf_counter() - started, stamp, tuple(missing))
 
     if len(missing) > 1 and workers > 1:
         try:
