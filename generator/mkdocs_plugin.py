@@ -136,8 +136,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             report = build_downloads(self.project, workers=2, render_missing=not _PREVIEW["serving"])
         except FontMissing as exc:
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
-        if report.missing:
-            self._render_later(self.project)
+        self._missing_printables = bool(report.missing)  # rendered once the pages are built
         log.info("Printable documents: %s", report.summary())
         return report
 
@@ -181,6 +180,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
         csp = policy(inline_script_hashes(pages))
         (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
+        if getattr(self, "_missing_printables", False) and self.project is not None:
+            self._render_later(self.project)  # after the pages, so they are not slowed down
 
     # --- preview -------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from .models import (
 from .project import Project, QuestionEntry
 from .printable.downloads import COMBINED_PART_SIZE
 from .sanitize import data_slot
-from .site_text import SiteText, escape_inline
+from .site_text import SiteText, escape_inline, html_href
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,28 @@ class SiteRenderer:
         else:
             where = f"{entry.owner.title}, question {entry.number}"
         return f"[{escape_inline(where)}]({target.href_from(page)}): {escape_inline(entry.question.text)}"
+
+    def question_ref_html(self, entry: QuestionEntry, page: str) -> str:
+        target = paths.Target(paths.owner_page(entry.owner), paths.question_anchor(entry.question.id))
+        if isinstance(entry.owner, Guide):
+            where = f"{self.p.appendix_by_id[entry.owner.id].label}, question {entry.number}"
+        else:
+            where = f"{entry.owner.title}, question {entry.number}"
+        return (
+            f'<a href="{html_href(target.href_from(page))}">{html.escape(where)}</a>: '
+            f'{html.escape(" ".join(entry.question.text.split()))}'
+        )
+
+    def subtheme_link_html(self, sid: str, page: str) -> str:
+        sub = self.p.subtheme_by_id[sid]
+        target = paths.Target(paths.theme_page(self.p.theme_of[sid].id), f"subtheme-{sid}")
+        return f'<a href="{html_href(target.href_from(page))}">{self.p.subtheme_code(sub)} {html.escape(sub.label)}</a>'
+
+    def action_link_html(self, aid: str, page: str) -> str:
+        action = self.p.action_by_id[aid]
+        group = self.p.group_of_action[aid]
+        target = paths.Target(paths.IMPLICATIONS, f"action-{aid}")
+        return f'<a href="{html_href(target.href_from(page))}">{self.p.action_code(action)} {html.escape(group.title)}</a>'
 
     def subtheme_link(self, sid: str, page: str) -> str:
         sub = self.p.subtheme_by_id[sid]
@@ -355,7 +377,7 @@ class SiteRenderer:
             questions = p.questions_by_subtheme.get(sub.id, ())
             if questions:
                 body.append(f"### Questions that explore this {{ #subtheme-{sub.id}-questions }}")
-                body.append(_unsearched([f"- {self.question_ref(e, page)}" for e in questions]))
+                body.append(_unsearched_list([self.question_ref_html(e, page) for e in questions]))
             actions = p.actions_by_subtheme.get(sub.id, ())
             if actions:
                 body.append(f"### Implications {{ #subtheme-{sub.id}-implications }}")
@@ -395,7 +417,7 @@ class SiteRenderer:
                 used_by = p.questions_by_action.get(action.id, ())
                 if used_by:
                     body.append("**Questions that check this:**\n")
-                    body.append(_unsearched([f"- {self.question_ref(e, page)}" for e in used_by]))
+                    body.append(_unsearched_list([self.question_ref_html(e, page) for e in used_by]))
                 body.append(_source_line(action.source))
         return _page(page, "Implications", body, "content/implications.yml")
 
@@ -410,22 +432,22 @@ class SiteRenderer:
         text = self.text(page)
         out = [f"### {number}. {text.plain(question.text)} {{ #{paths.question_anchor(question.id)} }}"]
         if question.prompts:
-            items = "\n".join(f"- {text.plain(prompt.text)}" for prompt in question.prompts)
+            items = "".join(f"<li>{text.html(prompt.text)}</li>" for prompt in question.prompts)
             out.append(
-                f'<div class="reflect-prompts" markdown>\n'
-                f'<p class="reflect-prompts-label" data-search-exclude="true"><strong>{html.escape(prompts_label)}</strong></p>\n\n'
-                f"{items}\n\n</div>\n"
+                f'<div class="reflect-prompts">'
+                f'<p class="reflect-prompts-label" data-search-exclude="true"><strong>{html.escape(prompts_label)}</strong></p>'
+                f"<ul>{items}</ul></div>\n"
             )
         if isinstance(question, GuideQuestion):
             for note in question.notes:
                 out.append('!!! note "Facilitator note"\n\n    ' + text.inline(note.text) + "\n")
             for rule in question.skip_logic:
                 out.append('!!! info "Skip logic"\n\n    ' + self._skip_text(rule, owner, page) + "\n")
-        links = [self.subtheme_link(sid, page) for sid in question.subthemes]
+        links = [self.subtheme_link_html(sid, page) for sid in question.subthemes]
         if isinstance(question, SetQuestion):
-            links += [self.action_link(aid, page) for aid in question.implications]
+            links += [self.action_link_html(aid, page) for aid in question.implications]
         if links:
-            out.append(f'<p class="reflect-links" markdown data-search-exclude="true">Linked to: {"; ".join(links)}</p>\n')
+            out.append(f'<p class="reflect-links" data-search-exclude="true">Linked to: {"; ".join(links)}</p>\n')
         out.append(_source_line(question.source))
         return out
 
@@ -503,11 +525,14 @@ class SiteRenderer:
             for o in qset.scale.options
         ) + "\n")
         body.append(
-            f'<div class="reflect-worksheet" id="reflect-worksheet" data-set="{qset.id}"><p class="reflect-nojs">'
+            # The data rides on the div, not in a <script>: Material's instant navigation
+            # re-creates every <script> of a new page without its type, so runs JSON as code.
+            f'<div class="reflect-worksheet" id="reflect-worksheet" data-set="{qset.id}" data-reflect-data="'
+            + html.escape(json.dumps(self.worksheet_data(qset), ensure_ascii=False, sort_keys=True))
+            + '"><p class="reflect-nojs">'
             "The worksheet needs JavaScript: with it, you can type and rate your answers on this page "
             "and they stay on this device. Without it, print this page and write your answers on paper."
             "</p></div>\n"
-            + _json_script("reflect-set-data", self.worksheet_data(qset))
         )
         number = 0
         for index, section in enumerate(qset.sections, 1):
@@ -610,10 +635,12 @@ class SiteRenderer:
             "Pick questions, with their prompts, from any guide or question set, put them in the "
             "order you want, give your guide a title, then print it, export it or share it as a link. "
             "Nothing you do here is sent anywhere: it stays in this browser.",
-            '<div class="reflect-composer" id="reflect-composer"><p class="reflect-nojs">The composer '
+            # The data rides on the div, not in a <script> (see question_set).
+            '<div class="reflect-composer" id="reflect-composer" data-reflect-data="'
+            + html.escape(json.dumps(self.bank_data(), ensure_ascii=False, sort_keys=True))
+            + '"><p class="reflect-nojs">The composer '
             "needs JavaScript. Without it, every question is listed, with its prompts in context, in the "
             f'<a href="{_html_href(bank)}">question bank</a>.</p></div>',
-            _json_script("reflect-bank-data", self.bank_data()),
         ]
         return _page(page, "Compose your own guide", body, None, search=False)
 
@@ -658,8 +685,13 @@ class SiteRenderer:
                 f"<td>{'<ul>' + subs + '</ul>' if subs else '—'}</td></tr>"
             )
         body += ["</tbody>", "</table>"]
-        body.insert(2, '<div class="reflect-bank-filters" id="reflect-bank-filters"></div>')
-        body.append(_json_script("reflect-bank-data", self.bank_data()))
+        # The filters' data rides on their div, not in a <script> (see question_set).
+        body.insert(
+            2,
+            '<div class="reflect-bank-filters" id="reflect-bank-filters" data-reflect-data="'
+            + html.escape(json.dumps(self.bank_data(), ensure_ascii=False, sort_keys=True))
+            + '"></div>',
+        )
         return _page(page, "Question bank", body, None, search=False)
 
     def appendices_index(self) -> SitePage:
@@ -818,6 +850,11 @@ def p_schema_version() -> int:
     return SCHEMA_VERSION
 
 
+def _unsearched_list(items: list[str]) -> str:
+    """A list of HTML items kept out of the search index (cross-listings of the real items)."""
+    return '<ul data-search-exclude="true">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>\n"
+
+
 def _unsearched(lines: list[str]) -> str:
     """Markdown kept out of the search index: cross-listings that would outrank the real item."""
     return '<div data-search-exclude="true" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
@@ -832,12 +869,7 @@ def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line.strip() else "" for line in text.split("\n"))
 
 
-def _html_href(markdown_href: str) -> str:
-    """A link written in raw HTML is not rewritten by the site engine: point at the .html page."""
-    path, _, anchor = markdown_href.partition("#")
-    if path.endswith(".md"):
-        path = path[:-3] + ".html"
-    return html.escape(path + (f"#{anchor}" if anchor else ""))
+_html_href = html_href
 
 
 def render_site(project: Project) -> Site:

@@ -10,7 +10,7 @@ import html
 import re
 
 from .project import Project, reference_label
-from .references import Reference, replace_references
+from .references import Reference, find_references, replace_references
 from .site_paths import target_of
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -64,8 +64,6 @@ class SiteText:
         """Text for a single line, with Markdown characters escaped, references resolved."""
         parts = []
         last = 0
-        from .references import find_references
-
         refs, _ = find_references(text)
         for ref in refs:
             parts.append(escape_inline(text[last : ref.start]))
@@ -73,3 +71,33 @@ class SiteText:
             last = ref.end
         parts.append(escape_inline(text[last:]))
         return "".join(parts).strip()
+
+    def html(self, text: str) -> str:
+        """Plain text as HTML for one line, references resolved to links (for raw HTML blocks)."""
+        refs, _ = find_references(text)
+        parts = []
+        last = 0
+        for ref in refs:
+            parts.append(html.escape(" ".join(text[last : ref.start].split(" "))))
+            parts.append(self._reference_html(ref))
+            last = ref.end
+        parts.append(html.escape(text[last:]))
+        return " ".join("".join(parts).split())
+
+    def _reference_html(self, ref: Reference) -> str:
+        if ref.kind == "placeholder":
+            value = self.project.placeholder_value(ref.id)
+            if value is None:
+                return blank_html(self.project.settings.placeholders[ref.id].label)
+            return html.escape(" ".join(value.split()))
+        target = target_of(self.project, ref)
+        assert target is not None
+        return f'<a href="{html_href(target.href_from(self.page))}">{html.escape(reference_label(self.project, ref))}</a>'
+
+
+def html_href(markdown_href: str) -> str:
+    """A link written in raw HTML is not rewritten by the site engine: point at the .html page."""
+    path, _, anchor = markdown_href.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return html.escape(path + (f"#{anchor}" if anchor else ""))
