@@ -10,7 +10,7 @@
 
   R.onPage(function () {
     var root = document.getElementById("reflect-bank-filters");
-    var data = R.readJSON("reflect-bank-data");
+    var data = R.readData(root, "reflect-bank-data");
     if (!root || !data || !Array.isArray(data.questions)) return null;
     return setup(root, data);
   });

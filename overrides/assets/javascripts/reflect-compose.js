@@ -13,7 +13,7 @@
 
   R.onPage(function () {
     var root = document.getElementById("reflect-composer");
-    var data = R.readJSON("reflect-bank-data");
+    var data = R.readData(root, "reflect-bank-data");
     if (!root || !data || !Array.isArray(data.questions)) return null;
     return setup(root, data);
   });
@@ -450,7 +450,9 @@
       var known = ids.filter(function (id, index) {
         return byId[id] && ids.indexOf(id) === index;
       });
-      missing = ids.length - known.length;
+      missing = ids.filter(function (id, index) {
+        return !byId[id] && ids.indexOf(id) === index;
+      }).length;
       return { title: R.hashText(hash, "title"), ids: known };
     }
 

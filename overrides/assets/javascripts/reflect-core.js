@@ -10,10 +10,14 @@
 
   /* Run `init` on every page view. With Material's instant navigation the scripts run
    * once and `document$` emits after each page swap; without it, once the DOM is ready.
-   * `init` may return a cleanup function, called before the next page view. */
+   * `init` may return a cleanup function, called before the next page view.
+   * Material completes `document$` without a value when instant navigation is on but the
+   * page is a file:// one (it cannot navigate instantly there): then run once, as usual. */
   R.onPage = function (init) {
     var cleanup = null;
+    var seen = false;
     function run() {
+      seen = true;
       if (typeof cleanup === "function") {
         try {
           cleanup();
@@ -28,13 +32,28 @@
         report(error);
       }
     }
+    function whenReady(fn) {
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn, { once: true });
+      else fn();
+    }
     var doc$ = window.document$;
     if (doc$ && typeof doc$.subscribe === "function") {
-      doc$.subscribe(run);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", run, { once: true });
+      doc$.subscribe({
+        next: run,
+        complete: function () {
+          if (!seen) whenReady(run);
+        },
+      });
+      // A document$ that neither emits nor completes by the time the page has loaded.
+      window.addEventListener(
+        "load",
+        function () {
+          if (!seen) run();
+        },
+        { once: true }
+      );
     } else {
-      run();
+      whenReady(run);
     }
   };
 
@@ -64,6 +83,21 @@
       node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return node;
+  };
+
+  /* The data the site generator gave a tool: on its root element's data-reflect-data
+   * attribute (which survives Material's instant navigation, unlike a <script> block,
+   * which it re-creates without its type), or else in an inert JSON block. Null if none. */
+  R.readData = function (root, id) {
+    var attribute = root && root.getAttribute("data-reflect-data");
+    if (attribute) {
+      try {
+        return JSON.parse(attribute);
+      } catch (error) {
+        report(error);
+      }
+    }
+    return R.readJSON(id);
   };
 
   /* The inert JSON data block the site generator put on the page, or null. */

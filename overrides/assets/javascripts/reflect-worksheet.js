@@ -26,7 +26,7 @@
 
   R.onPage(function () {
     var root = document.getElementById("reflect-worksheet");
-    var data = R.readJSON("reflect-set-data");
+    var data = R.readData(root, "reflect-set-data");
     if (!root || !data || !Array.isArray(data.sections)) return null;
     var sheet = new Worksheet(root, data);
     return function () {
@@ -326,6 +326,10 @@
     root.appendChild(this.retired);
     root.appendChild(this.printHeader);
 
+    // Starting again on the same page (it should not happen): no second set of fields.
+    document.querySelectorAll(".reflect-answer[data-question]").forEach(function (node) {
+      node.remove();
+    });
     // The answer fields go under each question on the page; a question the page does not
     // show (it should not happen) gets its fields inside the worksheet box instead.
     var fallback = null;
