@@ -254,7 +254,10 @@
       if (!state.ids.length && !state.title) return;
       R.confirm({
         title: "Start again?",
-        message: "This removes the title and all " + state.ids.length + " questions from your guide.",
+        message:
+          "This removes the title and " +
+          (state.ids.length === 1 ? "the question" : "all " + state.ids.length + " questions") +
+          " from your guide.",
         confirm: "Start again",
         danger: true,
         container: root,

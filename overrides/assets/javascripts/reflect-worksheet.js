@@ -1170,8 +1170,8 @@
     R.confirm({
       title: "Clear all answers?",
       message:
-        "This removes all " +
-        plural(have, "answer", "answers") +
+        "This removes " +
+        (have === 1 ? "your answer" : "all " + have + " answers") +
         " to this question set from this browser on this device. It cannot be undone. Export them first if you want to keep them.",
       confirm: "Clear all answers",
       cancel: "Cancel",
