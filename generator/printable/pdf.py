@@ -59,5 +59,7 @@ def _check_dates(data: bytes, stamp: datetime) -> None:
             for found in _XMP_DATE.findall(part):
                 if found != expected_xmp:
                     raise RuntimeError(f"PDF metadata holds a date {found!r} other than the build stamp")
-    if not found_any:
-        raise RuntimeError("PDF holds no creation date: the build stamp was not written")
+    # A date not found is not an error: in large files the document information can sit in a
+    # compressed object stream this scan does not unpack. The reproducibility test reads the
+    # metadata properly (pypdf) and compares whole files.
+    del found_any
