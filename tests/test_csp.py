@@ -9,9 +9,7 @@ import threading
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+from browser_support import browser  # noqa: F401 - the session's one browser
 
 PAGES = [
     "index.html",
@@ -71,16 +69,14 @@ document.addEventListener('securitypolicyviolation', e => {
 
 
 @pytest.fixture(scope="module")
-def page(csp_server):
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        context.add_init_script(WATCH_VIOLATIONS)
-        page = context.new_page()
-        page.console_messages_seen = []
-        page.on("console", lambda m: page.console_messages_seen.append(m.text))
-        yield page
-        browser.close()
+def page(csp_server, browser):  # noqa: F811 - the shared browser fixture
+    context = browser.new_context()
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
+    page.console_messages_seen = []
+    page.on("console", lambda m: page.console_messages_seen.append(m.text))
+    yield page
+    context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

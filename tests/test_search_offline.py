@@ -6,17 +6,7 @@ import json
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+from browser_support import browser  # noqa: F401 - the session's one browser
 
 
 def test_search_from_file_url_finds_a_question_and_lands_on_it(built_site, browser):
