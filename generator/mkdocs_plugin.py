@@ -27,7 +27,7 @@ from .csp import headers_file, inline_script_hashes, policy
 from .diagnostics import ContentError
 from .exports import project_json, questions_csv
 from .layout import WATCHED_FOLDERS
-from .sanitize import restore_data_blocks, sanitize_html
+from .sanitize import sanitize_html
 from .project import Project, load_project
 from .site_pages import NavSection, Site, render_site
 
@@ -163,9 +163,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         thread.start()
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        # Everything rendered from Markdown is cleaned; only then are the site's own inert
-        # JSON data blocks put back.
-        return restore_data_blocks(sanitize_html(html))
+        # Everything rendered from Markdown is cleaned; only then are the renderer's own
+        # blocks (generated tables and data, content escaped) put back.
+        assert self.site is not None
+        return self.site.trusted.restore(sanitize_html(html))
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         source = page.file.edit_uri

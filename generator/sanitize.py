@@ -9,16 +9,14 @@ defences, both here:
   what the theme needs (ids, classes, admonitions, anchors, tables, ``data-*``) and only
   https, mailto, tel and relative links.
 
-Data blocks the site's own scripts need (JSON, never executed) are carried through the
-sanitiser as inert ``<div data-reflect-json>`` slots and restored afterwards by
-:func:`restore_data_blocks`; content cannot create anything but inert JSON that way.
+Large blocks the renderer writes itself (escaping every content value) travel as inert
+slots and are put back after sanitising (:class:`TrustedBlocks`).
 """
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import html
-import json
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -53,7 +51,6 @@ TAG_ATTRIBUTES = {
 }
 URL_SCHEMES = {"https", "mailto", "tel"}
 
-_DATA_SLOT = re.compile(r'<div data-reflect-json="([a-z0-9-]+)" data-payload="([A-Za-z0-9_=-]*)"></div>')
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -86,27 +83,28 @@ def sanitize_html(fragment: str) -> str:
     return _CLEANER.clean(fragment)
 
 
-def data_slot(element_id: str, data: object) -> str:
-    """An inert placeholder for a JSON data block, safe to pass through the sanitiser."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    encoded = base64.urlsafe_b64encode(payload).decode("ascii")
-    return f'<div data-reflect-json="{element_id}" data-payload="{encoded}"></div>\n'
+class TrustedBlocks:
+    """HTML the site renderer wrote itself, with every content value escaped.
 
+    Such blocks skip Markdown (large generated tables are slow there) and are put into the
+    page after sanitising, in place of an inert slot. A slot a contributor might copy into
+    content can only bring back this renderer's own markup.
+    """
 
-def restore_data_blocks(fragment: str) -> str:
-    """Turn data slots back into ``<script type="application/json">`` blocks (never executed)."""
+    _SLOT = re.compile(r'<div data-reflect-slot="([0-9a-f]{32})"></div>')
 
-    def restore(match: re.Match[str]) -> str:
-        try:
-            payload = base64.urlsafe_b64decode(match.group(2).encode("ascii"))
-            data = json.loads(payload)
-        except ValueError:
-            return ""
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return f'<script type="application/json" id="{match.group(1)}">{text}</script>'
+    def __init__(self) -> None:
+        self.blocks: dict[str, str] = {}
 
-    return _DATA_SLOT.sub(restore, fragment)
+    def add(self, markup: str) -> str:
+        key = hashlib.sha256(markup.encode("utf-8")).hexdigest()[:32]
+        self.blocks[key] = markup
+        return f'<div data-reflect-slot="{key}"></div>\n'
+
+    def restore(self, fragment: str) -> str:
+        if "data-reflect-slot" not in fragment:
+            return fragment
+        return self._SLOT.sub(lambda m: self.blocks.get(m.group(1), ""), fragment)
 
 
 # --- finding unsafe source text -----------------------------------------------------------

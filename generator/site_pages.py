@@ -31,7 +31,7 @@ from .models import (
 )
 from .project import Project, QuestionEntry
 from .printable.downloads import COMBINED_PART_SIZE
-from .sanitize import data_slot
+from .sanitize import TrustedBlocks
 from .site_text import SiteText, escape_inline, html_href
 
 
@@ -59,6 +59,7 @@ class Site:
     pages: tuple[SitePage, ...]
     nav: tuple[tuple[str, str] | NavSection, ...]
     files: dict[str, bytes] = field(default_factory=dict)  # non-page files, e.g. data exports
+    trusted: "TrustedBlocks" = field(default_factory=lambda: TrustedBlocks())  # put in after sanitising
 
 
 def _front_matter(title: str, search: bool) -> str:
@@ -81,6 +82,11 @@ def _page(path: str, title: str, body: Iterable[str], source: str | None, search
 class SiteRenderer:
     def __init__(self, project: Project):
         self.p = project
+        self.blocks = TrustedBlocks()
+
+    def trusted(self, markup: str) -> str:
+        """A slot for HTML this renderer wrote itself (content escaped), bypassing Markdown."""
+        return self.blocks.add(markup)
 
     # --- helpers --------------------------------------------------------------
 
@@ -151,7 +157,7 @@ class SiteRenderer:
         pages.append(self.downloads())
         pages.append(self.resources())
         pages.append(self.open_data())
-        return Site(tuple(pages), self.nav())
+        return Site(tuple(pages), self.nav(), trusted=self.blocks)
 
     def nav(self) -> tuple[tuple[str, str] | NavSection, ...]:
         p = self.p
@@ -636,11 +642,13 @@ class SiteRenderer:
             "order you want, give your guide a title, then print it, export it or share it as a link. "
             "Nothing you do here is sent anywhere: it stays in this browser.",
             # The data rides on the div, not in a <script> (see question_set).
-            '<div class="reflect-composer" id="reflect-composer" data-reflect-data="'
-            + html.escape(json.dumps(self.bank_data(), ensure_ascii=False, sort_keys=True))
-            + '"><p class="reflect-nojs">The composer '
-            "needs JavaScript. Without it, every question is listed, with its prompts in context, in the "
-            f'<a href="{_html_href(bank)}">question bank</a>.</p></div>',
+            self.trusted(
+                '<div class="reflect-composer" id="reflect-composer" data-reflect-data="'
+                + html.escape(json.dumps(self.bank_data(), ensure_ascii=False, sort_keys=True))
+                + '"><p class="reflect-nojs">The composer '
+                "needs JavaScript. Without it, every question is listed, with its prompts in context, in the "
+                f'<a href="{_html_href(bank)}">question bank</a>.</p></div>'
+            ),
         ]
         return _page(page, "Compose your own guide", body, None, search=False)
 
@@ -692,6 +700,9 @@ class SiteRenderer:
             + html.escape(json.dumps(self.bank_data(), ensure_ascii=False, sort_keys=True))
             + '"></div>',
         )
+        # Everything from the filters to the end of the table is HTML this renderer wrote with
+        # every content value escaped: it skips Markdown (a large bank would be slow there).
+        body[2:] = [self.trusted("\n".join(body[2:]))]
         return _page(page, "Question bank", body, None, search=False)
 
     def appendices_index(self) -> SitePage:
@@ -858,11 +869,6 @@ def _unsearched_list(items: list[str]) -> str:
 def _unsearched(lines: list[str]) -> str:
     """Markdown kept out of the search index: cross-listings that would outrank the real item."""
     return '<div data-search-exclude="true" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
-
-
-def _json_script(element_id: str, data: object) -> str:
-    """Data for the page's scripts: an inert slot that becomes a JSON block after sanitising."""
-    return data_slot(element_id, data)
 
 
 def _indent(text: str) -> str:

@@ -40,6 +40,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     LIBYAML = False
 
 PathKey = tuple[Any, ...]
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_SEQUENCE, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MAPPING, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BAD_INDENT = re.compile(r"^[ ]*([\t\u00a0])")
 
@@ -49,10 +52,18 @@ class SourceMap:
     """Positions of the values (and mapping keys) of one loaded file, by data path."""
 
     path: str
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    spans: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Positions are packed into one int each (line, column and last line of a value), which
+    # keeps the map small for large banks: hundreds of thousands of nodes.
+    values: dict[PathKey, int] = field(default_factory=dict)
+    keys: dict[PathKey, int] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def pack(line: int, column: int, last_line: int = 0) -> int:
+        return (line << 40) | (column << 20) | last_line
+
+    def _unpack(self, packed: int) -> Position:
+        return Position(self.path, packed >> 40, (packed >> 20) & 0xFFFFF)
 
     def position(self, path: PathKey, *, key: bool = False) -> Position:
         """The position of the value at ``path`` (or of its key), or the nearest parent."""
@@ -60,19 +71,18 @@ class SourceMap:
         probe = tuple(path)
         while probe:
             if probe in table:
-                line, col = table[probe]
-                return Position(self.path, line, col)
+                return self._unpack(table[probe])
             if key and probe in self.values:
-                line, col = self.values[probe]
-                return Position(self.path, line, col)
+                return self._unpack(self.values[probe])
             probe = probe[:-1]
-        line, col = self.values.get((), (1, 1))
-        return Position(self.path, line, col)
+        packed = self.values.get(())
+        return self._unpack(packed) if packed is not None else Position(self.path, 1, 1)
 
     def find_text(self, path: PathKey, needle: str) -> Position:
         """Where ``needle`` is written inside the value at ``path`` (for references in text)."""
-        start, end = self.spans.get(tuple(path), (0, 0))
-        if start:
+        packed = self.values.get(tuple(path))
+        if packed is not None:
+            start, end = packed >> 40, packed & 0xFFFFF
             for number in range(start, min(end, len(self.lines)) + 1):
                 column = self.lines[number - 1].find(needle)
                 if column >= 0:
@@ -144,11 +154,13 @@ def _scan_text(text: str, display: str) -> list[Diagnostic]:
 class _Composer:
     """Builds plain Python data from libyaml events, recording positions."""
 
-    def __init__(self, display: str, events: Any, source: SourceMap):
+    def __init__(self, display: str, next_event: Any, source: SourceMap):
         self.display = display
-        self.events = events
+        self.next_event = next_event
         self.source = source
         self.problems: list[Diagnostic] = []
+        # lines where a '#' could have cut a plain value short
+        self.hash_lines = {number for number, line in enumerate(source.lines) if "#" in line}
 
     def _problem(self, mark: Any, message: str) -> None:
         line, col = _mark(mark)
@@ -189,66 +201,67 @@ class _Composer:
         return ok
 
     def compose(self, event: Any, path: PathKey) -> Any:
-        if isinstance(event, yaml.AliasEvent):
+        if type(event) is _ALIAS:
             self._problem(
                 event.start_mark,
                 f"alias '*{event.anchor}' is not allowed; write the value out in full",
             )
             raise _Stop()
-        self._check_node_event(event)
-        self.source.values[path] = _mark(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            self.source.spans[path] = (event.start_mark.line + 1, event.end_mark.line + 1)
-            if not event.style:
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_event(event)
+        start = event.start_mark
+        values = self.source.values
+        kind = type(event)
+        if kind is _SCALAR:
+            end_line = event.end_mark.line
+            values[path] = (start.line + 1 << 40) | (start.column + 1 << 20) | (end_line + 1)
+            if not event.style and end_line in self.hash_lines:
                 self._check_trailing_comment(event)
             if not event.style and event.value in _NULLS and event.tag is None:
                 return None
             return event.value
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is _SEQUENCE:
             items: list[Any] = []
             while True:
-                nxt = next(self.events)
-                if isinstance(nxt, yaml.SequenceEndEvent):
-                    self.source.spans[path] = (
-                        event.start_mark.line + 1,
-                        nxt.end_mark.line + 1,
-                    )
+                nxt = self.next_event()
+                if type(nxt) is _SEQUENCE_END:
+                    values[path] = (start.line + 1 << 40) | (start.column + 1 << 20) | (nxt.end_mark.line + 1)
                     return items
                 items.append(self.compose(nxt, path + (len(items),)))
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is _MAPPING:
             mapping: dict[str, Any] = {}
+            keys = self.source.keys
             while True:
-                key_event = next(self.events)
-                if isinstance(key_event, yaml.MappingEndEvent):
-                    self.source.spans[path] = (
-                        event.start_mark.line + 1,
-                        key_event.end_mark.line + 1,
-                    )
+                key_event = self.next_event()
+                if type(key_event) is _MAPPING_END:
+                    values[path] = (start.line + 1 << 40) | (start.column + 1 << 20) | (key_event.end_mark.line + 1)
                     return mapping
-                if isinstance(key_event, yaml.AliasEvent):
+                if type(key_event) is _ALIAS:
                     self._problem(
                         key_event.start_mark,
                         f"alias '*{key_event.anchor}' is not allowed; write the value out in full",
                     )
                     raise _Stop()
-                if not isinstance(key_event, yaml.ScalarEvent):
+                if type(key_event) is not _SCALAR:
                     self._problem(key_event.start_mark, "a key must be plain text")
                     raise _Stop()
-                self._check_node_event(key_event)
+                if key_event.anchor is not None or key_event.tag is not None:
+                    self._check_node_event(key_event)
                 key = key_event.value
-                key_pos = _mark(key_event.start_mark)
-                value = self.compose(next(self.events), path + (key,))
+                mark = key_event.start_mark
+                child = path + (key,)
+                value = self.compose(self.next_event(), child)
                 if key in mapping:
-                    first = self.source.keys[path + (key,)]
+                    first = self.source._unpack(keys[child])
                     self.problems.append(
                         Diagnostic(
-                            Position(self.display, *key_pos),
-                            f"duplicate key '{key}' (first defined at line {first[0]}, "
-                            f"column {first[1]})",
+                            Position(self.display, mark.line + 1, mark.column + 1),
+                            f"duplicate key '{key}' (first defined at line {first.line}, "
+                            f"column {first.column})",
                         )
                     )
                     continue
-                self.source.keys[path + (key,)] = key_pos
+                keys[child] = (mark.line + 1 << 40) | (mark.column + 1 << 20)
                 mapping[key] = value
         raise _Stop()  # pragma: no cover - libyaml never sends other node events
 
@@ -285,21 +298,20 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         not line.strip() or line.lstrip().startswith("#") for line in source.lines
     ):
         return None, [Diagnostic(Position(display, 1, 1), "file is empty; expected a mapping of keys")]
-    events = iter(yaml.parse(text, Loader=_Loader))
-    composer = _Composer(display, events, source)
+    loader = _Loader(text)
+    composer = _Composer(display, loader.get_event, source)
     data: Any = None
     try:
-        next(events)  # StreamStart
-        start = next(events)  # DocumentStart
-        data = composer.compose(next(events), ())
-        next(events)  # DocumentEnd
-        after = next(events)
+        loader.get_event()  # StreamStart
+        loader.get_event()  # DocumentStart
+        data = composer.compose(loader.get_event(), ())
+        loader.get_event()  # DocumentEnd
+        after = loader.get_event()
         if isinstance(after, yaml.DocumentStartEvent):
             composer._problem(
                 after.start_mark,
                 "a second YAML document starts here; put one document in each file",
             )
-        del start
     except _Stop:
         pass
     except yaml.MarkedYAMLError as exc:
@@ -311,6 +323,8 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         )
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
         composer.problems.append(Diagnostic(Position(display, 1, 1), f"invalid YAML: {exc}"))
+    finally:
+        loader.dispose()
     if composer.problems:
         # Duplicate keys, anchors and tags leave usable data (first value kept, tag ignored), so
         # the rest of the project can still be checked; anything that stopped composing does not.
