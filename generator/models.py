@@ -21,7 +21,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
     field_validator,
 )
@@ -78,18 +77,19 @@ class Node(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
-    _file: str = PrivateAttr(default="")
-    _path: tuple[Any, ...] = PrivateAttr(default=())
+    # Where an item came from is recorded after validation (validation.attach_origins) in
+    # pydantic's private slot. No PrivateAttr is declared: declaring one makes pydantic build
+    # a private dict for every one of the (many thousands of) items as they are validated.
 
     @property
     def origin_file(self) -> str:
         """The content file this item was read from, relative to the project root."""
-        return self._file
+        return (self.__pydantic_private__ or {}).get("_file", "")
 
     @property
     def origin_path(self) -> tuple[Any, ...]:
         """The item's data path inside its file, e.g. ``("sections", 0, "questions", 2)``."""
-        return self._path
+        return (self.__pydantic_private__ or {}).get("_path", ())
 
 
 # --- shared pieces -------------------------------------------------------------------

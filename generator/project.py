@@ -292,22 +292,37 @@ class Project:
                     uses.append(PlaceholderUse(ref.id, self.sources[file].find_text(path, ref.written)))
         return tuple(uses)
 
-    def texts(self) -> Iterator[tuple[str, tuple[Any, ...], str]]:
-        """Every text value of every file that validated: (file, data path, text)."""
+    @cached_property
+    def _suspect_texts(self) -> tuple[tuple[str, tuple[Any, ...], str], ...]:
+        found: list[tuple[str, tuple[Any, ...], str]] = []
 
-        def walk(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
-            if isinstance(value, str):
-                yield path, value
-            elif isinstance(value, dict):
+        def collect(file: str, value: Any, path: tuple[Any, ...]) -> None:
+            if type(value) is dict:
                 for key, inner in value.items():
-                    yield from walk(inner, path + (key,))
-            elif isinstance(value, list):
+                    if type(inner) is str:
+                        if _SUSPECT.search(inner):
+                            found.append((file, path + (key,), inner))
+                    elif inner is not None:
+                        collect(file, inner, path + (key,))
+            elif type(value) is list:
                 for index, inner in enumerate(value):
-                    yield from walk(inner, path + (index,))
+                    if type(inner) is str:
+                        if _SUSPECT.search(inner):
+                            found.append((file, path + (index,), inner))
+                    elif inner is not None:
+                        collect(file, inner, path + (index,))
 
         for file, data in self.raw.items():
-            for path, text in walk(data, ()):
-                yield file, path, text
+            collect(file, data, ())
+        return tuple(found)
+
+    def texts(self) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+        """Every text value that may hold a reference or markup: (file, data path, text).
+
+        Texts with none of ``[[``, ``<``, ``=``, ``:`` or ``&`` can hold neither, so they are
+        left out (most question texts).
+        """
+        return iter(self._suspect_texts)
 
     def unfilled_placeholders(self) -> list[Diagnostic]:
         """One diagnostic per use of a placeholder that settings leave empty."""
@@ -613,8 +628,6 @@ def check_references(project: Project, incomplete: set[str] = frozenset()) -> li
     tables = reference_tables(p)
     for file, path, text in p.texts():
         source = p.sources[file]
-        if not _SUSPECT.search(text):
-            continue
         refs, bad = find_references(text)
         for wrong in bad:
             problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))

@@ -207,16 +207,18 @@ def _diagnostics(exc: ValidationError, loaded: LoadedFile, model: type[Node]) ->
 
 def attach_origins(item: Any, file: str, path: tuple[Any, ...]) -> None:
     """Record on every model instance which file and data path it came from."""
-    if isinstance(item, Node):
-        object.__setattr__(item, "__pydantic_private__", {"_file": file, "_path": path})
-        for name in type(item).model_fields:
-            attach_origins(getattr(item, name), file, path + (name,))
-    elif isinstance(item, tuple):
-        for index, value in enumerate(item):
-            attach_origins(value, file, path + (index,))
-    elif isinstance(item, dict):
-        for key, value in item.items():
-            attach_origins(value, file, path + (key,))
+    object.__setattr__(item, "__pydantic_private__", {"_file": file, "_path": path})
+    for name, value in item.__dict__.items():
+        if isinstance(value, Node):
+            attach_origins(value, file, path + (name,))
+        elif type(value) is tuple and value and not isinstance(value[0], str):
+            for index, inner in enumerate(value):
+                if isinstance(inner, Node):
+                    attach_origins(inner, file, path + (name, index))
+        elif type(value) is dict:
+            for key, inner in value.items():
+                if isinstance(inner, Node):
+                    attach_origins(inner, file, path + (name, key))
 
 
 __all__ = ["build_model", "attach_origins", "SourceMap"]
