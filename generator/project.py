@@ -484,7 +484,23 @@ def _load_project(root: Path | str) -> Project:
     warnings = tuple(p for p in problems if p.severity != "error")
     if warnings:
         object.__setattr__(project, "warnings", warnings)
+    _release_positions(project)
     return project
+
+
+def _release_positions(project: Project) -> None:
+    """Free what only checking needed: positions of every node and the raw data.
+
+    Everything that reports a position has run by now (placeholder uses are worked out
+    here first); a large bank's node positions would otherwise stay in memory for the
+    whole site build. File names stay, so ``where`` still names the file.
+    """
+    project.placeholder_uses  # noqa: B018 - computed now, while positions are known
+    object.__setattr__(
+        project, "sources", MappingProxyType({name: SourceMap(name) for name in project.sources})
+    )
+    object.__setattr__(project, "raw", MappingProxyType({}))
+    project.__dict__.pop("_suspect_texts", None)
 
 
 def _by_audience(sets: list[Node], audiences: tuple[Audience, ...]) -> tuple[QuestionSet, ...]:

@@ -21,6 +21,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from html import escape
 from html.parser import HTMLParser
 from typing import Union
 
@@ -271,11 +272,20 @@ class _Text:
             tokens.append(ref)
             last = ref.end
         out.append(text[last:])
-        html = markdown_lib.markdown("".join(out).strip())
+        source = "".join(out).strip()
+        if not _MARKDOWN_SIGNS.search(source):  # most texts: one paragraph, no Markdown at all
+            html = f"<p>{escape(source, quote=False)}</p>"
+        else:
+            html = _MARKDOWN.reset().convert(source)
         reader = _HtmlBlocks(self, tokens, role)
         reader.feed(html)
         reader.close()
         return tuple(reader.result)
+
+
+_MARKDOWN = markdown_lib.Markdown()  # one converter, reset between texts (building one is slow)
+# Characters and line starts that make text more than one plain paragraph in Markdown.
+_MARKDOWN_SIGNS = re.compile(r"[*_`\[\]<>&#\\!|~]|\n\s*\n|^\s*(?:[-+*=]|\d+[.)])(?:\s|$)", re.M)
 
 
 def _merge(runs: list[Run]) -> Inline:
