@@ -123,7 +123,10 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
         return status
     kwargs = {"dev_addr": dev_addr} if dev_addr else {}
     try:
-        serve(config_file=str(config_file), livereload=True, **kwargs)
+        # Dirty rebuilds: only pages whose generated text changed are rendered again (pages
+        # are rewritten only when their text changes), so an edit shows fast on large banks.
+        # Menus of untouched pages refresh on the next full build.
+        serve(config_file=str(config_file), livereload=True, build_type="dirty", **kwargs)
     except (Abort, ConfigurationError) as exc:
         _say(str(exc))
         return EXIT_CONTENT

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import threading
 import time
@@ -36,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.reflect")
 IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
 PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
+PAGES_DIR = Path(".reflect-cache/pages")  # each page's Markdown, rewritten only when it changes
 _PREVIEW: dict[str, Any] = {"serving": False, "background": None}
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
 
@@ -97,7 +99,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         for page in self.site.pages:
             if page.path == downloads_page.path:
                 page = downloads_page
-            generated = File.generated(config, page.path, content=page.markdown)
+            source = _write_if_changed(self.root / PAGES_DIR / page.path, page.markdown)
+            generated = File.generated(config, page.path, abs_src_path=str(source))
             generated.edit_uri = page.source  # the YAML it came from, repository-relative
             files.append(generated)
         files.append(File.generated(config, site_paths.PROJECT_JSON, content=project_json(self.project)))
@@ -195,6 +198,24 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
         return server
+
+
+def _write_if_changed(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` unless it already holds exactly that (keeping its timestamp).
+
+    An unchanged page keeps its modification time, so a preview rebuild ("dirty" build)
+    renders only the pages whose text changed.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return path
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+    return path
 
 
 def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
