@@ -29,21 +29,20 @@ def _plain(value: Any) -> Any:
 
 def project_data(p: Project) -> dict[str, Any]:
     """The whole validated Project as one JSON-ready object."""
+    def numbered(owner) -> dict[str, Any]:
+        """A guide or question set with each question's computed number."""
+        data = _plain(owner)
+        for section, section_data in zip(owner.sections, data["sections"]):
+            for question, q_data in zip(section.questions, section_data["questions"]):
+                q_data["number"] = p.question_by_id[question.id].number
+        return data
+
     guides = []
     for guide in p.guides:
-        data = _plain(guide)
+        data = numbered(guide)
         data["appendix"] = p.appendix_by_id[guide.id].number
-        for section, section_data in zip(guide.sections, data["sections"]):
-            for question, q_data in zip(section.questions, section_data["questions"]):
-                q_data["number"] = p.question_by_id[question.id].number
         guides.append(data)
-    question_sets = []
-    for qset in p.question_sets:
-        data = _plain(qset)
-        for section, section_data in zip(qset.sections, data["sections"]):
-            for question, q_data in zip(section.questions, section_data["questions"]):
-                q_data["number"] = p.question_by_id[question.id].number
-        question_sets.append(data)
+    question_sets = [numbered(qset) for qset in p.question_sets]
     themes = []
     for theme in p.themes:
         data = _plain(theme)

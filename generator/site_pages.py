@@ -96,46 +96,30 @@ class SiteRenderer:
     def appendix_title(self, item: Guide | Document) -> str:
         return f"{self.p.appendix_by_id[item.id].label}: {item.title}"
 
+    # Cross-links are written as HTML (they pass through Markdown untouched, which keeps
+    # large pages fast); the built site's link check covers them.
+
+    def _link(self, target: paths.Target, label: str, page: str) -> str:
+        return f'<a href="{html_href(target.href_from(page))}">{html.escape(label)}</a>'
+
     def question_ref(self, entry: QuestionEntry, page: str) -> str:
+        """``Appendix 1, question 5: <text>`` linking to the question in context."""
         target = paths.Target(paths.owner_page(entry.owner), paths.question_anchor(entry.question.id))
         if isinstance(entry.owner, Guide):
             where = f"{self.p.appendix_by_id[entry.owner.id].label}, question {entry.number}"
         else:
             where = f"{entry.owner.title}, question {entry.number}"
-        return f"[{escape_inline(where)}]({target.href_from(page)}): {escape_inline(entry.question.text)}"
-
-    def question_ref_html(self, entry: QuestionEntry, page: str) -> str:
-        target = paths.Target(paths.owner_page(entry.owner), paths.question_anchor(entry.question.id))
-        if isinstance(entry.owner, Guide):
-            where = f"{self.p.appendix_by_id[entry.owner.id].label}, question {entry.number}"
-        else:
-            where = f"{entry.owner.title}, question {entry.number}"
-        return (
-            f'<a href="{html_href(target.href_from(page))}">{html.escape(where)}</a>: '
-            f'{html.escape(" ".join(entry.question.text.split()))}'
-        )
-
-    def subtheme_link_html(self, sid: str, page: str) -> str:
-        sub = self.p.subtheme_by_id[sid]
-        target = paths.Target(paths.theme_page(self.p.theme_of[sid].id), f"subtheme-{sid}")
-        return f'<a href="{html_href(target.href_from(page))}">{self.p.subtheme_code(sub)} {html.escape(sub.label)}</a>'
-
-    def action_link_html(self, aid: str, page: str) -> str:
-        action = self.p.action_by_id[aid]
-        group = self.p.group_of_action[aid]
-        target = paths.Target(paths.IMPLICATIONS, f"action-{aid}")
-        return f'<a href="{html_href(target.href_from(page))}">{self.p.action_code(action)} {html.escape(group.title)}</a>'
+        return f'{self._link(target, where, page)}: {html.escape(" ".join(entry.question.text.split()))}'
 
     def subtheme_link(self, sid: str, page: str) -> str:
         sub = self.p.subtheme_by_id[sid]
         target = paths.Target(paths.theme_page(self.p.theme_of[sid].id), f"subtheme-{sid}")
-        return f"[{self.p.subtheme_code(sub)} {escape_inline(sub.label)}]({target.href_from(page)})"
+        return self._link(target, f"{self.p.subtheme_code(sub)} {sub.label}", page)
 
     def action_link(self, aid: str, page: str) -> str:
-        action = self.p.action_by_id[aid]
         group = self.p.group_of_action[aid]
         target = paths.Target(paths.IMPLICATIONS, f"action-{aid}")
-        return f"[{self.p.action_code(action)} {escape_inline(group.title)}]({target.href_from(page)})"
+        return self._link(target, f"{self.p.action_code(self.p.action_by_id[aid])} {group.title}", page)
 
     # --- pages ------------------------------------------------------------------
 
@@ -383,7 +367,7 @@ class SiteRenderer:
             questions = p.questions_by_subtheme.get(sub.id, ())
             if questions:
                 body.append(f"### Questions that explore this {{ #subtheme-{sub.id}-questions }}")
-                body.append(_unsearched_list([self.question_ref_html(e, page) for e in questions]))
+                body.append(_unsearched_list([self.question_ref(e, page) for e in questions]))
             actions = p.actions_by_subtheme.get(sub.id, ())
             if actions:
                 body.append(f"### Implications {{ #subtheme-{sub.id}-implications }}")
@@ -423,7 +407,7 @@ class SiteRenderer:
                 used_by = p.questions_by_action.get(action.id, ())
                 if used_by:
                     body.append("**Questions that check this:**\n")
-                    body.append(_unsearched_list([self.question_ref_html(e, page) for e in used_by]))
+                    body.append(_unsearched_list([self.question_ref(e, page) for e in used_by]))
                 body.append(_source_line(action.source))
         return _page(page, "Implications", body, "content/implications.yml")
 
@@ -449,9 +433,9 @@ class SiteRenderer:
                 out.append('!!! note "Facilitator note"\n\n    ' + text.inline(note.text) + "\n")
             for rule in question.skip_logic:
                 out.append('!!! info "Skip logic"\n\n    ' + self._skip_text(rule, owner, page) + "\n")
-        links = [self.subtheme_link_html(sid, page) for sid in question.subthemes]
+        links = [self.subtheme_link(sid, page) for sid in question.subthemes]
         if isinstance(question, SetQuestion):
-            links += [self.action_link_html(aid, page) for aid in question.implications]
+            links += [self.action_link(aid, page) for aid in question.implications]
         if links:
             out.append(f'<p class="reflect-links" data-search-exclude="true">Linked to: {"; ".join(links)}</p>\n')
         out.append(_source_line(question.source))

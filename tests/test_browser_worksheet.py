@@ -83,6 +83,7 @@ def confirm_dialog(page, yes: bool):
 def import_file(page, tmp_path, name, content):
     path = tmp_path / name
     path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    page.bring_to_front()  # Chromium shows a file chooser only for the page in front
     with page.expect_file_chooser() as chooser:
         page.click("#reflect-worksheet [data-action=import]")
     chooser.value.set_files(str(path))
@@ -488,6 +489,7 @@ def test_worksheet_by_keyboard_alone_from_disk(site, page, project, tmp_path):
     assert focused_text(page) == "Clear all answers"  # focus back on the button
 
     tab_to(page, "#reflect-worksheet [data-action=import]", backwards=True)
+    page.bring_to_front()  # Chromium shows a file chooser only for the page in front
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")
     chooser.value.set_files(str(exported_path))
