@@ -364,14 +364,22 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def start_preview(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """``reflect serve`` on a free loopback port; its output goes to ``log`` (never a full pipe)."""
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+        )
+    return server, f"http://127.0.0.1:{port}/"
+
+
 def test_preview_reloads_when_content_changes(tmp_path):
     project = copy_project(tmp_path / "p")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "--project", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"http://127.0.0.1:{port}/audiences/qi-coaches.html"
+    server, base = start_preview(project, tmp_path / "serve.log")
+    url = base + "audiences/qi-coaches.html"
     try:
         deadline = time.time() + 60
         while True:
@@ -422,12 +430,7 @@ def test_preview_renders_changed_printables_in_the_background(tmp_path):
     from pypdf import PdfReader
 
     project = copy_project(tmp_path / "p")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "--project", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
+    server, base = start_preview(project, tmp_path / "serve.log")
     try:
         deadline = time.time() + 120
         while True:  # the first preview renders every printable in the background
