@@ -31,6 +31,7 @@ from .layout import WATCHED_FOLDERS
 from .sanitize import sanitize_html
 from .project import Project, load_project
 from .site_pages import NavSection, Site, render_site
+from .strings import load_catalogue
 
 log = logging.getLogger("mkdocs.plugins.reflect")
 
@@ -85,6 +86,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "content_version": settings.site.content_version,
             "organisation": settings.site.organisation,
             "publication_date": settings.site.publication_date,
+            # The browser tools' words, from the catalogue of the site's language.
+            "strings": load_catalogue(settings.site.language).section("tools."),
         }
         return config
 
