@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 FALLBACK = "en"
+PSEUDO = "x-pseudo"  # a test language: English with every string wrapped in ⟦ ⟧
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 Template = str | Mapping[str, str]
 
@@ -128,6 +129,13 @@ class Catalogue:
         }
 
 
+def _wrapped(template: Template) -> Template:
+    """A string marked so that tests can tell Reflect's words from content text."""
+    if isinstance(template, Mapping):
+        return {category: f"⟦{form}⟧" for category, form in template.items()}
+    return f"⟦{template}⟧"
+
+
 def load_catalogue(language: str, overrides: Mapping[str, str] | None = None) -> Catalogue:
     """The catalogue for ``language`` (``cy``, ``en-GB``…), English where it has no string.
 
@@ -137,6 +145,8 @@ def load_catalogue(language: str, overrides: Mapping[str, str] | None = None) ->
     english = _read(FALLBACK)
     base = language.split("-")[0].lower()
     own = english if base == FALLBACK else _read(base)
+    if language == PSEUDO:
+        english = own = MappingProxyType({name: _wrapped(t) for name, t in english.items()})
     overrides = dict(overrides or {})
     unknown = sorted(set(overrides) - set(english))
     if unknown:
