@@ -23,6 +23,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -70,6 +71,8 @@ YesNo = Annotated[bool, BeforeValidator(_parse_bool)]
 Url = Annotated[str, StringConstraints(pattern=r"^(https://|mailto:)\S+$")]
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 PlaceholderName = Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN)]
+NotesSpace = Annotated[str, StringConstraints(pattern=r"^(none|small|medium|large|[1-9][0-9]{0,2}mm)$")]
+"""Space to write in under each printed question: none, small, medium, large, or a height such as ``45mm``."""
 
 
 class Node(BaseModel):
@@ -151,6 +154,10 @@ class EditLinks(Node):
 
 class PrintSettings(Node):
     notes_space: YesNo = Field(default=True, description="Leave space for notes under each question.")
+    font: Text = Field(
+        default="Arial",
+        description="Font of the printables: Word files name it; PDFs use it or a metric-compatible font.",
+    )
 
 
 class Settings(Node):
@@ -232,6 +239,18 @@ class Guide(Node):
     prompts_label: Text = "Prompts (use as needed)"
     sections: tuple[GuideSection, ...] = Field(min_length=1)
     closing_script: Script | None = None
+    notes_space: NotesSpace | None = Field(default=None, description="Space under each printed question.")
+    version: Text | None = Field(default=None, description="This guide's own version, printed in its footer.")
+    date: Date | None = Field(default=None, description="This guide's own date (YYYY-MM-DD), printed in its footer.")
+    participant_title: Text | None = Field(
+        default=None, description="Title of the copy handed to respondents (written questions)."
+    )
+    respondent_intro: Markdown | None = Field(
+        default=None, description="Words to the person answering, at the top of their copy."
+    )
+    respondent_fields: tuple[Text, ...] = Field(
+        default=(), description="Labels of optional write-in blanks (name, ID) on the respondent's copy."
+    )
 
 
 # --- reflective question sets ----------------------------------------------------------
@@ -283,6 +302,7 @@ class QuestionSet(Node):
     scale: Scale
     response_label: Text = "Your notes"
     sections: tuple[SetSection, ...] = Field(min_length=1)
+    notes_space: NotesSpace | None = Field(default=None, description="Space under each printed question.")
 
 
 # --- findings ----------------------------------------------------------------------------
@@ -383,7 +403,18 @@ class ListBlock(Node):
 
 class FieldItem(Node):
     label: Text
-    value: Text
+    value: str = Field(default="", description="The value printed; none for a write-in field.")
+    write_in: YesNo = Field(
+        default=False, description="A blank each respondent fills in on paper (name, ID, date)."
+    )
+
+    @model_validator(mode="after")
+    def _value_or_write_in(self) -> "FieldItem":
+        if self.write_in and self.value.strip():
+            raise PydanticCustomError("write_in_value", "a write-in field is left blank: remove its value")
+        if not self.write_in and not self.value.strip():
+            raise PydanticCustomError("field_value", "a field needs a value, or write_in: true for a blank")
+        return self
 
 
 class FieldsBlock(Node):
@@ -394,11 +425,13 @@ class FieldsBlock(Node):
 class TickBoxesBlock(Node):
     type: Literal["tick-boxes"]
     items: tuple[Markdown, ...] = Field(min_length=1)
+    initials: YesNo = Field(default=False, description="Numbered statements with an initials box each.")
 
 
 class SignaturesBlock(Node):
     type: Literal["signatures"]
-    lines: tuple[Text, ...] = Field(min_length=1)
+    lines: tuple[Text, ...] = Field(min_length=1, description="What each person writes: name, date, signature.")
+    signers: tuple[Text, ...] = Field(default=(), description="One row per person who signs.")
 
 
 class FaqItem(Node):
@@ -430,6 +463,12 @@ class Document(Node):
     source: Source
     summary: Markdown
     sections: tuple[DocumentSection, ...] = Field(min_length=1)
+    version: Text | None = Field(default=None, description="This document's own version, printed in its footer.")
+    date: Date | None = Field(default=None, description="This document's own date (YYYY-MM-DD), printed in its footer.")
+    participant_title: Text | None = Field(default=None, description="Title of the participant version.")
+    page_header: Markdown | None = Field(
+        default=None, description="Printed at the top of every page, e.g. study title and identifiers."
+    )
 
 
 # --- narrative pages -------------------------------------------------------------------

@@ -21,7 +21,6 @@ from datetime import datetime
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -39,107 +38,26 @@ from .document import (
     Para,
     PrintDoc,
     Question,
+    plain_text,
     Signatures,
     TickBoxes,
 )
+from .docx_forms import (
+    QUESTION_LIST_ID,
+    STATEMENT_LIST_ID,
+    checkbox,
+    keep_row_whole,
+    list_numbering,
+    number_paragraph,
+    signatures_table,
+    statements_table,
+    widths,
+)
+from .docx_styles import set_up_styles
 from .stamp import ZIP_EPOCH
 
-TICK_BOX = "☐"
-FONT = "DejaVu Sans"  # the PDFs' font; Word substitutes a close one where it is missing
+TITLE_LIMIT = 255  # characters Word keeps in a document property
 LINK_COLOUR = RGBColor(0x1A, 0x3D, 0x99)
-
-
-# --- styles ----------------------------------------------------------------------------------
-
-
-def _shade(ppr, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    ppr.append(shd)
-
-
-def _border(ppr, sides: tuple[str, ...], colour: str, size: int = 8, kind: str = "single") -> None:
-    borders = OxmlElement("w:pBdr")
-    for side in sides:
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), kind)
-        edge.set(qn("w:sz"), str(size))
-        edge.set(qn("w:space"), "4")
-        edge.set(qn("w:color"), colour)
-        borders.append(edge)
-    ppr.append(borders)
-
-
-def _paragraph_style(doc, name: str, *, italic=False, bold=False, size=None, indent_mm=0,
-                     shade=None, border=None, space_after=4, keep_next=False, colour=None):
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    style.quick_style = True
-    font = style.font
-    font.italic = italic or None
-    font.bold = bold or None
-    if size:
-        font.size = Pt(size)
-    if colour:
-        font.color.rgb = colour
-    fmt = style.paragraph_format
-    fmt.left_indent = Mm(indent_mm) if indent_mm else None
-    fmt.space_after = Pt(space_after)
-    fmt.keep_with_next = keep_next or None
-    ppr = style.element.get_or_add_pPr()
-    if border:
-        _border(ppr, *border)
-    if shade:
-        _shade(ppr, shade)
-    return style
-
-
-def _set_up_styles(doc, language: str) -> None:
-    styles = doc.styles
-    # Language and font for every style, through the document defaults.
-    rpr_default = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr_default.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr_default.append(lang)
-    for attr in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attr), language)
-    normal = styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(10.5)
-    normal.paragraph_format.space_after = Pt(6)
-    for level, size in ((1, 18), (2, 14), (3, 11.5)):
-        heading = styles[f"Heading {level}"]
-        heading.font.name = FONT
-        heading.font.size = Pt(size)
-        heading.font.color.rgb = RGBColor(0x11, 0x11, 0x11)
-    styles["Title"].font.name = FONT
-    for name in ("List Bullet", "List Number"):
-        styles[name].paragraph_format.space_after = Pt(3)
-
-    _paragraph_style(doc, "Lead", size=11)
-    _paragraph_style(doc, "Meta", italic=True, colour=RGBColor(0x33, 0x33, 0x33))
-    _paragraph_style(doc, "Source Note", size=8, colour=RGBColor(0x55, 0x55, 0x55))
-    _paragraph_style(doc, "Script", indent_mm=3, shade="EEF2FB",
-                     border=(("left",), "1A3D99", 18))
-    _paragraph_style(doc, "Guidance", indent_mm=3, shade="FFF8DC",
-                     border=(("left",), "8A6D00", 18))
-    _paragraph_style(doc, "Callout Title", bold=True, indent_mm=3, keep_next=True, space_after=2)
-    _paragraph_style(doc, "Prompts Label", bold=True, size=9, indent_mm=7, keep_next=True, space_after=2)
-    prompt = styles["List Bullet"]
-    prompt.font.italic = None
-    _paragraph_style(doc, "Facilitator Note", size=9.5, indent_mm=7, shade="FFF8DC",
-                     border=(("top", "left", "bottom", "right"), "8A6D00", 4))
-    _paragraph_style(doc, "Skip Logic", size=9.5, indent_mm=7, shade="EEF2FB",
-                     border=(("top", "left", "bottom", "right"), "1A3D99", 4, "dashed"))
-    _paragraph_style(doc, "Rating", size=9.5, indent_mm=7, space_after=3)
-    _paragraph_style(doc, "Notes Label", size=8, indent_mm=0, colour=RGBColor(0x55, 0x55, 0x55),
-                     space_after=0)
-    tick = _paragraph_style(doc, "Tick Box", space_after=6)
-    tick.base_style = styles["List Number"]
-    _paragraph_style(doc, "Field Label", bold=True, space_after=0)
 
 
 # --- inline text -------------------------------------------------------------------------------
@@ -151,6 +69,7 @@ class DocxWriter:
         self.anchors = anchors
         self.bookmark_id = 0
         self.list_number_num_id = self._style_num_id("List Number")
+        self.question_num_id: int | None = None
 
     def _style_num_id(self, style_name: str) -> int | None:
         ppr = self.doc.styles[style_name].element.pPr
@@ -247,66 +166,90 @@ class DocxWriter:
         elif isinstance(block, Question):
             self.question(block)
         elif isinstance(block, TickBoxes):
-            self.numbered(block.items, style="Tick Box", prefix=f"{TICK_BOX}  ")
+            self.tick_boxes(block)
         elif isinstance(block, Fields):
             table = self.doc.add_table(rows=0, cols=2)
             table.style = self.doc.styles["Table Grid"]
-            for label, value in block.rows:
-                cells = table.add_row().cells
+            for row in block.rows:
+                made = table.add_row()
+                cells = made.cells
                 cells[0].paragraphs[0].style = self.doc.styles["Field Label"]
-                cells[0].paragraphs[0].add_run(label)
-                self.runs(cells[1].paragraphs[0], value)
-            _widths(table, (Mm(62), Mm(112)))
+                cells[0].paragraphs[0].add_run(row.label)
+                if row.write_in:
+                    made.height = Mm(8)
+                    made.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+                else:
+                    self.runs(cells[1].paragraphs[0], row.value)
+            widths(table, (Mm(62), Mm(112)))
             self.doc.add_paragraph()
         elif isinstance(block, Signatures):
-            table = self.doc.add_table(rows=0, cols=2)
-            for line in block.lines:
-                row = table.add_row()
-                row.height = Mm(12)
-                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-                row.cells[0].paragraphs[0].add_run(line)
-                _cell_bottom_border(row.cells[1])
-            _widths(table, (Mm(62), Mm(112)))
+            signatures_table(self, block.columns, block.signers)
             self.doc.add_paragraph()
         else:  # pragma: no cover
             raise TypeError(block)
 
+    def tick_boxes(self, block: TickBoxes) -> None:
+        if block.box_label is not None:
+            # Kept with what follows (the signatures), as on paper.
+            statements_table(self, block.items, block.box_label, keep=True)
+            self.doc.add_paragraph(style="Spacer").paragraph_format.keep_with_next = True
+            return
+        num_id = list_numbering(self.doc, STATEMENT_LIST_ID, 7, False)
+        for item in block.items:
+            paragraph = self.doc.add_paragraph(style="Tick Box")
+            number_paragraph(paragraph, num_id)
+            checkbox(paragraph, plain_text(item)[:60])
+            paragraph.add_run(" ")
+            self.runs(paragraph, item)
+
     def question(self, q: Question) -> None:
+        if self.question_num_id is None:
+            self.question_num_id = list_numbering(self.doc, QUESTION_LIST_ID, 7, True)
         heading = self.doc.add_paragraph(style="Heading 3")
-        heading.add_run(f"{q.number}. ")
+        number_paragraph(heading, self.question_num_id)
+        heading.paragraph_format.keep_with_next = True
         self.runs(heading, q.text)
         self.bookmark(heading, q.anchor)
+        keep = bool(q.space_label)  # the question, its prompts and notes space stay on one page
+        for skip in q.skips:  # read before the prompts
+            paragraph = self.doc.add_paragraph(style="Skip Logic")
+            paragraph.add_run(f"{q.skip_label} ").bold = True
+            self.runs(paragraph, skip)
+            paragraph.paragraph_format.keep_with_next = True
         if q.prompts:
             self.doc.add_paragraph(q.prompts_label, style="Prompts Label")
             for prompt in q.prompts:
                 paragraph = self.paragraph(prompt, "List Bullet", italic=True)
                 paragraph.paragraph_format.left_indent = Mm(13)
+                paragraph.paragraph_format.keep_with_next = keep or None
         for note in q.notes:
             paragraph = self.doc.add_paragraph(style="Facilitator Note")
-            paragraph.add_run("Facilitator note: ").bold = True
+            paragraph.add_run(f"{q.note_label} ").bold = True
             self.runs(paragraph, note)
-        for skip in q.skips:
-            paragraph = self.doc.add_paragraph(style="Skip Logic")
-            paragraph.add_run("Skip logic: ").bold = True
-            self.runs(paragraph, skip)
+            paragraph.paragraph_format.keep_with_next = keep or None
         if q.scale:
-            self.doc.add_paragraph(q.scale_label or "", style="Rating")
-            self.doc.add_paragraph(
-                "    ".join(f"{TICK_BOX} {c.value} {c.label}" for c in q.scale), style="Rating"
-            )
+            self.doc.add_paragraph(q.scale_label or "", style="Rating").paragraph_format.keep_with_next = True
+            choices = self.doc.add_paragraph(style="Rating")
+            choices.paragraph_format.keep_with_next = keep or None
+            for index, choice in enumerate(q.scale):
+                if index:
+                    choices.add_run("    ")
+                checkbox(choices, f"{choice.value} {choice.label}")
+                choices.add_run(f" {choice.value} {choice.label}")
         if q.space_label:
             table = self.doc.add_table(rows=1, cols=1)
             table.style = self.doc.styles["Table Grid"]
             row = table.rows[0]
-            row.height = Mm(32)
-            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            row.height = Mm(q.space_mm)
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            keep_row_whole(row, False)
             cell = row.cells[0]
             cell.paragraphs[0].style = self.doc.styles["Notes Label"]
             cell.paragraphs[0].add_run(q.space_label)
-            _widths(table, (Mm(167),))
+            widths(table, (Mm(167),))
             table.alignment = None
             _table_indent(table, Mm(7))
-            self.doc.add_paragraph()
+            self.doc.add_paragraph(style="Spacer")
 
 
 def _bookmark_name(anchor: str) -> str:
@@ -319,31 +262,12 @@ def _bookmark_name(anchor: str) -> str:
     return name
 
 
-def _widths(table, widths) -> None:
-    table.autofit = False
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
-
-
 def _table_indent(table, indent) -> None:
     tbl_pr = table._tbl.tblPr
     ind = OxmlElement("w:tblInd")
     ind.set(qn("w:w"), str(int(indent.twips)))
     ind.set(qn("w:type"), "dxa")
     tbl_pr.append(ind)
-
-
-def _cell_bottom_border(cell) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), "6")
-    bottom.set(qn("w:space"), "0")
-    bottom.set(qn("w:color"), "000000")
-    borders.append(bottom)
-    tc_pr.append(borders)
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:
@@ -379,34 +303,32 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     section.left_margin = section.right_margin = Mm(18)
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
     section.header_distance = section.footer_distance = Mm(10)
-    _set_up_styles(word, doc.language)
+    set_up_styles(word, doc.language, doc.page.font)
 
     header = section.header.paragraphs[0]
-    header.text = doc.heading
+    header.text = doc.page.header
     header.style = word.styles["Header"]
     edition = section.footer.paragraphs[0]
     edition.style = word.styles["Footer"]
-    edition.add_run(f"{doc.site_title} · {doc.edition}").font.size = Pt(7.5)
+    edition.add_run(doc.page.footer).font.size = Pt(7.5)
     pages = section.footer.add_paragraph(style="Footer")
     pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    pages.add_run("Page ")
-    _field(pages, "PAGE", "1")
-    pages.add_run(" of ")
-    _field(pages, "NUMPAGES", "1")
+    _page_of(pages, doc.page.page_of)
 
     writer = DocxWriter(word, doc.anchors)
     for block in doc.blocks:
         writer.block(block)
 
     props = word.core_properties
-    props.title = doc.heading
+    props.title = _cut(doc.heading)
     props.subject = doc.subject
     props.language = doc.language
     props.author = doc.organisation
     props.last_modified_by = doc.organisation
-    props.keywords = ", ".join(k for k in (doc.label, doc.site_title) if k)
-    props.comments = f"{doc.site_title}, {doc.edition}. Made by Reflect from {doc.sources[0]}."
-    props.category = {"guide": "Topic guide", "document": "Template", "question-set": "Reflective questions"}[doc.kind]
+    props.subject = _cut(doc.subject)
+    props.keywords = _cut(", ".join(k for k in (doc.label, doc.site_title) if k))
+    props.comments = doc.page.comments
+    props.category = doc.page.category
     props.content_status = ""
     props.identifier = doc.id
     props.version = ""
@@ -424,6 +346,25 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     raw = io.BytesIO()
     word.save(raw)
     return _normalise_zip(raw.getvalue(), stamp, doc.organisation)
+
+
+def _cut(text: str) -> str:
+    """Word's properties hold at most 255 characters: longer text ends with an ellipsis."""
+    return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1].rstrip() + "…"
+
+
+def _page_of(paragraph, template: str) -> None:
+    """The catalogue's "Page {page} of {pages}" with PAGE and NUMPAGES fields in place."""
+    before, _, rest = template.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    if before:
+        paragraph.add_run(before)
+    _field(paragraph, "PAGE", "1")
+    if middle:
+        paragraph.add_run(middle)
+    _field(paragraph, "NUMPAGES", "1")
+    if after:
+        paragraph.add_run(after)
 
 
 def _normalise_zip(data: bytes, stamp: datetime, company: str) -> bytes:

@@ -1,7 +1,10 @@
 """Which printable files a site offers, and making them: cached by content hash, in parallel.
 
 Every appendix and every reflective question set gets a PDF (to print) and a DOCX (to
-adapt); the appendices also come as one combined PDF. :func:`plan` lists them from the
+adapt); the appendices also come as one combined PDF. Every appendix a respondent
+receives (document templates, written-questions guides) also gets a participant version
+(``<id>-participant.pdf`` and ``.docx``): its own title, no appendix label, no notes for
+adopters, no source lines. :func:`plan` lists them from the
 Project; :func:`build_downloads` makes them.
 
 Caching: each file's key is a hash of exactly what it prints (its
@@ -28,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import PrintDoc, build_documents, fingerprint
+from .print_html import Cover
 from .stamp import build_stamp, iso
 
 log = logging.getLogger("mkdocs.plugins.reflect.printable")
@@ -49,11 +53,14 @@ MEDIA_TYPES = {
 }
 
 
-def download_path(item_id: str, fmt: str) -> str:
-    """Where an item's file lives in the site, e.g. ``downloads/consent-form.docx``."""
+PARTICIPANT_SUFFIX = "-participant"
+
+
+def download_path(item_id: str, fmt: str, participant: bool = False) -> str:
+    """Where an item's file lives in the site, e.g. ``downloads/consent-form-participant.docx``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    return f"{DOWNLOADS_DIR}/{item_id}.{fmt}"
+    return f"{DOWNLOADS_DIR}/{item_id}{PARTICIPANT_SUFFIX if participant else ''}.{fmt}"
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class Download:
     owner: str | None  # the appendix or question set id; None for the combined PDF
     docs: tuple[PrintDoc, ...]  # what it prints (one, or every appendix)
     report_title: str
+    variant: str = "adopter"  # adopter | participant
+    cover: Cover | None = None  # the combined PDF's cover and contents
 
     @property
     def format_label(self) -> str:
@@ -79,6 +88,7 @@ class Download:
                 "kind": self.kind,
                 "docs": self.docs,
                 "report": self.report_title,
+                "cover": self.cover,
                 "stamp": iso(stamp),
                 "renderer": renderer_version(),
             }
@@ -129,9 +139,14 @@ class BuildReport:
         )
 
 
-def plan(project, docs: tuple[PrintDoc, ...] | None = None) -> tuple[Download, ...]:
-    """Every printable file, in site order: appendices, the combined PDF, question sets."""
-    docs = build_documents(project) if docs is None else docs
+def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
+    """Every printable file, in site order: appendices (each followed by its participant
+    version), the combined PDF, question sets."""
+    from ..strings import load_catalogue
+
+    words = catalogue or load_catalogue(project.settings.site.language)
+    docs = build_documents(project, words) if docs is None else docs
+    participants = {d.id: d for d in build_documents(project, words, participant=True)}
     report_title = " ".join(project.settings.report.title.split())
     by_id = {d.id: d for d in docs}
     out: list[Download] = []
@@ -139,11 +154,21 @@ def plan(project, docs: tuple[PrintDoc, ...] | None = None) -> tuple[Download, .
     for doc in appendices:
         for fmt in FORMATS:
             out.append(Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title))
+        version = participants.get(doc.id)
+        if version is not None:
+            title = words.text("print.participant_download", title=version.title)
+            for fmt in FORMATS:
+                out.append(Download(download_path(doc.id, fmt, True), fmt, title, doc.kind, doc.id, (version,),
+                                    report_title, "participant"))
     if appendices:
         if COMBINED_NAME in by_id:
             raise ValueError(f"an item's id '{COMBINED_NAME}' clashes with the combined appendices PDF")
-        for path, title, part in combined_parts(appendices):
-            out.append(Download(path, "pdf", title, "combined", None, part, report_title))
+        clash = sorted(i for i in participants if f"{i}{PARTICIPANT_SUFFIX}" in by_id)
+        if clash:
+            raise ValueError(f"an item's id '{clash[0]}{PARTICIPANT_SUFFIX}' clashes with a participant version")
+        for path, title, part in combined_parts(appendices, words):
+            cover = Cover.of(part, words, report_title)
+            out.append(Download(path, "pdf", title, "combined", None, part, report_title, cover=cover))
     for qset in project.question_sets:
         doc = by_id[qset.id]
         for fmt in FORMATS:
@@ -151,18 +176,18 @@ def plan(project, docs: tuple[PrintDoc, ...] | None = None) -> tuple[Download, .
     return tuple(out)
 
 
-def combined_parts(appendices: tuple[PrintDoc, ...]) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
+def combined_parts(appendices: tuple[PrintDoc, ...], words) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
     """The combined PDF: one file, or numbered parts when there are many appendices.
 
     A part holds at most COMBINED_PART_SIZE appendices, which keeps every PDF well under
     about 300 pages (and a renderer's memory in bounds) however large the bank grows.
     """
     if len(appendices) <= COMBINED_PART_SIZE:
-        return [(COMBINED_PATH, "All appendices in one file", appendices)]
+        return [(COMBINED_PATH, words.text("print.all_in_one_file"), appendices)]
     parts = []
     for number, start in enumerate(range(0, len(appendices), COMBINED_PART_SIZE), 1):
         part = appendices[start : start + COMBINED_PART_SIZE]
-        title = f"Appendices {start + 1}–{start + len(part)} in one file"
+        title = words.text("print.combined_part", first=start + 1, last=start + len(part))
         parts.append((f"{DOWNLOADS_DIR}/{COMBINED_NAME}-part-{number}.pdf", title, part))
     return parts
 
@@ -172,7 +197,7 @@ def renderer_version() -> str:
     """A hash of what draws the files: this package's code and stylesheet, library versions, fonts."""
     from importlib.metadata import version
 
-    from .print_html import FONT_DIRS, FONT_FACES
+    from .print_html import font_files
 
     digest = hashlib.sha256()
     here = Path(__file__).parent
@@ -183,13 +208,8 @@ def renderer_version() -> str:
             digest.update(f"{package}={version(package)}\0".encode())
         except Exception:  # pragma: no cover - a missing library fails later, when it is needed
             digest.update(f"{package}=?\0".encode())
-    for name, _, _ in FONT_FACES:
-        for folder in FONT_DIRS:
-            font = folder / name
-            if font.is_file():
-                stat = font.stat()
-                digest.update(f"{font}:{stat.st_size}\0".encode())
-                break
+    for font in font_files():
+        digest.update(f"{font}:{font.stat().st_size}\0".encode())
     return digest.hexdigest()
 
 
@@ -200,7 +220,7 @@ def render(download: Download, stamp: datetime) -> bytes:
         from .print_html import combined_html, document_html
 
         if download.kind == "combined":
-            page, css = combined_html(download.docs, stamp, download.report_title)
+            page, css = combined_html(download.docs, stamp, download.cover)
         else:
             page, css = document_html(download.docs[0], stamp)
         return render_pdf(page, css, stamp)
@@ -246,6 +266,7 @@ def build_downloads(
     workers: int = 2,
     environ: dict[str, str] | None = None,
     render_missing: bool = True,
+    catalogue=None,
 ) -> BuildReport:
     """Make (or take from the cache) every printable file of the project.
 
@@ -256,7 +277,7 @@ def build_downloads(
     stamp = build_stamp(project.settings.site.publication_date, environ)
     cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
-    downloads = plan(project)
+    downloads = plan(project, catalogue=catalogue)
     targets = {d.path: cache / f"{d.key(stamp)}.{d.format}" for d in downloads}
     missing = [d for d in downloads if not targets[d.path].is_file()]
     missing.sort(key=_cost, reverse=True)

@@ -8,6 +8,7 @@ anchor are kept only where the anchor is in the same file, so every link in a PD
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -27,45 +28,82 @@ from .document import (
 from .stamp import iso
 
 CSS_FILE = Path(__file__).with_name("print.css")
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-FONT_FACES = (  # (file, weight, style)
-    ("DejaVuSans.ttf", "normal", "normal"),
-    ("DejaVuSans-Bold.ttf", "bold", "normal"),
-    ("DejaVuSans-Oblique.ttf", "normal", "italic"),
-    ("DejaVuSans-BoldOblique.ttf", "bold", "italic"),
-)
-TICK_BOX = "☐"  # U+2610 BALLOT BOX, present in DejaVu Sans
+FONT_ROOT = Path("/usr/share/fonts/truetype")
+# The font a Word file names → metric-compatible files for the PDF, so both paginate alike
+# (folder, regular, bold, italic, bold italic). Liberation fonts are Debian's fonts-liberation.
+_LIBERATION_SANS = ("liberation", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+                    "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf")
+_LIBERATION_SERIF = ("liberation", "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+                     "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf")
+_DEJAVU_SANS = ("dejavu", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                "DejaVuSans-BoldOblique.ttf")
+METRIC_FONTS = {
+    "arial": _LIBERATION_SANS,
+    "helvetica": _LIBERATION_SANS,
+    "liberation sans": _LIBERATION_SANS,
+    "times new roman": _LIBERATION_SERIF,
+    "liberation serif": _LIBERATION_SERIF,
+    "dejavu sans": _DEJAVU_SANS,
+}
+FALLBACK_FONT = _DEJAVU_SANS  # for characters the main font lacks
+STYLES = (("normal", "normal"), ("bold", "normal"), ("normal", "italic"), ("bold", "italic"))
 
 
 class FontMissing(RuntimeError):
     pass
 
 
-def font_faces_css() -> str:
-    """``@font-face`` rules naming the DejaVu Sans files, so the PDFs embed one known font."""
+def _faces(family: str, files: tuple[str, ...], required: bool) -> list[str]:
+    folder, *names = files
     rules = []
-    for name, weight, style in FONT_FACES:
-        path = next((d / name for d in FONT_DIRS if (d / name).is_file()), None)
-        if path is None:
-            if name == "DejaVuSans.ttf":
+    for name, (weight, style) in zip(names, STYLES):
+        path = FONT_ROOT / folder / name
+        if not path.is_file():
+            if required and name == names[0]:
                 raise FontMissing(
-                    "the DejaVu Sans font is not installed; install the Debian package "
-                    "fonts-dejavu-core (and fonts-dejavu-extra for italics) to print documents"
+                    f"the font file {path} is not installed; install the Debian package "
+                    f"fonts-{folder} to print documents"
                 )
             continue
         rules.append(
-            f'@font-face {{ font-family: "Reflect Print"; src: url("{path.as_uri()}"); '
+            f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
             f"font-weight: {weight}; font-style: {style}; }}"
         )
-    return "\n".join(rules) + "\n"
+    return rules
 
 
-def stylesheet(edition_line: str) -> str:
-    """The whole print stylesheet: fonts, the packaged rules, this edition's footer line."""
+def font_files() -> list[Path]:
+    """Every font file the PDFs may embed (for the cache key)."""
+    found = {FONT_ROOT / files[0] / name for files in (*METRIC_FONTS.values(),) for name in files[1:]}
+    return sorted(p for p in found if p.is_file())
+
+
+def font_faces_css(font: str) -> str:
+    """``@font-face`` rules naming font files, so every PDF embeds known fonts.
+
+    A font with a metric-compatible free font (Arial → Liberation Sans) prints with that;
+    any other font is asked of the system by name, with DejaVu Sans behind it.
+    """
+    files = METRIC_FONTS.get(font.lower())
+    rules = _faces("Reflect Print", files, True) if files else []
+    rules += _faces("Reflect Fallback", FALLBACK_FONT, False)
+    family = "" if files else f"@font-face {{ font-family: \"Reflect Print\"; src: local({_css_string(font)}); }}"
+    return "\n".join([*rules, family]) + "\n"
+
+
+def stylesheet(font: str, page_of: str) -> str:
+    """The whole print stylesheet: fonts, the packaged rules, the page number's words."""
+    before, _, rest = page_of.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    counter = " ".join(
+        part for part in (_css_string(before) if before else "", "counter(page)",
+                          _css_string(middle) if middle else "", "counter(pages)",
+                          _css_string(after) if after else "") if part
+    )
     return (
-        font_faces_css()
+        font_faces_css(font)
         + CSS_FILE.read_text(encoding="utf-8")
-        + f"\n@page {{ @bottom-left {{ content: {_css_string(edition_line)}; }} }}\n"
+        + f"\n@page {{ @bottom-right {{ content: {counter}; }} }}\n"
     )
 
 
@@ -118,29 +156,59 @@ class HtmlWriter:
         if isinstance(block, Question):
             return self.question(block)
         if isinstance(block, TickBoxes):
-            items = "".join(
-                f'<li><span class="box" aria-hidden="true">{TICK_BOX}</span> {self.inline(item)}</li>'
-                for item in block.items
-            )
-            return f'<ol class="tickboxes">{items}</ol>'
+            return self.statements(block)
         if isinstance(block, Fields):
             rows = "".join(
-                f'<tr><th scope="row">{html.escape(label)}</th><td>{self.inline(value)}</td></tr>'
-                for label, value in block.rows
+                f'<tr><th scope="row">{html.escape(row.label)}</th>'
+                + ('<td class="write-in"></td>' if row.write_in else f"<td>{self.inline(row.value)}</td>")
+                + "</tr>"
+                for row in block.rows
             )
             return f'<table class="fields"><tbody>{rows}</tbody></table>'
         if isinstance(block, Signatures):
-            rows = "".join(
-                f'<tr><th scope="row">{html.escape(line)}</th><td></td></tr>' for line in block.lines
-            )
-            return f'<table class="signatures"><tbody>{rows}</tbody></table>'
+            return self.signatures(block)
         raise TypeError(block)  # pragma: no cover
+
+    def statements(self, block: TickBoxes) -> str:
+        """Numbered statements, each with its box: one table row each, kept whole."""
+        if block.box_label is None:
+            items = "".join(
+                f'<li><span class="box tick" aria-hidden="true"></span> {self.inline(item)}</li>'
+                for item in block.items
+            )
+            return f'<ol class="tickboxes">{items}</ol>'
+        label = html.escape(block.box_label)
+        rows = "".join(
+            f'<tr><td class="number">{number}.</td><td class="statement">{self.inline(item)}</td>'
+            f'<td class="initials"><span class="box-label">{label}</span></td></tr>'
+            for number, item in enumerate(block.items, 1)
+        )
+        return f'<table class="statements"><tbody>{rows}</tbody></table>'
+
+    def signatures(self, block: Signatures) -> str:
+        """One row per person: a line to write on above each column's caption."""
+        rows = "".join(
+            f'<tr><th scope="row">{html.escape(signer)}</th>'
+            + "".join(
+                f'<td><div class="line"></div><p class="caption">{html.escape(column)}</p></td>'
+                for column in block.columns
+            )
+            + "</tr>"
+            for signer in block.signers
+        )
+        return f'<table class="signatures"><tbody>{rows}</tbody></table>'
 
     def question(self, q: Question) -> str:
         parts = [
             f'<section class="question">'
-            f'<h3 id="{_attr(q.anchor)}"><span class="qnum">{q.number}.</span> {self.inline(q.text)}</h3>'
+            f'<h3 id="{_attr(q.anchor)}" data-bookmark="{_attr(q.heading)}">'
+            f'<span class="qnum">{q.number}.</span> {self.inline(q.text)}</h3>'
         ]
+        for skip in q.skips:  # read before the prompts
+            parts.append(
+                f'<aside class="skip-logic"><p><span class="aside-label">{html.escape(q.skip_label)}</span> '
+                f"{self.inline(skip)}</p></aside>"
+            )
         if q.prompts:
             items = "".join(f"<li>{self.inline(p)}</li>" for p in q.prompts)
             parts.append(
@@ -149,17 +217,12 @@ class HtmlWriter:
             )
         for note in q.notes:
             parts.append(
-                f'<aside class="facilitator-note"><p><span class="aside-label">Facilitator note:</span> '
+                f'<aside class="facilitator-note"><p><span class="aside-label">{html.escape(q.note_label)}</span> '
                 f"{self.inline(note)}</p></aside>"
-            )
-        for skip in q.skips:
-            parts.append(
-                f'<aside class="skip-logic"><p><span class="aside-label">Skip logic:</span> '
-                f"{self.inline(skip)}</p></aside>"
             )
         if q.scale:
             choices = "".join(
-                f'<li><span class="box" aria-hidden="true">{TICK_BOX}</span> {c.value} {html.escape(c.label)}</li>'
+                f'<li><span class="box tick" aria-hidden="true"></span> {c.value} {html.escape(c.label)}</li>'
                 for c in q.scale
             )
             parts.append(
@@ -168,14 +231,21 @@ class HtmlWriter:
             )
         if q.space_label:
             parts.append(
-                f'<div class="notes-space"><p class="notes-label">{html.escape(q.space_label)}</p></div>'
+                f'<div class="notes-space" style="height: {q.space_mm}mm">'
+                f'<p class="notes-label">{html.escape(q.space_label)}</p></div>'
             )
         parts.append("</section>")
         return "".join(parts)
 
     def article(self, doc: PrintDoc) -> str:
-        body = "".join(self.block(b) for b in doc.blocks)
-        return f'<article class="doc doc-{doc.kind}">{body}</article>'
+        first, *rest = doc.blocks
+        assert isinstance(first, Heading)
+        title = (
+            f'<h1 id="{_attr(first.anchor or doc.anchor)}" data-header="{_attr(doc.page.header)}" '
+            f'data-footer="{_attr(doc.page.footer)}">{self.inline(first.text)}</h1>'
+        )
+        body = "".join(self.block(b) for b in rest)
+        return f'<article class="doc doc-{doc.kind} doc-{doc.variant}">{title}{body}</article>'
 
 
 def _head(title: str, subject: str, doc: PrintDoc, stamp: datetime, keywords: str) -> str:
@@ -194,26 +264,42 @@ def _head(title: str, subject: str, doc: PrintDoc, stamp: datetime, keywords: st
     )
 
 
-def _edition(doc: PrintDoc) -> str:
-    return f"{doc.site_title} · {doc.edition}"
-
-
 def document_html(doc: PrintDoc, stamp: datetime) -> tuple[str, str]:
-    """(HTML, CSS) for one appendix or question set."""
+    """(HTML, CSS) for one appendix, participant version or question set."""
     writer = HtmlWriter(doc.anchors)
-    keywords = ", ".join(k for k in (doc.label, doc.site_title, doc.kind.replace("-", " ")) if k)
+    keywords = ", ".join(k for k in (doc.label, doc.site_title, doc.page.category) if k)
     page = (
         f'<!DOCTYPE html><html lang="{_attr(doc.language)}">'
         + _head(doc.heading, doc.subject, doc, stamp, keywords)
         + f"<body>{writer.article(doc)}</body></html>"
     )
-    return page, stylesheet(_edition(doc))
+    return page, stylesheet(doc.page.font, doc.page.page_of)
 
 
-COMBINED_TITLE = "Appendices"
+@dataclass(frozen=True)
+class Cover:
+    """The combined PDF's cover: every word from the catalogue, made when the file is planned."""
+
+    title: str
+    subject: str
+    from_line: str
+    contents: str
+    keywords: str
+
+    @classmethod
+    def of(cls, docs, words, report_title: str) -> "Cover":
+        first = docs[0]
+        return cls(
+            title=words.text("print.combined_title"),
+            subject=words.text("print.combined_subject", report=report_title,
+                               titles=words.text("print.facts_separator").join(d.heading for d in docs)),
+            from_line=words.text("print.combined_from", report=report_title),
+            contents=words.text("print.combined_contents"),
+            keywords=words.text("print.combined_keywords", site=first.site_title),
+        )
 
 
-def combined_html(docs: tuple[PrintDoc, ...], stamp: datetime, report_title: str) -> tuple[str, str]:
+def combined_html(docs: tuple[PrintDoc, ...], stamp: datetime, cover: Cover) -> tuple[str, str]:
     """(HTML, CSS) for every appendix in one file, after a cover with the contents."""
     if not docs:
         raise ValueError("no appendices to combine")
@@ -223,21 +309,19 @@ def combined_html(docs: tuple[PrintDoc, ...], stamp: datetime, report_title: str
     toc = "".join(
         f'<li><a href="#{_attr(d.anchor)}">{html.escape(d.heading)}</a></li>' for d in docs
     )
-    title = f"{COMBINED_TITLE}: {first.site_title}"
-    subject = f"Every appendix of {report_title}: " + "; ".join(d.heading for d in docs) + "."
-    cover = (
+    page_cover = (
         '<section class="cover">'
-        f'<h1 class="cover-title">{html.escape(COMBINED_TITLE)}</h1>'
+        f'<h1 class="cover-title" data-header="{_attr(cover.title)}" data-footer="">'
+        f"{html.escape(cover.title)}</h1>"
         f"<p><strong>{html.escape(first.site_title)}</strong></p>"
-        f"<p>From {html.escape(report_title)}.</p>"
-        f'<p class="meta">{html.escape(first.edition.capitalize())}.</p>'
-        f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav>'
+        f"<p>{html.escape(cover.from_line)}</p>"
+        f'<nav class="toc"><h2>{html.escape(cover.contents)}</h2><ol>{toc}</ol></nav>'
         "</section>"
     )
     articles = "".join(writer.article(d) for d in docs)
     page = (
         f'<!DOCTYPE html><html lang="{_attr(first.language)}">'
-        + _head(title, subject, first, stamp, f"{first.site_title}, appendices")
-        + f"<body>{cover}{articles}</body></html>"
+        + _head(f"{cover.title}: {first.site_title}", cover.subject, first, stamp, cover.keywords)
+        + f"<body>{page_cover}{articles}</body></html>"
     )
-    return page, stylesheet(_edition(first))
+    return page, stylesheet(first.page.font, first.page.page_of)
