@@ -27,8 +27,11 @@ PDF_OPTIONS = {
 
 def render_pdf(html_text: str, css_text: str, stamp: datetime) -> bytes:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
-    document = HTML(string=html_text, base_url=None).render(stylesheets=[CSS(string=css_text)])
+    fonts = FontConfiguration()  # without it, WeasyPrint ignores the @font-face rules
+    stylesheet = CSS(string=css_text, font_config=fonts)
+    document = HTML(string=html_text, base_url=None).render(stylesheets=[stylesheet], font_config=fonts)
     data = document.write_pdf(**PDF_OPTIONS)
     _check_dates(data, stamp)
     return data
