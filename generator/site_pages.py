@@ -476,7 +476,7 @@ class SiteRenderer:
         from .printable.site_links import links_block
 
         body = [f"# {escape_inline(title)}", text.block(guide.summary), f"*{'; '.join(facts)}.*"]
-        body.append(links_block(guide.id, page, combined=len(self.p.appendices) <= COMBINED_PART_SIZE))
+        body.append(links_block(guide.id, page, combined=len(self.p.appendices) <= COMBINED_PART_SIZE, participant=guide.format == "written-questions"))
         if guide.opening_script:
             body.append('!!! quote "Opening script"\n\n' + _indent(text.block(guide.opening_script.text)) + "\n")
         if guide.response_options:
@@ -745,7 +745,7 @@ class SiteRenderer:
         from .printable.site_links import links_block
 
         body = [f"# {escape_inline(title)}", '!!! abstract "About this template"\n\n' + _indent(text.block(doc.summary)) + "\n"]
-        body.append(links_block(doc.id, page, combined=len(self.p.appendices) <= COMBINED_PART_SIZE))
+        body.append(links_block(doc.id, page, combined=len(self.p.appendices) <= COMBINED_PART_SIZE, participant=True))
         for section in doc.sections:
             if section.heading:
                 body.append(f"## {escape_inline(section.heading)} {{ #section-{section.id} }}")

@@ -93,7 +93,7 @@ class DocumentBuilder:
         return tuple(out)
 
     def _common(self, item, kind: str, label, subject: str, blocks: list[Block], participant=False,
-                header: str | None = None) -> PrintDoc:
+                study: Inline = ()) -> PrintDoc:
         site = self.p.settings.site
         title = _squash(getattr(item, "participant_title", None) or item.title) if participant else _squash(item.title)
         heading = self.w("heading_with_label", label=label, title=title) if label and not participant else title
@@ -120,7 +120,8 @@ class DocumentBuilder:
             sources=(item.origin_file, "content/settings.yml", "content/appendices.yml"),
             heading=heading,
             page=Furniture(
-                header=header or heading,
+                header=plain_text(study) if study and participant else heading,
+                study=study,
                 footer=footer,
                 page_of=self.words.text("print.page_of", page="{page}", pages="{pages}"),
                 font=_squash(self.p.settings.print.font),
@@ -321,8 +322,8 @@ class DocumentBuilder:
                 blocks += self._document_block(block)
         if not participant:
             blocks.append(self._source(doc.source))
-        header = plain_text(t.plain(doc.page_header)) if doc.page_header and participant else None
-        made = self._common(doc, "document", label, self._subject(doc.summary), blocks, participant, header)
+        study = t.plain(doc.page_header) if doc.page_header else ()
+        made = self._common(doc, "document", label, self._subject(doc.summary), blocks, participant, study)
         blocks.insert(0, self._title(doc, made.heading))
         return _with_blocks(made, blocks)
 

@@ -131,6 +131,7 @@ class Furniture:
     """What every page repeats, and the file's properties: all words from content or catalogue."""
 
     header: str  # the running header
+    study: Inline  # a document's page_header (study title, identifiers): on every page of the Word file
     footer: str  # "Site · version 1.0, 2026-11-26"
     page_of: str  # the catalogue's "Page {page} of {pages}"
     font: str  # the font the Word file names ("Arial")

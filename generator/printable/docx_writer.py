@@ -305,9 +305,15 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     section.header_distance = section.footer_distance = Mm(10)
     set_up_styles(word, doc.language, doc.page.font)
 
+    writer = DocxWriter(word, doc.anchors)
     header = section.header.paragraphs[0]
-    header.text = doc.page.header
     header.style = word.styles["Header"]
+    if doc.variant == "participant" and doc.page.study:
+        writer.runs(header, doc.page.study)
+    else:
+        header.text = doc.page.header
+        if doc.page.study:
+            writer.runs(section.header.add_paragraph(style="Header"), doc.page.study)
     edition = section.footer.paragraphs[0]
     edition.style = word.styles["Footer"]
     edition.add_run(doc.page.footer).font.size = Pt(7.5)
@@ -315,7 +321,6 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _page_of(pages, doc.page.page_of)
 
-    writer = DocxWriter(word, doc.anchors)
     for block in doc.blocks:
         writer.block(block)
 

@@ -10,15 +10,34 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .. import site_paths as paths
+from .builders import has_participant_version
 from .downloads import COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path, human_size
 
-__all__ = ["DOWNLOADS_PAGE", "FORMATS", "Row", "links_block", "rows", "size_text"]
+__all__ = [
+    "DOWNLOADS_PAGE", "FORMATS", "Row", "files_for", "has_participant_version", "links_block", "rows", "size_text",
+]
 
 SHORT_FORMATS = {"pdf": "PDF to print", "docx": "Word (DOCX) to adapt"}
+PARTICIPANT_FORMATS = {"pdf": "PDF", "docx": "Word (DOCX)"}
 
 
-def links_block(item_id: str, page: str, combined: bool = False) -> str:
-    """Download buttons for one appendix or question set (hidden on paper by the print stylesheet)."""
+def files_for(item) -> list[tuple[str, str, str]]:
+    """(path, format, variant) of every file made for one appendix or question set, in order.
+
+    ``variant`` is ``adopter`` (the annotated template) or ``participant`` (the copy handed
+    to participants: documents, and guides answered in writing).
+    """
+    out = [(download_path(item.id, fmt), fmt, "adopter") for fmt in FORMATS]
+    if has_participant_version(item):
+        out += [(download_path(item.id, fmt, True), fmt, "participant") for fmt in FORMATS]
+    return out
+
+
+def links_block(item_id: str, page: str, combined: bool = False, participant: bool = False) -> str:
+    """Download buttons for one appendix or question set (hidden on paper by the print stylesheet).
+
+    ``participant``: the item also has a participant version (see :func:`files_for`).
+    """
     links = [
         f"[{SHORT_FORMATS[fmt]}]({paths.Target(download_path(item_id, fmt)).href_from(page)})"
         "{ .md-button }"
@@ -28,10 +47,18 @@ def links_block(item_id: str, page: str, combined: bool = False) -> str:
     others = [f"[every download, with sizes]({more})"]
     if combined:
         others.insert(0, f"[all appendices in one PDF]({paths.Target(COMBINED_PATH).href_from(page)})")
+    versions = ""
+    if participant:
+        versions = "\n\n**Participant version** (to hand out): " + " ".join(
+            f"[{PARTICIPANT_FORMATS[fmt]}]({paths.Target(download_path(item_id, fmt, True)).href_from(page)})"
+            "{ .md-button }"
+            for fmt in FORMATS
+        )
     return (
         '<div class="reflect-downloads" markdown>\n\n'
         + "**Download:** "
         + " ".join(links)
+        + versions
         + "\n\nAlso: "
         + " · ".join(others)
         + "\n\n</div>\n"
