@@ -256,3 +256,36 @@ def test_no_question_is_separated_from_its_notes_space(project, files):
                 at = label
                 checked += 1
     assert checked > 40
+
+
+def test_strict_passes_with_write_in_blanks_left_blank(tmp_path):
+    """Write-in fields belong to each respondent: never a setting, never a strict failure."""
+    import yaml
+
+    from conftest import copy_project, reflect
+
+    copy = copy_project(tmp_path / "p")
+    settings = copy / "content" / "settings.yml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    for placeholder in data["placeholders"].values():
+        placeholder["value"] = "filled"
+    settings.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert "write_in: true" in (copy / "content" / "documents" / "consent-form.yml").read_text()
+    result = reflect("--project", str(copy), "check", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_question_references_in_word_are_fields_to_the_numbered_question(project, files):
+    guide = next(g for g in project.guides if any(q.skip_logic for s in g.sections for q in s.questions))
+    data = files[download_path(guide.id, "docx")]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode()
+    fields = re.findall(r"<w:instrText[^>]*> REF (\w+) \\n </w:instrText>", xml)
+    rules = [r for s in guide.sections for q in s.questions for r in q.skip_logic]
+    assert len(fields) >= len(rules)
+    bookmarks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="(\w+)"/>', xml))
+    assert set(fields) <= bookmarks
+    word = open_docx(io.BytesIO(data))
+    numbered = {p._p.xpath("string(.//w:bookmarkStart/@w:name)") for p in word.paragraphs
+                if p.style.name == "Heading 3" and p._p.pPr.numPr is not None}
+    assert set(fields) <= numbered  # each names a question whose number is a Word list number

@@ -229,7 +229,8 @@ class DocumentBuilder:
         """The skip rule in words, as on the site, with links to the questions it names."""
         p = self.p
         at = p.question_by_id[rule.if_covered_at]
-        at_run = Run(self.w("question_ref", number=at.number), target=question_anchor(at.question.id))
+        at_run = Run(self.w("question_ref", number=at.number), target=question_anchor(at.question.id),
+                     number=at.number)
         sections = {s.id: s for s in owner.sections}
         if rule.target in sections:
             section = sections[rule.target]
@@ -238,7 +239,8 @@ class DocumentBuilder:
                          target=section_anchor(section.id))
         else:
             entry = p.question_by_id[rule.target]
-            target = Run(self.w("question_ref", number=entry.number), target=question_anchor(rule.target))
+            target = Run(self.w("question_ref", number=entry.number), target=question_anchor(rule.target),
+                         number=entry.number)
         name = "skip_skip" if rule.then == "skip" else "skip_focus"
         return self._sentence(name, topic=_squash(rule.topic), at=at_run, target=target)
 

@@ -38,6 +38,7 @@ class Run:
     href: str | None = None  # a web or mailto address
     target: str | None = None  # an anchor inside the printed documents (linked only if present)
     blank: bool = False  # an unfilled placeholder: printed highlighted
+    number: int | None = None  # the number of the question it names: a cross-reference field in Word
 
 
 Inline = tuple[Run, ...]

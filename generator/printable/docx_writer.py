@@ -89,16 +89,22 @@ class DocxWriter:
                 link = OxmlElement("w:hyperlink")
                 link.set(qn("r:id"), rid)
                 link.set(qn("w:history"), "1")
-            made = paragraph.add_run(run.text)
-            made.bold = run.bold or None
-            made.italic = True if (run.italic or italic) else None
-            if run.blank:
-                made.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            if link is not None:
-                made.font.color.rgb = LINK_COLOUR
-                made.font.underline = True
+            for piece, field in _number_field(run, self.anchors):
+                made = paragraph.add_run(piece)
+                made.bold = run.bold or None
+                made.italic = True if (run.italic or italic) else None
+                if run.blank:
+                    made.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                if link is not None:
+                    made.font.color.rgb = LINK_COLOUR
+                    made.font.underline = True
                 paragraph._p.remove(made._r)
-                link.append(made._r)
+                holder = link if link is not None else paragraph._p
+                if field:  # the question's number, kept up to date by Word from its list number
+                    _complex_field(holder, f" REF {_bookmark_name(run.target)} \\n ", made._r)
+                else:
+                    holder.append(made._r)
+            if link is not None:
                 paragraph._p.append(link)
 
     def paragraph(self, inline: Inline, style: str | None = None, *, italic: bool | None = None):
@@ -250,6 +256,36 @@ class DocxWriter:
             table.alignment = None
             _table_indent(table, Mm(7))
             self.doc.add_paragraph(style="Spacer")
+
+
+def _number_field(run, anchors) -> list[tuple[str, bool]]:
+    """The run's text in pieces; the piece that is a question's number marked as a field."""
+    if run.number is None or run.target not in anchors or run.text.count(str(run.number)) != 1:
+        return [(run.text, False)]
+    before, _, after = run.text.partition(str(run.number))
+    return [(p, f) for p, f in ((before, False), (str(run.number), True), (after, False)) if p]
+
+
+def _complex_field(holder, instruction: str, result) -> None:
+    """A field as Word writes it (begin, instruction, separate, shown result, end)."""
+
+    def char_run(kind: str):
+        run = OxmlElement("w:r")
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run.append(char)
+        return run
+
+    holder.append(char_run("begin"))
+    code = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    code.append(text)
+    holder.append(code)
+    holder.append(char_run("separate"))
+    holder.append(result)
+    holder.append(char_run("end"))
 
 
 def _bookmark_name(anchor: str) -> str:

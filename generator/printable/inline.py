@@ -41,13 +41,15 @@ class _Text:
         label = reference_label(p, ref)
         target = None
         href = None
+        number = None
         if ref.kind in ("appendix", "guide", "document", "question-set"):
             target = doc_anchor(ref.id)
         elif ref.kind == "question":
             target = question_anchor(ref.id)
+            number = p.question_by_id[ref.id].number
         elif ref.kind == "resource":
             href = p.resource_by_id[ref.id].url
-        return Run(label, bold, italic, href=href, target=target)
+        return Run(label, bold, italic, href=href, target=target, number=number)
 
     def plain(self, text: str, bold: bool = False, italic: bool = False) -> Inline:
         """Single-line plain text (titles, questions, prompts): references resolved, no Markdown."""
