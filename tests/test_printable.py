@@ -401,6 +401,10 @@ def test_libreoffice_converts_every_docx_to_as_many_pages_as_its_pdf(tmp_path, f
         # the same page breaks, so a page reference holds for either file.
         pdf = PdfReader(io.BytesIO(files[f"downloads/{source.stem}.pdf"]))
         assert len(reader.pages) == len(pdf.pages), source.name
+        if source.stem.startswith("consent-form"):  # Word keeps the statements with the signatures too
+            pages = [_squash(page.extract_text()) for page in reader.pages]
+            last = next(i for i, page in enumerate(pages) if "I agree to take part in this study" in page)
+            assert "Person taking consent" in pages[last] and "Participant" in pages[last], source.name
 
 
 # --- reproducible, cached ------------------------------------------------------------------------
@@ -469,6 +473,9 @@ def test_site_links_every_file_and_lists_it_with_format_and_size(project, built_
         page = (built_site / "appendices" / f"{appendix.item.id}.html").read_text(encoding="utf-8")
         for fmt in ("pdf", "docx"):
             assert f'href="../downloads/{appendix.item.id}.{fmt}"' in page
+            handed_out = not isinstance(appendix.item, Guide) or appendix.item.format == "written-questions"
+            participant = f'href="../downloads/{appendix.item.id}-participant.{fmt}"'
+            assert (participant in page) == handed_out, (appendix.item.id, fmt)
         assert 'href="../downloads/appendices.pdf"' in page
         heading = re.search(r"<h1[^>]*>(.*?)<", page).group(1)
         assert heading == site_appendix_titles(project)[appendix.item.id]
