@@ -220,7 +220,7 @@ class DocumentBuilder:
             skips=() if participant else tuple(self._skip(rule, guide) for rule in question.skip_logic),
             space_label=(self.w("answer_space" if written else "notes_space") if space else None),
             space_mm=space,
-            heading=self.w("numbered", number=number, text=plain_text(text)),
+            number_label=self.w("question_number", number=number),
             note_label=self.w("facilitator_note"),
             skip_label=self.w("skip_label"),
         )
@@ -306,7 +306,7 @@ class DocumentBuilder:
             scale=scale,
             space_label=_squash(qset.response_label) if space else None,
             space_mm=space,
-            heading=self.w("numbered", number=number, text=plain_text(text)),
+            number_label=self.w("question_number", number=number),
         )
 
     # --- document templates -------------------------------------------------------------------

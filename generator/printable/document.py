@@ -91,7 +91,7 @@ class Question:
     scale: tuple[ScaleChoice, ...] = ()
     space_label: str | None = None  # a labelled space to write in; None leaves none
     space_mm: int = 0  # the height of that space
-    heading: str = ""  # "3. What helped?": the number and text as one line, for outlines
+    number_label: str = ""  # "3.": the number as printed (Word numbers questions with its own list)
     note_label: str = ""  # "Facilitator note:"
     skip_label: str = ""  # "Skip logic:"
 

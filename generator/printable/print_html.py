@@ -201,8 +201,8 @@ class HtmlWriter:
     def question(self, q: Question) -> str:
         parts = [
             f'<section class="question">'
-            f'<h3 id="{_attr(q.anchor)}" data-bookmark="{_attr(q.heading)}">'
-            f'<span class="qnum">{q.number}.</span> {self.inline(q.text)}</h3>'
+            f'<h3 id="{_attr(q.anchor)}">'
+            f'<span class="qnum">{html.escape(q.number_label)}</span> {self.inline(q.text)}</h3>'
         ]
         for skip in q.skips:  # read before the prompts
             parts.append(
