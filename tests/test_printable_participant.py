@@ -289,3 +289,32 @@ def test_question_references_in_word_are_fields_to_the_numbered_question(project
     numbered = {p._p.xpath("string(.//w:bookmarkStart/@w:name)") for p in word.paragraphs
                 if p.style.name == "Heading 3" and p._p.pPr.numPr is not None}
     assert set(fields) <= numbered  # each names a question whose number is a Word list number
+
+
+def test_a_title_longer_than_word_keeps_is_cut_with_an_ellipsis(project):
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from generator.printable.docx_writer import render_docx
+    from generator.printable.document import build_documents
+
+    doc = build_documents(project)[0]
+    long = dataclasses.replace(doc, heading="Long title " * 40)
+    word = open_docx(io.BytesIO(render_docx(long, datetime(2025, 11, 26, tzinfo=timezone.utc))))
+    title = word.core_properties.title
+    assert len(title) <= 255 and title.endswith("…") and title.startswith("Long title Long")
+
+
+def test_skip_note_is_printed_before_the_prompts(project, files):
+    checked = 0
+    for guide in project.guides:
+        pdf = re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(pdf_pages(files[download_path(guide.id, "pdf")])))
+        word = docx_text(files[download_path(guide.id, "docx")])
+        for question in (q for s in guide.sections for q in s.questions if q.skip_logic and q.prompts):
+            for text in (pdf, word):
+                start = text.find(" ".join(question.text.split()[:6]))
+                skip = text.find("Skip logic:", start)
+                prompt = text.find(" ".join(question.prompts[0].text.split()[:5]), start)
+                assert 0 <= start < skip < prompt, question.id
+                checked += 1
+    assert checked >= 2
