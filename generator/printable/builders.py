@@ -8,6 +8,7 @@ adds comes from the catalogue; every number from the Project.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import (
@@ -320,8 +321,13 @@ class DocumentBuilder:
         for section in doc.sections:
             if section.heading:
                 blocks.append(Heading(2, (Run(_squash(section.heading)),), section_anchor(section.id)))
+            made: list[Block] = []
             for block in section.blocks:
-                blocks += self._document_block(block)
+                if isinstance(block, TickBoxesBlock) and block.initials:
+                    # What introduces the statements stays on their page.
+                    made = [dataclasses.replace(b, role="keep") if isinstance(b, Para) else b for b in made]
+                made += self._document_block(block)
+            blocks += made
         if not participant:
             blocks.append(self._source(doc.source))
         study = t.plain(doc.page_header) if doc.page_header else ()
@@ -361,6 +367,4 @@ class DocumentBuilder:
 
 
 def _with_blocks(doc: PrintDoc, blocks: list[Block]) -> PrintDoc:
-    import dataclasses
-
     return dataclasses.replace(doc, blocks=tuple(blocks))

@@ -54,7 +54,7 @@ class Heading:
 @dataclass(frozen=True)
 class Para:
     text: Inline
-    role: str = "body"  # body | meta | lead | source
+    role: str = "body"  # body | meta | lead | source | keep (body, kept with what follows)
 
 
 @dataclass(frozen=True)

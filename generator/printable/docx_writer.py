@@ -150,7 +150,9 @@ class DocxWriter:
                 self.bookmark(paragraph, block.anchor)
         elif isinstance(block, Para):
             style = {"lead": "Lead", "meta": "Meta", "source": "Source Note"}.get(block.role)
-            self.paragraph(block.text, style)
+            paragraph = self.paragraph(block.text, style)
+            if block.role == "keep":
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, ListOf):
             if block.ordered:
                 self.numbered(block.items)
