@@ -1,4 +1,4 @@
-"""The form parts of a Word file: checkbox content controls, list numbering, tables to fill in.
+"""The form parts of a Word file: checkbox content controls, list numbering, fields, tables to fill in.
 
 Tick boxes and initials boxes are Word checkbox content controls (``w14:checkbox``), which
 Word ticks with a click and LibreOffice shows as a box. Question and statement numbers
@@ -143,3 +143,69 @@ def _borders(cell, sides) -> None:
         edge.set(qn("w:color"), "000000")
         borders.append(edge)
     tc_pr.append(borders)
+
+
+# --- fields and properties -------------------------------------------------------------
+
+TITLE_LIMIT = 255  # characters Word keeps in a document property
+
+
+def number_field(run, anchors) -> list[tuple[str, bool]]:
+    """The run's text in pieces; the piece that is a question's number marked as a field."""
+    if run.number is None or run.target not in anchors or run.text.count(str(run.number)) != 1:
+        return [(run.text, False)]
+    before, _, after = run.text.partition(str(run.number))
+    return [(p, f) for p, f in ((before, False), (str(run.number), True), (after, False)) if p]
+
+
+def complex_field(holder, instruction: str, result) -> None:
+    """A field as Word writes it (begin, instruction, separate, shown result, end)."""
+
+    def char_run(kind: str):
+        run = OxmlElement("w:r")
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run.append(char)
+        return run
+
+    holder.append(char_run("begin"))
+    code = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    code.append(text)
+    holder.append(code)
+    holder.append(char_run("separate"))
+    holder.append(result)
+    holder.append(char_run("end"))
+
+
+def simple_field(paragraph, instruction: str, shown: str) -> None:
+    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice update when laying out."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def cut(text: str) -> str:
+    """Word's properties hold at most 255 characters: longer text ends with an ellipsis."""
+    return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1].rstrip() + "…"
+
+
+def page_of(paragraph, template: str) -> None:
+    """The catalogue's "Page {page} of {pages}" with PAGE and NUMPAGES fields in place."""
+    before, _, rest = template.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    if before:
+        paragraph.add_run(before)
+    simple_field(paragraph, "PAGE", "1")
+    if middle:
+        paragraph.add_run(middle)
+    simple_field(paragraph, "NUMPAGES", "1")
+    if after:
+        paragraph.add_run(after)

@@ -46,9 +46,13 @@ from .docx_forms import (
     QUESTION_LIST_ID,
     STATEMENT_LIST_ID,
     checkbox,
+    complex_field,
+    cut,
     keep_row_whole,
     list_numbering,
+    number_field,
     number_paragraph,
+    page_of,
     signatures_table,
     statements_table,
     widths,
@@ -56,7 +60,6 @@ from .docx_forms import (
 from .docx_styles import set_up_styles
 from .stamp import ZIP_EPOCH
 
-TITLE_LIMIT = 255  # characters Word keeps in a document property
 LINK_COLOUR = RGBColor(0x1A, 0x3D, 0x99)
 
 
@@ -89,7 +92,7 @@ class DocxWriter:
                 link = OxmlElement("w:hyperlink")
                 link.set(qn("r:id"), rid)
                 link.set(qn("w:history"), "1")
-            for piece, field in _number_field(run, self.anchors):
+            for piece, field in number_field(run, self.anchors):
                 made = paragraph.add_run(piece)
                 made.bold = run.bold or None
                 made.italic = True if (run.italic or italic) else None
@@ -101,7 +104,7 @@ class DocxWriter:
                 paragraph._p.remove(made._r)
                 holder = link if link is not None else paragraph._p
                 if field:  # the question's number, kept up to date by Word from its list number
-                    _complex_field(holder, f" REF {_bookmark_name(run.target)} \\n ", made._r)
+                    complex_field(holder, f" REF {_bookmark_name(run.target)} \\n ", made._r)
                 else:
                     holder.append(made._r)
             if link is not None:
@@ -260,36 +263,6 @@ class DocxWriter:
             self.doc.add_paragraph(style="Spacer")
 
 
-def _number_field(run, anchors) -> list[tuple[str, bool]]:
-    """The run's text in pieces; the piece that is a question's number marked as a field."""
-    if run.number is None or run.target not in anchors or run.text.count(str(run.number)) != 1:
-        return [(run.text, False)]
-    before, _, after = run.text.partition(str(run.number))
-    return [(p, f) for p, f in ((before, False), (str(run.number), True), (after, False)) if p]
-
-
-def _complex_field(holder, instruction: str, result) -> None:
-    """A field as Word writes it (begin, instruction, separate, shown result, end)."""
-
-    def char_run(kind: str):
-        run = OxmlElement("w:r")
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), kind)
-        run.append(char)
-        return run
-
-    holder.append(char_run("begin"))
-    code = OxmlElement("w:r")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = instruction
-    code.append(text)
-    holder.append(code)
-    holder.append(char_run("separate"))
-    holder.append(result)
-    holder.append(char_run("end"))
-
-
 def _bookmark_name(anchor: str) -> str:
     """Word bookmark names: letters, digits and underscores, 40 characters at most."""
     name = "".join(c if c.isalnum() else "_" for c in anchor)
@@ -306,18 +279,6 @@ def _table_indent(table, indent) -> None:
     ind.set(qn("w:w"), str(int(indent.twips)))
     ind.set(qn("w:type"), "dxa")
     tbl_pr.append(ind)
-
-
-def _field(paragraph, instruction: str, shown: str) -> None:
-    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice update when laying out."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = shown
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
 
 
 # --- the document --------------------------------------------------------------------------------
@@ -357,19 +318,19 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     edition.add_run(doc.page.footer).font.size = Pt(7.5)
     pages = section.footer.add_paragraph(style="Footer")
     pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _page_of(pages, doc.page.page_of)
+    page_of(pages, doc.page.page_of)
 
     for block in doc.blocks:
         writer.block(block)
 
     props = word.core_properties
-    props.title = _cut(doc.heading)
+    props.title = cut(doc.heading)
     props.subject = doc.subject
     props.language = doc.language
     props.author = doc.organisation
     props.last_modified_by = doc.organisation
-    props.subject = _cut(doc.subject)
-    props.keywords = _cut(", ".join(k for k in (doc.label, doc.site_title) if k))
+    props.subject = cut(doc.subject)
+    props.keywords = cut(", ".join(k for k in (doc.label, doc.site_title) if k))
     props.comments = doc.page.comments
     props.category = doc.page.category
     props.content_status = ""
@@ -389,25 +350,6 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     raw = io.BytesIO()
     word.save(raw)
     return _normalise_zip(raw.getvalue(), stamp, doc.organisation)
-
-
-def _cut(text: str) -> str:
-    """Word's properties hold at most 255 characters: longer text ends with an ellipsis."""
-    return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1].rstrip() + "…"
-
-
-def _page_of(paragraph, template: str) -> None:
-    """The catalogue's "Page {page} of {pages}" with PAGE and NUMPAGES fields in place."""
-    before, _, rest = template.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    if before:
-        paragraph.add_run(before)
-    _field(paragraph, "PAGE", "1")
-    if middle:
-        paragraph.add_run(middle)
-    _field(paragraph, "NUMPAGES", "1")
-    if after:
-        paragraph.add_run(after)
 
 
 def _normalise_zip(data: bytes, stamp: datetime, company: str) -> bytes:
