@@ -17,10 +17,6 @@ __all__ = [
     "DOWNLOADS_PAGE", "FORMATS", "Row", "files_for", "has_participant_version", "links_block", "rows", "size_text",
 ]
 
-SHORT_FORMATS = {"pdf": "PDF to print", "docx": "Word (DOCX) to adapt"}
-PARTICIPANT_FORMATS = {"pdf": "PDF", "docx": "Word (DOCX)"}
-
-
 def files_for(item) -> list[tuple[str, str, str]]:
     """(path, format, variant) of every file made for one appendix or question set, in order.
 
@@ -33,34 +29,38 @@ def files_for(item) -> list[tuple[str, str, str]]:
     return out
 
 
-def links_block(item_id: str, page: str, combined: bool = False, participant: bool = False) -> str:
+def links_block(item_id: str, page: str, combined: bool = False, participant: bool = False,
+                words=None) -> str:
     """Download buttons for one appendix or question set (hidden on paper by the print stylesheet).
 
     ``participant``: the item also has a participant version (see :func:`files_for`).
+    ``words``: the site's catalogue (English when not given).
     """
-    links = [
-        f"[{SHORT_FORMATS[fmt]}]({paths.Target(download_path(item_id, fmt)).href_from(page)})"
-        "{ .md-button }"
-        for fmt in FORMATS
-    ]
+    from ..strings import load_catalogue
+
+    words = words or load_catalogue("en")
+
+    def button(label: str, path: str) -> str:
+        return f"[{label}]({paths.Target(path).href_from(page)}){{ .md-button }}"
+
+    links = [button(words.text(f"print.links_{fmt}"), download_path(item_id, fmt)) for fmt in FORMATS]
     more = paths.Target(DOWNLOADS_PAGE).href_from(page)
-    others = [f"[every download, with sizes]({more})"]
+    others = [f"[{words.text('print.links_every')}]({more})"]
     if combined:
-        others.insert(0, f"[all appendices in one PDF]({paths.Target(COMBINED_PATH).href_from(page)})")
+        others.insert(0, f"[{words.text('print.links_combined')}]({paths.Target(COMBINED_PATH).href_from(page)})")
     versions = ""
     if participant:
-        versions = "\n\n**Participant version** (to hand out): " + " ".join(
-            f"[{PARTICIPANT_FORMATS[fmt]}]({paths.Target(download_path(item_id, fmt, True)).href_from(page)})"
-            "{ .md-button }"
+        versions = f"\n\n**{words.text('print.links_participant')}** " + " ".join(
+            button(words.text(f"print.links_participant_{fmt}"), download_path(item_id, fmt, True))
             for fmt in FORMATS
         )
     return (
         '<div class="reflect-downloads" markdown>\n\n'
-        + "**Download:** "
+        + f"**{words.text('print.links_download')}** "
         + " ".join(links)
         + versions
-        + "\n\nAlso: "
-        + " · ".join(others)
+        + f"\n\n{words.text('print.links_also')} "
+        + words.text("print.links_separator").join(others)
         + "\n\n</div>\n"
     )
 
