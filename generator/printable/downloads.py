@@ -176,12 +176,17 @@ def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> t
     return tuple(out)
 
 
-def combined_parts(appendices: tuple[PrintDoc, ...], words) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
+def combined_parts(appendices: tuple[PrintDoc, ...], words=None) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
     """The combined PDF: one file, or numbered parts when there are many appendices.
 
     A part holds at most COMBINED_PART_SIZE appendices, which keeps every PDF well under
     about 300 pages (and a renderer's memory in bounds) however large the bank grows.
+    ``words``: the catalogue (English when not given).
     """
+    if words is None:
+        from ..strings import load_catalogue
+
+        words = load_catalogue("en")
     if len(appendices) <= COMBINED_PART_SIZE:
         return [(COMBINED_PATH, words.text("print.all_in_one_file"), appendices)]
     parts = []
