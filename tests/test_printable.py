@@ -374,7 +374,20 @@ def test_unfilled_placeholders_are_highlighted_in_docx(project, files):
         assert sorted(highlighted) == sorted(blanks[name] for name in uses), doc.id
 
 
-def test_libreoffice_converts_every_docx_to_as_many_pages_as_its_pdf(tmp_path, files):
+def _assert_questions_on_the_page_of_their_space(reader, owner, where: str) -> None:
+    labels = ("Notes", "Your answer", _squash(getattr(owner, "response_label", "Notes")))
+    lines = [(number, " ".join(line.split())) for number, page in enumerate(reader.pages)
+             for line in page.extract_text().splitlines() if line.strip()]
+    at = 0
+    for question in (q for s in owner.sections for q in s.questions):
+        words = " ".join(re.sub(r"\[\[[^\]]*\]\]", " ", question.text).split()[:4])
+        at = next(i for i in range(at, len(lines)) if words in lines[i][1])
+        label = next(i for i in range(at, len(lines)) if lines[i][1] in labels)
+        assert lines[label][0] == lines[at][0], f"{where}: {words!r} split from its notes space"
+        at = label
+
+
+def test_libreoffice_converts_every_docx_to_as_many_pages_as_its_pdf(tmp_path, project, files):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice is not installed: apt-get install libreoffice-writer-nogui")
@@ -401,6 +414,9 @@ def test_libreoffice_converts_every_docx_to_as_many_pages_as_its_pdf(tmp_path, f
         # the same page breaks, so a page reference holds for either file.
         pdf = PdfReader(io.BytesIO(files[f"downloads/{source.stem}.pdf"]))
         assert len(reader.pages) == len(pdf.pages), source.name
+        owner = next((o for o in owners(project) if o.id == source.stem.removesuffix("-participant")), None)
+        if owner is not None:  # Word keeps each question with its notes space too
+            _assert_questions_on_the_page_of_their_space(reader, owner, source.name)
         if source.stem.startswith("consent-form"):  # Word keeps the statements with the signatures too
             pages = [_squash(page.extract_text()) for page in reader.pages]
             last = next(i for i, page in enumerate(pages) if "I agree to take part in this study" in page)
