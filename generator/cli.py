@@ -19,7 +19,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .diagnostics import ContentError
+from .diagnostics import ContentError, capped_lines
 from .status import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 
@@ -41,8 +41,8 @@ def _check(root: Path, strict: bool) -> int:
     except ContentError as exc:
         _say(exc.report())
         return EXIT_CONTENT
-    for warning in project.warnings:
-        _say(str(warning))
+    for line in capped_lines(sorted(project.warnings)):  # at most 50 per file
+        _say(line)
     if strict and project.warnings:
         _say(f"{len(project.warnings)} warning(s): --strict treats warnings as errors.")
         return EXIT_CONTENT

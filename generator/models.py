@@ -39,8 +39,13 @@ def _not_blank(value: str) -> str:
 
 def _parse_int(value: Any) -> Any:
     if isinstance(value, str):
-        if re.fullmatch(r"-?(0|[1-9][0-9]*)", value.strip()):
+        if re.fullmatch(r"-?(0|[1-9][0-9]{0,14})", value.strip()):
             return int(value)
+        if re.fullmatch(r"-?[1-9][0-9]{15,}", value.strip()):
+            raise PydanticCustomError(
+                "yaml_int_long", "expected a whole number of at most 15 digits, found one of {digits} digits",
+                {"digits": f"{len(value.strip().lstrip('-')):,}"},
+            )
         raise PydanticCustomError("yaml_int", "expected a whole number, found '{text}'", {"text": value})
     return value
 
