@@ -54,7 +54,7 @@ from .validation import build_model
 from .yamlsource import LoadedFile, SourceMap, load_yaml_file
 
 SCHEMA_VERSION = 1
-_SUSPECT = re.compile(r"\[\[|<|=|:|&")  # texts worth scanning for references and unsafe markup
+_SUSPECT = re.compile(r"\[\[|<|=|:|&|//|\\")  # texts worth scanning for references and unsafe markup
 
 Appendable = Union[Guide, Document]
 AnyQuestion = Union[GuideQuestion, SetQuestion]
