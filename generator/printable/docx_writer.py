@@ -29,6 +29,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..limits import fit_metadata
 from .document import (
     Block,
     Callout,
@@ -398,14 +399,14 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     for block in doc.blocks:
         writer.block(block)
 
-    props = word.core_properties
-    props.title = doc.heading
-    props.subject = doc.subject
+    props = word.core_properties  # each text at most 255 characters (fit_metadata cuts with "…")
+    props.title = fit_metadata(doc.heading)
+    props.subject = fit_metadata(doc.subject)
     props.language = doc.language
-    props.author = doc.organisation
-    props.last_modified_by = doc.organisation
-    props.keywords = ", ".join(k for k in (doc.label, doc.site_title) if k)
-    props.comments = f"{doc.site_title}, {doc.edition}. Made by Reflect from {doc.sources[0]}."
+    props.author = fit_metadata(doc.organisation)
+    props.last_modified_by = fit_metadata(doc.organisation)
+    props.keywords = fit_metadata(", ".join(k for k in (doc.label, doc.site_title) if k))
+    props.comments = fit_metadata(f"{doc.site_title}, {doc.edition}. Made by Reflect from {doc.sources[0]}.")
     props.category = {"guide": "Topic guide", "document": "Template", "question-set": "Reflective questions"}[doc.kind]
     props.content_status = ""
     props.identifier = doc.id
