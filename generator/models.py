@@ -58,7 +58,19 @@ def _parse_bool(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+ID_LIMIT = 100  # ids name files (``<id>.html``, ``<id>.docx``): well under 255 bytes
+
+
+def _short_id(value: str) -> str:
+    if len(value) > ID_LIMIT:
+        raise PydanticCustomError(
+            "id_too_long", "id has {length} characters; keep it to at most {limit} (it names files and "
+            "web addresses)", {"length": len(value), "limit": ID_LIMIT},
+        )
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_short_id)]
 """An identifier: lowercase letters, digits and single hyphens, e.g. ``limited-resources``."""
 
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]

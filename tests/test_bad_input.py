@@ -179,6 +179,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "line-separator-in-text.yml": (PAGE, [
         "{t}:7:1: unknown key 'colour'; expected one of: id, title, placement, order, source, body"
     ]),
+    "long-id.yml": (PAGE, ["{t}:1:5: id has 123 characters; keep it to at most 100 (it names files and web addresses)"]),
     "huge-number.yml": (PAGE, ["{t}:4:8: expected a whole number of at most 15 digits, found one of 5,000 digits"]),
     "many-unknown-keys.yml": (PAGE, [
         *(f"{{t}}:{7 + n}:1: unknown key 'extra{n}'; expected one of: id, title, placement, order, source, body"
