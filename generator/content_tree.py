@@ -86,6 +86,9 @@ def _walk(folder: Path, root: Path, problems: list[Diagnostic]) -> None:
         except OSError as exc:
             _problem(path, root, f"cannot read: {exc.strerror}", problems)
             continue
+        if stat.S_ISDIR(mode) and path.suffix in (".yml", ".yaml"):
+            _problem(path, root, "this is a folder, not a file; content files are files ending in .yml",
+                     problems)
         if stat.S_ISDIR(mode) and not path.is_symlink():  # linked folders: checked, not walked twice
             _walk(path, root, problems)
         elif stat.S_IFMT(mode) in _KINDS:

@@ -202,6 +202,9 @@ LINK_CASES: dict[str, tuple[str, str, list[str]]] = {
         "{t}: symbolic link to a missing file ('moved-away.yml'); remove the link or restore its target"
     ]),
     "link-loop": ("content/pages/loop.yml", "link:loop.yml", ["{t}: symbolic link loop ('loop.yml'); remove the link"]),
+    "folder-named-like-a-file": ("questions/sets/more.yml", "folder", [
+        "{t}: this is a folder, not a file; content files are files ending in .yml"
+    ]),
     "named-pipe": ("content/pages/pipe.yml", "fifo", [
         "{t}: this is a named pipe, not a file; remove it from the content folders"
     ]),
@@ -233,6 +236,8 @@ def test_bad_links_and_special_files(name, tmp_path):
     places = {"outside": str(outside), "outside_folder": str(outside.parent)}
     if how == "fifo":
         os.mkfifo(project / target)
+    elif how == "folder":
+        (project / target).mkdir()
     else:
         os.symlink(how.split(":", 1)[1].format(**places), project / target)
     _fails_with(project, tmp_path, target, [line.replace("{t}", target).format(**places) for line in expected])
