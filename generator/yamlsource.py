@@ -34,15 +34,15 @@ an alias "bomb" never expands.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .characters import BIDI_CONTROLS, LINE_BREAKS_YAML_ONLY, SUSPICIOUS, UNHOLDABLE, find_written, is_invisible, name_of
+from .characters import BIDI_CONTROLS, SUSPICIOUS, UNHOLDABLE, find_written, name_of
 from .diagnostics import Diagnostic, Position
+from .yamlpositions import editor_positions, explain, libyaml_at
 
 try:  # libyaml is required for speed; fall back loudly rather than silently.
     from yaml import CSafeLoader as _Loader
@@ -165,32 +165,10 @@ def _scan_text(text: str, display: str) -> list[Diagnostic]:
     return found
 
 
-class _EditorLines:
-    """Line and column as editors count them (line feeds only), from libyaml's character offset."""
-
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def at(self, mark: Any) -> tuple[int, int]:
-        number = bisect_right(self.starts, mark.index) - 1
-        return number + 1, mark.index - self.starts[number] + 1
-
-
-def _libyaml_at(mark: Any) -> tuple[int, int]:
-    return mark.line + 1, mark.column + 1
-
-
-def _editor_positions(text: str) -> Any:
-    """How to turn a libyaml mark into an editor position for this text."""
-    if any(char in text for char in LINE_BREAKS_YAML_ONLY):
-        return _EditorLines(text).at
-    return _libyaml_at
-
-
 class _Composer:
     """Builds plain Python data from libyaml events, recording positions."""
 
-    def __init__(self, display: str, next_event: Any, source: SourceMap, at: Any = _libyaml_at):
+    def __init__(self, display: str, next_event: Any, source: SourceMap, at: Any = libyaml_at):
         self.display = display
         self.next_event = next_event
         self.source = source
@@ -307,65 +285,46 @@ class _Composer:
                     return items
                 items.append(self.compose(nxt, path + (len(items),)))
         if kind is _MAPPING:
-            mapping: dict[str, Any] = {}
-            keys = self.source.keys
-            while True:
-                key_event = self.next_event()
-                if type(key_event) is _MAPPING_END:
-                    values[path] = (line << _LINE) | (column << _COLUMN) | self.at(key_event.end_mark)[0]
-                    return mapping
-                if type(key_event) is _ALIAS:
-                    self._problem(
-                        key_event.start_mark,
-                        f"alias '*{key_event.anchor}' is not allowed; write the value out in full",
-                    )
-                    raise _Stop()
-                if type(key_event) is not _SCALAR:
-                    self._problem(key_event.start_mark, "a key must be plain text")
-                    raise _Stop()
-                if key_event.anchor is not None or key_event.tag is not None:
-                    self._check_node_event(key_event)
-                key = key_event.value
-                key_line, key_column = self.at(key_event.start_mark)
-                if SUSPICIOUS.search(key):
-                    self._check_characters(key_event, key_line, key_column)
-                child = path + (key,)
-                value = self.compose(self.next_event(), child)
-                if key in mapping:
-                    first = self.source._unpack(keys[child])
-                    self.problems.append(
-                        Diagnostic(
-                            Position(self.display, key_line, key_column),
-                            f"duplicate key '{key}' (first defined at line {first.line}, "
-                            f"column {first.column})",
-                        )
-                    )
-                    continue
-                keys[child] = (key_line << _LINE) | (key_column << _COLUMN)
-                mapping[key] = value
+            return self._mapping(path, line, column)
         raise _Stop()  # pragma: no cover - libyaml never sends other node events
 
-
-def _explain(lines: list[str], line: int, column: int, first_line: int) -> str:
-    """Name the invisible character a YAML error points at, and line breaks only YAML sees.
-
-    ``first_line`` is where the construct the error is about starts (libyaml's context mark):
-    a U+2028 there or up to the error is the usual cause of a confusing error.
-    """
-    if not 0 < line <= len(lines):
-        return ""
-    notes = []
-    text = lines[line - 1]
-    if 0 < column <= len(text) and is_invisible(text[column - 1]):
-        notes.append(f"at {name_of(text[column - 1])}")
-    for number in range(max(1, min(first_line, line)), line + 1):
-        for index, char in enumerate(lines[number - 1]):
-            if char in LINE_BREAKS_YAML_ONLY:
-                notes.append(f"{name_of(char)} at {number}:{index + 1} is read by YAML as a line break; remove it")
-                break
-        if len(notes) > 3:
-            break
-    return f" ({'; '.join(notes)})" if notes else ""
+    def _mapping(self, path: PathKey, line: int, column: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        keys = self.source.keys
+        while True:
+            key_event = self.next_event()
+            if type(key_event) is _MAPPING_END:
+                self.source.values[path] = (line << _LINE) | (column << _COLUMN) | self.at(key_event.end_mark)[0]
+                return mapping
+            if type(key_event) is _ALIAS:
+                self._problem(
+                    key_event.start_mark,
+                    f"alias '*{key_event.anchor}' is not allowed; write the value out in full",
+                )
+                raise _Stop()
+            if type(key_event) is not _SCALAR:
+                self._problem(key_event.start_mark, "a key must be plain text")
+                raise _Stop()
+            if key_event.anchor is not None or key_event.tag is not None:
+                self._check_node_event(key_event)
+            key = key_event.value
+            key_line, key_column = self.at(key_event.start_mark)
+            if SUSPICIOUS.search(key):
+                self._check_characters(key_event, key_line, key_column)
+            child = path + (key,)
+            value = self.compose(self.next_event(), child)
+            if key in mapping:
+                first = self.source._unpack(keys[child])
+                self.problems.append(
+                    Diagnostic(
+                        Position(self.display, key_line, key_column),
+                        f"duplicate key '{key}' (first defined at line {first.line}, "
+                        f"column {first.column})",
+                    )
+                )
+                continue
+            keys[child] = (key_line << _LINE) | (key_column << _COLUMN)
+            mapping[key] = value
 
 
 class _Stop(Exception):
@@ -401,7 +360,7 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
     ):
         return None, [Diagnostic(Position(display, 1, 1), "file is empty; expected a mapping of keys")]
     loader = _Loader(text)
-    composer = _Composer(display, loader.get_event, source, _editor_positions(text))
+    composer = _Composer(display, loader.get_event, source, editor_positions(text))
     data: Any = None
     try:
         loader.get_event()  # StreamStart
@@ -420,7 +379,7 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         mark = exc.problem_mark or exc.context_mark
         line, col = composer.at(mark) if mark else (1, 1)
         first = composer.at(exc.context_mark)[0] if exc.context_mark else line
-        what = (exc.problem or exc.context or "invalid YAML") + _explain(source.lines, line, col, first)
+        what = (exc.problem or exc.context or "invalid YAML") + explain(source.lines, line, col, first)
         composer.problems.append(
             Diagnostic(Position(display, line, col), f"invalid YAML: {what}")
         )
