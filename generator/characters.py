@@ -22,7 +22,11 @@ UNHOLDABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
 )
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-SUSPICIOUS = re.compile(UNHOLDABLE.pattern[:-1] + "\u202a-\u202e\u2066-\u2069]")
+# Either kind, for a fast first look (a superset: astral noncharacters are told apart after).
+SUSPICIOUS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
+    "\ufffe\uffff\U0001fffe-\U0010ffff]"
+)
 LINE_BREAKS_YAML_ONLY = ("\u2028", "\u2029", "\x85")
 """Characters YAML 1.1 (libyaml) reads as line breaks but editors show inside a line."""
 

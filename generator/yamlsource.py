@@ -173,6 +173,9 @@ class _Composer:
         self.next_event = next_event
         self.source = source
         self.at = at
+        self.plain = at is libyaml_at  # positions straight from libyaml (the usual, fast case)
+        # only a file holding such a character, or an escape that makes one, needs a scan per value
+        self.scan = any("\\" in line or not line.isascii() and SUSPICIOUS.search(line) for line in source.lines)
         self.problems: list[Diagnostic] = []
         # lines where a '#' could have cut a plain value short
         self.hash_lines = {number for number, line in enumerate(source.lines) if "#" in line}
@@ -257,15 +260,16 @@ class _Composer:
             raise _Stop()
         if event.anchor is not None or event.tag is not None:
             self._check_node_event(event)
-        line, column = self.at(event.start_mark)
+        start = event.start_mark
+        line, column = (start.line + 1, start.column + 1) if self.plain else self.at(start)
         values = self.source.values
         kind = type(event)
         if kind is _SCALAR:
-            end_line = self.at(event.end_mark)[0]
+            end_line = event.end_mark.line + 1 if self.plain else self.at(event.end_mark)[0]
             values[path] = (line << _LINE) | (column << _COLUMN) | end_line
             if not event.style and end_line - 1 in self.hash_lines:
                 self._check_trailing_comment(event)
-            if SUSPICIOUS.search(event.value):
+            if self.scan and SUSPICIOUS.search(event.value):
                 self._check_characters(event, line, column)
             if not event.style and event.value in _NULLS and event.tag is None:
                 return None
@@ -308,8 +312,9 @@ class _Composer:
             if key_event.anchor is not None or key_event.tag is not None:
                 self._check_node_event(key_event)
             key = key_event.value
-            key_line, key_column = self.at(key_event.start_mark)
-            if SUSPICIOUS.search(key):
+            mark = key_event.start_mark
+            key_line, key_column = (mark.line + 1, mark.column + 1) if self.plain else self.at(mark)
+            if self.scan and SUSPICIOUS.search(key):
                 self._check_characters(key_event, key_line, key_column)
             child = path + (key,)
             value = self.compose(self.next_event(), child)
