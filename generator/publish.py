@@ -17,6 +17,9 @@
    Where the system cannot exchange, the old site is renamed to ``.site-old-<pid>-<random>``
    and the new one into place; a kill between the two renames is repaired by step 2.
 
+Tests stop a build at a named step with ``REFLECT_TEST_PAUSE=locked|built|retired|swapped``
+(it then waits to be killed) and force the fallback swap with ``REFLECT_TEST_NO_EXCHANGE=1``.
+
 An output folder that cannot be written (no permission, read-only, a parent that is a
 file, a full disk) is the user's situation, not a bug: :class:`PublishError` names the path.
 """

@@ -214,3 +214,23 @@ def test_exit_statuses_are_distinct():
     assert reflect("no-such-command").returncode == 64
     assert reflect("build", "--no-such-option").returncode == 64
     assert reflect("--help").returncode == 0
+
+
+def test_killing_a_real_build_before_and_after_its_swap_leaves_a_complete_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    final = _fake_site(project / "site", "old")
+    command = [sys.executable, "-m", "generator.cli", "--project", str(project), "build"]
+    log = tmp_path / "build.log"
+    building = _start(command, {"REFLECT_TEST_PAUSE": "built"}, log)
+    _wait_for_pause(building, log, "built")
+    staged = [p for p in project.glob(".site-build-*") if (p / "404.html").is_file()]
+    assert staged, "the staging folder holds the new site"
+    _kill(building)
+    assert _site_version(final) == "old"
+    swapping = _start(command, {"REFLECT_TEST_PAUSE": "swapped"}, log)
+    _wait_for_pause(swapping, log, "swapped")
+    _kill(swapping)
+    assert not any(p.exists() for p in staged), "the killed build's staging folder was cleaned up"
+    for name in ("index.html", "404.html", "search/search_index.json", "downloads/appendices.pdf"):
+        assert (final / name).is_file(), name
+    assert list((final / "assets" / "javascripts").rglob("*.js"))
