@@ -60,7 +60,10 @@ def test_the_loader_only_reports_content_problems_for_yaml_like_text(text):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.binary(max_size=300))
+@given(st.one_of(
+    st.binary(max_size=300),
+    st.tuples(YAML_LIKE, st.binary(max_size=4)).map(lambda p: p[0].encode("utf-8", "surrogatepass") + p[1]),
+))
 @example(b"\xff\xfe" + "a: b".encode("utf-16-le"))
 @example(b"a: \xe9\n")
 def test_the_loader_only_reports_content_problems_for_any_bytes(tmp_path, data):
