@@ -151,6 +151,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*(?:img|image|audio|video|source|track|picture|iframe|frame|object|embed|input|link)\b"
                 r"[^>]*?\b(?:src|srcset|poster|data|href|background)\s*=\s*[\"']?[^\"'>]*?"
                 r"((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"'\s>,]*)", re.I), _REMOTE),
+    (re.compile(r"\{:?[^}]*?\b(?:src|srcset|poster|data|background)\s*=\s*[\"']?\s*"
+                r"((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"'\s}]*)", re.I), _REMOTE),
     (re.compile(r"url\(\s*[\"']?\s*((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"')\s]*)", re.I), _REMOTE),
 )
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")

@@ -36,6 +36,8 @@ body: |
   A note.
   {: style="background: url(https://tracker.example/bg.png)" }
 
+  ![attr](local.png){: src="https://tracker.example/attr.png" }
+
   See ![logo][l] and [a link that stays a link](https://example.org/).
 
   [l]: https://tracker.example/logo.png
@@ -49,7 +51,7 @@ def hostile_site(tmp_path_factory):
     check = reflect("--project", str(project), "check", "--strict", cwd=project)
     assert check.returncode == 1
     warnings = [line for line in check.stderr.splitlines() if line.startswith("content/pages/hostile.yml")]
-    assert len([w for w in warnings if "would be loaded from another host" in w]) >= 9, warnings
+    assert len([w for w in warnings if "would be loaded from another host" in w]) >= 10, warnings
     assert any("U+202E RIGHT-TO-LEFT OVERRIDE" in w for w in warnings)
     result = reflect("--project", str(project), "build", cwd=project)
     assert result.returncode == 0, result.stderr
