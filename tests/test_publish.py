@@ -67,11 +67,9 @@ SWAP_SCRIPT = (
 )
 
 
-@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
-@pytest.mark.parametrize("step", ["retired", "swapped"])
+@pytest.mark.parametrize("exchange, step", [(True, "swapped"), (False, "retired"), (False, "swapped")],
+                         ids=["exchange-swapped", "two-renames-retired", "two-renames-swapped"])
 def test_a_kill_at_any_step_of_the_swap_leaves_a_complete_site(tmp_path, exchange, step):
-    if exchange and step == "retired":
-        pytest.skip("the atomic exchange has no step between two renames")
     final = _fake_site(tmp_path / "out" / "site", "old")
     staging = _fake_site(tmp_path / "out" / f".site-build-{os.getpid()}-abc", "new")
     env = {"REFLECT_TEST_PAUSE": step, **({} if exchange else {"REFLECT_TEST_NO_EXCHANGE": "1"})}
