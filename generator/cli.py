@@ -5,8 +5,9 @@
     reflect serve [--dev-addr]     preview with live reload (content/ and questions/ watched)
     reflect schema [--output DIR]  write JSON Schemas of the content files for editors
 
-Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``),
-2 an internal error in Reflect itself (a bug: please report it with the message shown).
+Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``) or an
+output folder that cannot be written, 2 an internal error in Reflect itself (a bug: please
+report it with the message shown), 64 a usage error (unknown command or option).
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
-from .diagnostics import ContentError
+from .diagnostics import ContentError, capped_lines
+from .status import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 2
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _say(message: str) -> None:
@@ -37,8 +41,8 @@ def _check(root: Path, strict: bool) -> int:
     except ContentError as exc:
         _say(exc.report())
         return EXIT_CONTENT
-    for warning in project.warnings:
-        _say(str(warning))
+    for line in capped_lines(sorted(project.warnings)):  # at most 50 per file
+        _say(line)
     if strict and project.warnings:
         _say(f"{len(project.warnings)} warning(s): --strict treats warnings as errors.")
         return EXIT_CONTENT
@@ -66,51 +70,9 @@ def _mkdocs_config(config_file: Path, **overrides):
 
 
 def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from .publish import build_site  # lock, staging, atomic swap: see generator/publish.py
 
-    from .fingerprint import build_fingerprint, read_fingerprint, write_fingerprint
-
-    final = (site_dir or root / "site").resolve()
-    fingerprint = build_fingerprint(root, config_file, strict)
-    if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
-        _say(f"Site in {final} is up to date: no input changed since it was built.")
-        return EXIT_OK
-    status = _check(root, strict)
-    if status != EXIT_OK:
-        return status
-    final.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in (*final.parent.glob(".site-build-*"), *final.parent.glob(".site-old-*")):
-        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=final.parent))
-    try:
-        config = _mkdocs_config(config_file, site_dir=str(staging), strict=strict)
-        config.plugins["reflect"].config.project_dir = str(root)
-        build(config)
-    except (Abort, ConfigurationError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        _say(str(exc))
-        _say("Build failed; the previous site was left untouched.")
-        return EXIT_CONTENT
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_in(staging, final)
-    write_fingerprint(root, final, fingerprint)
-    _say(f"Site built in {final}")
-    return EXIT_OK
-
-
-def _swap_in(staging: Path, final: Path) -> None:
-    """Replace ``final`` with ``staging`` so that a reader never sees a half-built site."""
-    retired = None
-    if final.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=final.parent))
-        os.rmdir(retired)
-        os.rename(final, retired)
-    os.rename(staging, final)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+    return build_site(root, config_file, strict, (site_dir or root / "site").resolve(), _check, _say)
 
 
 def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
@@ -142,7 +104,7 @@ def _schema(output: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="reflect", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="reflect", description=__doc__.split("\n\n")[0])
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
     parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: PROJECT/mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)

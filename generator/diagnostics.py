@@ -8,7 +8,11 @@ instead of raising at the first problem, so a publisher sees every mistake in on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from itertools import groupby
+from typing import Iterable, Iterator
+
+MAX_PER_FILE = 50
+"""Messages shown for one file; the rest are counted ("… and 99,950 more in this file")."""
 
 
 @dataclass(frozen=True, order=True)
@@ -50,7 +54,7 @@ class ContentError(Exception):
         return tuple(d for d in self.diagnostics if d.severity == "error")
 
     def report(self) -> str:
-        lines = [str(d) for d in self.diagnostics]
+        lines = list(capped_lines(self.diagnostics))
         count = len(self.errors)
         lines.append(f"{count} error{'s' if count != 1 else ''} found.")
         return "\n".join(lines)
@@ -60,3 +64,17 @@ def raise_if_errors(diagnostics: Iterable[Diagnostic]) -> None:
     diagnostics = list(diagnostics)
     if any(d.severity == "error" for d in diagnostics):
         raise ContentError(diagnostics)
+
+
+def capped_lines(diagnostics: Iterable[Diagnostic], limit: int = MAX_PER_FILE) -> Iterator[str]:
+    """One line per diagnostic, at most ``limit`` per file, then how many more that file has."""
+    for path, group in groupby(diagnostics, key=lambda d: d.position.path):
+        shown = 0
+        for diagnostic in group:
+            if shown < limit:
+                shown += 1
+                yield str(diagnostic)
+            else:
+                shown += 1
+        if shown > limit:
+            yield f"{path}: … and {shown - limit:,} more in this file"

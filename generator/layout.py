@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content_tree import readable  # no editor files, no links out of the project
+
 
 @dataclass(frozen=True)
 class FileKind:
@@ -41,8 +43,8 @@ def find_files(root: Path, kind: FileKind) -> list[Path]:
     """The files of one kind, sorted by name so every build reads them in the same order."""
     if kind.single:
         path = root / kind.pattern
-        return [path] if path.exists() else []
-    return sorted(p for p in root.glob(kind.pattern) if p.is_file())
+        return [path] if readable(path, root) else []
+    return sorted(p for p in root.glob(kind.pattern) if readable(p, root))
 
 
 def stray_files(root: Path) -> list[Path]:
@@ -51,6 +53,6 @@ def stray_files(root: Path) -> list[Path]:
     strays = []
     for folder in WATCHED_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
-            if path.suffix in (".yml", ".yaml") and path.resolve() not in claimed:
+            if path.suffix in (".yml", ".yaml") and readable(path, root) and path.resolve() not in claimed:
                 strays.append(path)
     return strays

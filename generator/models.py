@@ -40,8 +40,13 @@ def _not_blank(value: str) -> str:
 
 def _parse_int(value: Any) -> Any:
     if isinstance(value, str):
-        if re.fullmatch(r"-?(0|[1-9][0-9]*)", value.strip()):
+        if re.fullmatch(r"-?(0|[1-9][0-9]{0,14})", value.strip()):
             return int(value)
+        if re.fullmatch(r"-?[1-9][0-9]{15,}", value.strip()):
+            raise PydanticCustomError(
+                "yaml_int_long", "expected a whole number of at most 15 digits, found one of {digits} digits",
+                {"digits": f"{len(value.strip().lstrip('-')):,}"},
+            )
         raise PydanticCustomError("yaml_int", "expected a whole number, found '{text}'", {"text": value})
     return value
 
@@ -54,7 +59,19 @@ def _parse_bool(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+ID_LIMIT = 100  # ids name files (``<id>.html``, ``<id>.docx``): well under 255 bytes
+
+
+def _short_id(value: str) -> str:
+    if len(value) > ID_LIMIT:
+        raise PydanticCustomError(
+            "id_too_long", "id has {length} characters; keep it to at most {limit} (it names files and "
+            "web addresses)", {"length": len(value), "limit": ID_LIMIT},
+        )
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_short_id)]
 """An identifier: lowercase letters, digits and single hyphens, e.g. ``limited-resources``."""
 
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]

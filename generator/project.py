@@ -49,12 +49,13 @@ from .models import (
     ThemesFile,
 )
 from .references import Reference, find_references
+from .content_tree import tree_problems
 from .sanitize import unsafe_content
 from .validation import build_model
 from .yamlsource import LoadedFile, SourceMap, load_yaml_file
 
 SCHEMA_VERSION = 1
-_SUSPECT = re.compile(r"\[\[|<|=|:|&")  # texts worth scanning for references and unsafe markup
+_SUSPECT = re.compile(r"\[\[|<|=|:|&|//|\\")  # texts worth scanning for references and unsafe markup
 
 Appendable = Union[Guide, Document]
 AnyQuestion = Union[GuideQuestion, SetQuestion]
@@ -370,7 +371,10 @@ def _signature(root: Path) -> tuple[Any, ...]:
     entries = []
     for folder in ("content", "questions"):
         for path in sorted((root / folder).rglob("*")):
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except (OSError, RuntimeError):  # a broken link or a loop: reported by content_tree
+                stat = path.lstat()
             entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
@@ -437,6 +441,7 @@ def _load_project(root: Path | str) -> Project:
                 )
             items[kind.kind].append(model)
 
+    problems.extend(tree_problems(root))  # links out of the project, broken links, pipes
     for stray in stray_files(root):
         problems.append(
             Diagnostic(

@@ -53,7 +53,22 @@ URL_SCHEMES = {"https", "mailto", "tel"}
 
 
 
+_SCHEME_OR_HOST = re.compile(r"^(//|[a-z][a-z0-9+.\-]*:)")
+
+
+def is_remote(url: str) -> bool:
+    """Whether a URL names another host or any scheme (``https:``, ``//host``, ``/\\host``…).
+
+    Content may link to other sites, but the site never *loads* anything from elsewhere.
+    """
+    decoded = urllib.parse.unquote(html.unescape(url)).strip().lower()
+    compact = re.sub(r"[\s\x00-\x1f]+", "", decoded).replace("\\", "/")
+    return bool(_SCHEME_OR_HOST.match(compact))
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "src" and is_remote(value):
+        return None  # an image from another host: never loaded (the element is dropped below)
     if attribute in ("href", "src", "cite"):
         decoded = urllib.parse.unquote(html.unescape(value)).strip().lower()
         compact = re.sub(r"[\s\x00-\x1f]+", "", decoded)
@@ -80,7 +95,10 @@ _CLEANER = nh3.Cleaner(
 
 def sanitize_html(fragment: str) -> str:
     """Rendered page content, with everything that could run or load from elsewhere removed."""
-    return _CLEANER.clean(fragment)
+    return _IMAGE_WITHOUT_SOURCE.sub("", _CLEANER.clean(fragment))
+
+
+_IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
 class TrustedBlocks:
@@ -116,6 +134,10 @@ class Unsafe:
     message: str
 
 
+_REMOTE = (
+    "'{url}' would be loaded from another host, and the site never loads anything from other "
+    "hosts; it is removed from the site (link to it, or copy the file into the site)"
+)
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*/?\s*(script|style|iframe|object|embed|template|form|input|button|link|meta|base|svg|math)\b[^>]*>?", re.I),
      "raw <{tag}> is not allowed in content; it is removed from the site"),
@@ -125,7 +147,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
      "'{text}' URLs are not allowed; use https, mailto, tel or a link within the site"),
     (re.compile(r"&#0*1[0-9]{2};|&#x0*[67][0-9a-f];", re.I),
      "character references that hide letters ('{text}') are not allowed in content"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?\s*((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^)\s>]*)", re.I), _REMOTE),
+    (re.compile(r"<\s*(?:img|image|audio|video|source|track|picture|iframe|frame|object|embed|input|link)\b"
+                r"[^>]*?\b(?:src|srcset|poster|data|href|background)\s*=\s*[\"']?[^\"'>]*?"
+                r"((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"'\s>,]*)", re.I), _REMOTE),
+    (re.compile(r"\{:?[^}]*?\b(?:src|srcset|poster|data|background)\s*=\s*[\"']?\s*"
+                r"((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"'\s}]*)", re.I), _REMOTE),
+    (re.compile(r"url\(\s*[\"']?\s*((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"')\s]*)", re.I), _REMOTE),
 )
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:[ \t]*<?((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\s>]*)", re.I | re.M)
 
 
 def unsafe_content(text: str) -> list[Unsafe]:
@@ -138,5 +169,24 @@ def unsafe_content(text: str) -> list[Unsafe]:
                 before = text[max(0, match.start() - 6) : match.start()]
                 if not re.search(r"(\(|=|\"|'|<)\s*$", before):
                     continue  # the word "data:" in prose, not a URL
+            if template is _REMOTE:
+                scheme = re.sub(r"[\s\x00-\x1f]+", "", html.unescape(match.group(1))).lower()
+                if not is_remote(match.group(1)) or scheme.startswith(("data:", "javascript:", "vbscript:")):
+                    continue  # those have their own message
+                found.append(Unsafe(match.group(1), template.format(url=match.group(1))))
+                continue
             found.append(Unsafe(match.group(0), template.format(tag=tag.lower(), text=match.group(0).strip())))
+    found.extend(_remote_image_definitions(text))
     return found
+
+
+def _remote_image_definitions(text: str) -> list[Unsafe]:
+    """``![alt][label]`` whose ``[label]: https://…`` definition names another host."""
+    if "![" not in text or "]:" not in text:
+        return []
+    labels = {(m.group(2) or m.group(1)).strip().lower() for m in _IMAGE_REFERENCE.finditer(text)}
+    return [
+        Unsafe(m.group(2), _REMOTE.format(url=m.group(2)))
+        for m in _DEFINITION.finditer(text)
+        if m.group(1).strip().lower() in labels and is_remote(m.group(2))
+    ]

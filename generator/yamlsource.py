@@ -7,7 +7,19 @@ subset of YAML and keeps line and column for every key and value:
 * indentation is spaces only (no tabs, no non-breaking spaces);
 * exactly one document per file, and it may not be empty;
 * no anchors, aliases or explicit tags (``&a``, ``*a``, ``!!python/...``);
-* no duplicate keys at any depth; keys are plain text.
+* no duplicate keys at any depth; keys are plain text;
+* at most :data:`MAX_DEPTH` (100) levels of nesting, reported with a position instead of
+  exhausting Python's stack;
+* no character a Word document or web page cannot hold (control characters arriving through
+  escapes such as ``"\\e"``); bidirectional controls (U+202A–U+202E, U+2066–U+2069) are warned
+  about (see :mod:`generator.characters`).
+
+Positions are reported as editors count them: lines are ended by line feeds only. libyaml
+also ends a line at U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR and U+0085 NEXT LINE
+(YAML 1.1); editors such as VS Code, Vim and Emacs show them inside a line, so positions in a
+file holding one are recomputed from the character offset, and a message about such a line
+names the character. Invisible characters a message points at are named (``U+00A0
+NO-BREAK SPACE``). Columns count characters and have no upper limit.
 
 Scalars are never coerced by YAML 1.1 rules: ``no``, ``on``, ``1:20``, ``012`` and
 ``2024-01-02`` stay exactly the text that was written. Only an empty plain value, ``~``
@@ -28,7 +40,9 @@ from typing import Any
 
 import yaml
 
+from .characters import BIDI_CONTROLS, SUSPICIOUS, UNHOLDABLE, find_written, name_of
 from .diagnostics import Diagnostic, Position
+from .yamlpositions import editor_positions, explain, libyaml_at
 
 try:  # libyaml is required for speed; fall back loudly rather than silently.
     from yaml import CSafeLoader as _Loader
@@ -45,6 +59,10 @@ _SEQUENCE, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _MAPPING, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BAD_INDENT = re.compile(r"^[ ]*([\t\u00a0])")
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings a content file may use (real content uses under 10)."""
+_LINE, _COLUMN = 80, 40  # bit offsets of packed positions (40 bits each: no wrapping)
+_FIELD = (1 << 40) - 1
 
 
 @dataclass
@@ -60,10 +78,10 @@ class SourceMap:
 
     @staticmethod
     def pack(line: int, column: int, last_line: int = 0) -> int:
-        return (line << 40) | (column << 20) | last_line
+        return (line << _LINE) | (column << _COLUMN) | last_line
 
     def _unpack(self, packed: int) -> Position:
-        return Position(self.path, packed >> 40, (packed >> 20) & 0xFFFFF)
+        return Position(self.path, packed >> _LINE, (packed >> _COLUMN) & _FIELD)
 
     def position(self, path: PathKey, *, key: bool = False) -> Position:
         """The position of the value at ``path`` (or of its key), or the nearest parent."""
@@ -82,7 +100,7 @@ class SourceMap:
         """Where ``needle`` is written inside the value at ``path`` (for references in text)."""
         packed = self.values.get(tuple(path))
         if packed is not None:
-            start, end = packed >> 40, packed & 0xFFFFF
+            start, end = packed >> _LINE, packed & _FIELD
             for number in range(start, min(end, len(self.lines)) + 1):
                 column = self.lines[number - 1].find(needle)
                 if column >= 0:
@@ -97,10 +115,6 @@ class LoadedFile:
     path: str
     data: Any
     source: SourceMap
-
-
-def _mark(mark: Any) -> tuple[int, int]:
-    return mark.line + 1, mark.column + 1
 
 
 def _decode(raw: bytes, display: str, problems: list[Diagnostic]) -> str | None:
@@ -154,35 +168,72 @@ def _scan_text(text: str, display: str) -> list[Diagnostic]:
 class _Composer:
     """Builds plain Python data from libyaml events, recording positions."""
 
-    def __init__(self, display: str, next_event: Any, source: SourceMap):
+    def __init__(self, display: str, next_event: Any, source: SourceMap, at: Any = libyaml_at):
         self.display = display
         self.next_event = next_event
         self.source = source
+        self.at = at
+        self.plain = at is libyaml_at  # positions straight from libyaml (the usual, fast case)
+        # only a file holding such a character, or an escape that makes one, needs a scan per value
+        self.scan = any("\\" in line or not line.isascii() and SUSPICIOUS.search(line) for line in source.lines)
         self.problems: list[Diagnostic] = []
         # lines where a '#' could have cut a plain value short
         self.hash_lines = {number for number, line in enumerate(source.lines) if "#" in line}
 
     def _problem(self, mark: Any, message: str) -> None:
-        line, col = _mark(mark)
+        line, col = self.at(mark)
         self.problems.append(Diagnostic(Position(self.display, line, col), message))
 
     def _check_trailing_comment(self, event: Any) -> None:
         """Warn when ' #' cut a plain value short: YAML reads the rest of the line as a comment."""
-        end = event.end_mark
-        if end.line >= len(self.source.lines):
+        end_line, end_column = self.at(event.end_mark)
+        if end_line > len(self.source.lines):
             return
-        rest = self.source.lines[end.line][end.column :]
+        rest = self.source.lines[end_line - 1][end_column - 1 :]
         match = re.match(r"(\s+)#", rest)
         if match and event.value:
-            column = end.column + len(match.group(1)) + 1
+            column = end_column + len(match.group(1))
             self.problems.append(
                 Diagnostic(
-                    Position(self.display, end.line + 1, column),
+                    Position(self.display, end_line, column),
                     "the text after ' #' was read as a comment and left out of the value; "
                     "put the whole value in quotes if '#' belongs to it",
                     "warning",
                 )
             )
+
+    def _check_characters(self, event: Any, line: int, column: int) -> None:
+        """Refuse characters no output can hold; warn about bidirectional controls."""
+        seen = set()
+        for match in SUSPICIOUS.finditer(event.value):
+            char = match.group(0)
+            if char in seen:
+                continue
+            seen.add(char)
+            where = self._locate(char, line, column, event)
+            if UNHOLDABLE.match(char):
+                message = (
+                    f"the character {name_of(char)} cannot be held by web pages and Word documents; "
+                    "remove it"
+                )
+                self.problems.append(Diagnostic(where, message))
+            elif BIDI_CONTROLS.match(char):
+                message = (
+                    f"bidirectional control character {name_of(char)} can make text show in a "
+                    "misleading order; remove it"
+                )
+                self.problems.append(Diagnostic(where, message, "warning"))
+
+    def _locate(self, char: str, line: int, column: int, event: Any) -> Position:
+        """Where ``char`` is written in the scalar starting at ``line``:``column``."""
+        last, _ = self.at(event.end_mark)
+        escapes = event.style == '"'
+        for number in range(line, min(last, len(self.source.lines)) + 1):
+            start = column - 1 if number == line else 0
+            found = find_written(self.source.lines[number - 1], char, start, escapes)
+            if found >= 0:
+                return Position(self.display, number, found + 1)
+        return Position(self.display, line, column)
 
     def _check_node_event(self, event: Any) -> bool:
         """Reject anchors and tags; return False if the node must be skipped."""
@@ -210,60 +261,75 @@ class _Composer:
         if event.anchor is not None or event.tag is not None:
             self._check_node_event(event)
         start = event.start_mark
+        line, column = (start.line + 1, start.column + 1) if self.plain else self.at(start)
         values = self.source.values
         kind = type(event)
         if kind is _SCALAR:
-            end_line = event.end_mark.line
-            values[path] = (start.line + 1 << 40) | (start.column + 1 << 20) | (end_line + 1)
-            if not event.style and end_line in self.hash_lines:
+            end_line = event.end_mark.line + 1 if self.plain else self.at(event.end_mark)[0]
+            values[path] = (line << _LINE) | (column << _COLUMN) | end_line
+            if not event.style and end_line - 1 in self.hash_lines:
                 self._check_trailing_comment(event)
+            if self.scan and SUSPICIOUS.search(event.value):
+                self._check_characters(event, line, column)
             if not event.style and event.value in _NULLS and event.tag is None:
                 return None
             return event.value
+        if len(path) >= MAX_DEPTH:
+            self._problem(
+                event.start_mark,
+                f"nested more than {MAX_DEPTH} levels deep; content files never need that many",
+            )
+            raise _Stop()
         if kind is _SEQUENCE:
             items: list[Any] = []
             while True:
                 nxt = self.next_event()
                 if type(nxt) is _SEQUENCE_END:
-                    values[path] = (start.line + 1 << 40) | (start.column + 1 << 20) | (nxt.end_mark.line + 1)
+                    values[path] = (line << _LINE) | (column << _COLUMN) | self.at(nxt.end_mark)[0]
                     return items
                 items.append(self.compose(nxt, path + (len(items),)))
         if kind is _MAPPING:
-            mapping: dict[str, Any] = {}
-            keys = self.source.keys
-            while True:
-                key_event = self.next_event()
-                if type(key_event) is _MAPPING_END:
-                    values[path] = (start.line + 1 << 40) | (start.column + 1 << 20) | (key_event.end_mark.line + 1)
-                    return mapping
-                if type(key_event) is _ALIAS:
-                    self._problem(
-                        key_event.start_mark,
-                        f"alias '*{key_event.anchor}' is not allowed; write the value out in full",
-                    )
-                    raise _Stop()
-                if type(key_event) is not _SCALAR:
-                    self._problem(key_event.start_mark, "a key must be plain text")
-                    raise _Stop()
-                if key_event.anchor is not None or key_event.tag is not None:
-                    self._check_node_event(key_event)
-                key = key_event.value
-                mark = key_event.start_mark
-                child = path + (key,)
-                value = self.compose(self.next_event(), child)
-                if key in mapping:
-                    first = self.source._unpack(keys[child])
-                    self.problems.append(
-                        Diagnostic(
-                            Position(self.display, mark.line + 1, mark.column + 1),
-                            f"duplicate key '{key}' (first defined at line {first.line}, "
-                            f"column {first.column})",
-                        )
-                    )
-                    continue
-                keys[child] = (mark.line + 1 << 40) | (mark.column + 1 << 20)
-                mapping[key] = value
+            return self._mapping(path, line, column)
         raise _Stop()  # pragma: no cover - libyaml never sends other node events
+
+    def _mapping(self, path: PathKey, line: int, column: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        keys = self.source.keys
+        while True:
+            key_event = self.next_event()
+            if type(key_event) is _MAPPING_END:
+                self.source.values[path] = (line << _LINE) | (column << _COLUMN) | self.at(key_event.end_mark)[0]
+                return mapping
+            if type(key_event) is _ALIAS:
+                self._problem(
+                    key_event.start_mark,
+                    f"alias '*{key_event.anchor}' is not allowed; write the value out in full",
+                )
+                raise _Stop()
+            if type(key_event) is not _SCALAR:
+                self._problem(key_event.start_mark, "a key must be plain text")
+                raise _Stop()
+            if key_event.anchor is not None or key_event.tag is not None:
+                self._check_node_event(key_event)
+            key = key_event.value
+            mark = key_event.start_mark
+            key_line, key_column = (mark.line + 1, mark.column + 1) if self.plain else self.at(mark)
+            if self.scan and SUSPICIOUS.search(key):
+                self._check_characters(key_event, key_line, key_column)
+            child = path + (key,)
+            value = self.compose(self.next_event(), child)
+            if key in mapping:
+                first = self.source._unpack(keys[child])
+                self.problems.append(
+                    Diagnostic(
+                        Position(self.display, key_line, key_column),
+                        f"duplicate key '{key}' (first defined at line {first.line}, "
+                        f"column {first.column})",
+                    )
+                )
+                continue
+            keys[child] = (key_line << _LINE) | (key_column << _COLUMN)
+            mapping[key] = value
 
 
 class _Stop(Exception):
@@ -299,7 +365,7 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
     ):
         return None, [Diagnostic(Position(display, 1, 1), "file is empty; expected a mapping of keys")]
     loader = _Loader(text)
-    composer = _Composer(display, loader.get_event, source)
+    composer = _Composer(display, loader.get_event, source, editor_positions(text))
     data: Any = None
     try:
         loader.get_event()  # StreamStart
@@ -316,8 +382,9 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = _mark(mark) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
+        line, col = composer.at(mark) if mark else (1, 1)
+        first = composer.at(exc.context_mark)[0] if exc.context_mark else line
+        what = (exc.problem or exc.context or "invalid YAML") + explain(source.lines, line, col, first)
         composer.problems.append(
             Diagnostic(Position(display, line, col), f"invalid YAML: {what}")
         )
@@ -329,7 +396,7 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         # Duplicate keys, anchors and tags leave usable data (first value kept, tag ignored), so
         # the rest of the project can still be checked; anything that stopped composing does not.
         usable = data is not None and all(
-            p.severity == "warning" or p.message.startswith(("duplicate key", "anchor", "tag"))
+            p.severity == "warning" or p.message.startswith(("duplicate key", "anchor", "tag", "the character"))
             for p in composer.problems
         )
         return (LoadedFile(display, data, source) if usable else None), composer.problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import time
 from pathlib import Path
@@ -27,6 +28,12 @@ REFERENCE_KINDS = (
     "appendix, audience, guide, document, theme, subtheme, question, question-set, implication, "
     "resource, page, placeholder"
 )
+REMOTE = (
+    "'{}' would be loaded from another host, and the site never loads anything from other hosts; it is "
+    "removed from the site (link to it, or copy the file into the site)"
+)
+UNHOLDABLE = "the character {} cannot be held by web pages and Word documents; remove it"
+BIDI = "bidirectional control character {} can make text show in a misleading order; remove it"
 HASH_COMMENT = (
     "warning: the text after ' #' was read as a comment and left out of the value; put the whole "
     "value in quotes if '#' belongs to it"
@@ -139,7 +146,70 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "data-url.yml": (PAGE, [
         "{t}:6:17: warning: 'data:' URLs are not allowed; use https, mailto, tel or a link within the site"
     ]),
+    # --- resources from other hosts: never loaded by the site -------------------------------------
+    "remote-image.yml": (PAGE, ["{t}:7:21: warning: " + REMOTE.format("https://tracker.example/chart.png")]),
+    "remote-html-media.yml": (PAGE, [
+        "{t}:7:21: warning: " + REMOTE.format("//cdn.example/a.png"),
+        "{t}:8:18: warning: " + REMOTE.format("http://cdn.example/p.jpg"),
+        "{t}:9:15: warning: " + REMOTE.format("https://cdn.example/a.mp3"),
+    ]),
+    "remote-srcset.yml": (PAGE, ["{t}:7:46: warning: " + REMOTE.format("https://cdn.example/b.png")]),
+    "remote-css-url.yml": (PAGE, ["{t}:8:29: warning: " + REMOTE.format("https://cdn.example/bg.png")]),
+    "remote-image-reference.yml": (PAGE, ["{t}:9:8: warning: " + REMOTE.format("https://cdn.example/logo.png")]),
+    # --- characters: what check accepts must build ------------------------------------------------
+    "escape-in-title.yml": (PAGE, ["{t}:2:14: " + UNHOLDABLE.format("U+001B ESCAPE")]),
+    "control-characters.yml": (PAGE, [
+        "{t}:2:14: " + UNHOLDABLE.format("U+0001 START OF HEADING"),
+        "{t}:6:13: " + UNHOLDABLE.format("U+0000 NULL"),
+    ]),
+    "bidi-override.yml": (PAGE, [
+        "{t}:2:13: warning: " + BIDI.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "{t}:2:21: warning: " + BIDI.format("U+202C POP DIRECTIONAL FORMATTING"),
+    ]),
+    "bidi-isolate-escape.yml": (PAGE, [
+        "{t}:6:13: warning: " + BIDI.format("U+2067 RIGHT-TO-LEFT ISOLATE"),
+        "{t}:6:25: warning: " + BIDI.format("U+2069 POP DIRECTIONAL ISOLATE"),
+    ]),
+    # --- loader limits ----------------------------------------------------------------------------
+    "deep-nesting.yml": (PAGE, ["{t}:6:106: nested more than 100 levels deep; content files never need that many"]),
+    "line-separator-in-comment.yml": (PAGE, [
+        "{t}:3:22: invalid YAML: did not find expected key (U+2028 LINE SEPARATOR at 3:20 is read by YAML "
+        "as a line break; remove it)"
+    ]),
+    "line-separator-in-text.yml": (PAGE, [
+        "{t}:7:1: unknown key 'colour'; expected one of: id, title, placement, order, source, body"
+    ]),
+    "long-id.yml": (PAGE, ["{t}:1:5: id has 123 characters; keep it to at most 100 (it names files and web addresses)"]),
+    "huge-number.yml": (PAGE, ["{t}:4:8: expected a whole number of at most 15 digits, found one of 5,000 digits"]),
+    "many-unknown-keys.yml": (PAGE, [
+        *(f"{{t}}:{7 + n}:1: unknown key 'extra{n}'; expected one of: id, title, placement, order, source, body"
+          for n in range(50)),
+        "{t}: … and 10 more in this file",
+    ]),
 }
+
+# Cases that are links or special files rather than file contents: (path, how to make it, messages)
+LINK_CASES: dict[str, tuple[str, str, list[str]]] = {
+    "link-out-of-project": ("content/pages/leak.yml", "link:{outside}", [
+        "{t}: symbolic link to '{outside}', outside the project; it is not read. Copy the file into the "
+        "project instead"
+    ]),
+    "folder-link-out-of-project": ("questions/sets/more", "link:{outside_folder}", [
+        "{t}: symbolic link to '{outside_folder}', outside the project; it is not read. Copy the file into "
+        "the project instead"
+    ]),
+    "dangling-link": ("questions/guides/moved.yml", "link:moved-away.yml", [
+        "{t}: symbolic link to a missing file ('moved-away.yml'); remove the link or restore its target"
+    ]),
+    "link-loop": ("content/pages/loop.yml", "link:loop.yml", ["{t}: symbolic link loop ('loop.yml'); remove the link"]),
+    "folder-named-like-a-file": ("questions/sets/more.yml", "folder", [
+        "{t}: this is a folder, not a file; content files are files ending in .yml"
+    ]),
+    "named-pipe": ("content/pages/pipe.yml", "fifo", [
+        "{t}: this is a named pipe, not a file; remove it from the content folders"
+    ]),
+}
+EDITOR_FILES = (".#about.yml", "about.yml~", ".about.yml.swp", "#about.yml#")
 
 
 def test_every_fixture_has_a_case():
@@ -153,6 +223,40 @@ def test_bad_input(name, tmp_path):
     target = target_pattern.format(name=name)
     project = copy_project(tmp_path / "project")
     shutil.copy(FIXTURES / name, project / target)
+    _fails_with(project, tmp_path, target, expected)
+
+
+@pytest.mark.parametrize("name", sorted(LINK_CASES))
+def test_bad_links_and_special_files(name, tmp_path):
+    target, how, expected = LINK_CASES[name]
+    project = copy_project(tmp_path / "project")
+    outside = tmp_path / "elsewhere" / "secret.yml"
+    outside.parent.mkdir()
+    outside.write_text((project / "content" / "pages" / "about.yml").read_text().replace("id: about", "id: leak"))
+    places = {"outside": str(outside), "outside_folder": str(outside.parent)}
+    if how == "fifo":
+        os.mkfifo(project / target)
+    elif how == "folder":
+        (project / target).mkdir()
+    else:
+        os.symlink(how.split(":", 1)[1].format(**places), project / target)
+    _fails_with(project, tmp_path, target, [line.replace("{t}", target).format(**places) for line in expected])
+
+
+def test_editor_lock_and_backup_files_are_ignored(tmp_path):
+    project = copy_project(tmp_path / "project")
+    pages = project / "content" / "pages"
+    os.symlink("someone@host.4242:1700000000", pages / ".#about.yml")  # Emacs' lock: a link to nowhere
+    for name in EDITOR_FILES[1:]:
+        (pages / name).write_text("title: [ half-saved")
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        status = main(["--project", str(project), "check"])
+    assert status == 0, errors.getvalue()
+    assert not any(name in errors.getvalue() for name in EDITOR_FILES)
+
+
+def _fails_with(project: Path, tmp_path: Path, target: str, expected: list[str]) -> None:
     output = tmp_path / "site"
     errors = io.StringIO()
     start = time.perf_counter()

@@ -147,3 +147,77 @@ def test_empty_values_are_none_but_quoted_empty_is_text():
 def test_every_problem_in_a_file_is_reported():
     found = problems("a: 1\na: 2\nb: &x 1\nc: 3\nc: 4\n")
     assert [(line, col) for line, col, _ in found] == [(2, 1), (3, 4), (5, 1)]
+
+
+# --- limits and invisible characters (issue 11) ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 1000 + "]" * 1000 + "\n",
+    "a: " + "{b: " * 1000 + "}" * 1000 + "\n",
+    "".join(" " * n + f"k{n}:\n" for n in range(1000)) + " " * 1000 + "v\n",
+])
+def test_deep_nesting_is_refused_with_a_position_not_a_recursion_error(text):
+    [(line, column, message)] = problems(text)
+    assert message == "nested more than 100 levels deep; content files never need that many"
+    assert line >= 1 and column > 1
+
+
+def test_nesting_up_to_the_limit_loads():
+    loaded, found = load_yaml_text("a: " + "[" * 99 + "]" * 99 + "\n", "f.yml")
+    assert not found and loaded is not None
+
+
+def test_columns_past_a_million_do_not_wrap():
+    long = "x" * 2_000_000
+    loaded, found = load_yaml_text(f"a: b\nc: {long} [[subtheme:x]]\n", "f.yml")
+    assert not found
+    assert loaded.source.position(("c",)).column == 4
+    assert loaded.source.find_text(("c",), "[[subtheme:x]]").column == 2_000_005
+    [(line, column, _)] = problems(f"a: b\nc: {long}: d\n")
+    assert (line, column) == (2, 2_000_004)
+
+
+def test_line_separators_do_not_shift_later_lines():
+    loaded, found = load_yaml_text('a: "one\u2028two"\nb: "c\u2029d"\nkey: x\n', "f.yml")
+    assert not found
+    assert loaded.source.position(("key",)).line == 3
+    assert loaded.source.position(("key",), key=True).column == 1
+    assert loaded.data["a"] == "one\u2028two"
+    [(line, column, _)] = problems('a: "one\u2028two"\nb: "c\u2029d"\nkey: x: y\n')
+    assert (line, column) == (3, 7)
+
+
+def test_an_error_caused_by_a_line_separator_names_it_on_the_right_line():
+    [(line, column, message)] = problems("title: A\n# pasted\u2028 note: [\nbody: x\n")
+    assert line == 2
+    assert "U+2028 LINE SEPARATOR at 2:9 is read by YAML as a line break" in message
+
+
+def test_an_invisible_character_a_message_points_at_is_named():
+    [(line, column, message)] = problems("a: b\n\u00a0c: d\n")
+    assert (line, column) == (2, 1) and "non-breaking space" in message
+
+
+@pytest.mark.parametrize("escape, name", [
+    ("\\e", "U+001B ESCAPE"), ("\\x01", "U+0001 START OF HEADING"), ("\\0", "U+0000 NULL"),
+    ("\\x7f", "U+007F DELETE"), ("\\x9b", "U+009B (a control character)"), ("\\uFFFE", "U+FFFE (a noncharacter)"),
+    ("\\N", "U+0085 NEXT LINE"),
+])
+def test_characters_no_output_can_hold_are_refused_where_written(escape, name):
+    [(line, column, message)] = problems(f'a: b\ntitle: "Ages {escape} under"\n')
+    assert (line, column) == (2, 14)
+    assert message == f"the character {name} cannot be held by web pages and Word documents; remove it"
+
+
+def test_bidirectional_controls_are_warned_about_not_refused():
+    loaded, found = load_yaml_text("title: Safe \u202egnp.exe\n", "f.yml")
+    assert loaded is not None and loaded.data["title"] == "Safe \u202egnp.exe"
+    [warning] = found
+    assert warning.severity == "warning" and (warning.position.line, warning.position.column) == (1, 13)
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in warning.message
+
+
+def test_a_key_with_a_control_character_is_refused():
+    [(line, column, message)] = problems('"ke\\ay": 1\n')
+    assert (line, column) == (1, 4) and "U+0007 BELL" in message

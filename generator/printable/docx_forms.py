@@ -147,7 +147,6 @@ def _borders(cell, sides) -> None:
 
 # --- fields and properties -------------------------------------------------------------
 
-TITLE_LIMIT = 255  # characters Word keeps in a document property
 
 
 def number_field(run, anchors) -> list[tuple[str, bool]]:
@@ -190,11 +189,6 @@ def simple_field(paragraph, instruction: str, shown: str) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
-
-
-def cut(text: str) -> str:
-    """Word's properties hold at most 255 characters: longer text ends with an ellipsis."""
-    return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1].rstrip() + "…"
 
 
 def page_of(paragraph, template: str) -> None:

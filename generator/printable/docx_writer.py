@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..limits import fit_metadata
 from .document import (
     Block,
     Callout,
@@ -47,7 +48,6 @@ from .docx_forms import (
     STATEMENT_LIST_ID,
     checkbox,
     complex_field,
-    cut,
     keep_row_whole,
     list_numbering,
     number_field,
@@ -323,16 +323,15 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     for block in doc.blocks:
         writer.block(block)
 
-    props = word.core_properties
-    props.title = cut(doc.heading)
-    props.subject = doc.subject
+    props = word.core_properties  # each text at most 255 characters (fit_metadata cuts with "…")
+    props.title = fit_metadata(doc.heading)
+    props.subject = fit_metadata(doc.subject)
     props.language = doc.language
-    props.author = doc.organisation
-    props.last_modified_by = doc.organisation
-    props.subject = cut(doc.subject)
-    props.keywords = cut(", ".join(k for k in (doc.label, doc.site_title) if k))
-    props.comments = doc.page.comments
-    props.category = doc.page.category
+    props.author = fit_metadata(doc.organisation)
+    props.last_modified_by = fit_metadata(doc.organisation)
+    props.keywords = fit_metadata(", ".join(k for k in (doc.label, doc.site_title) if k))
+    props.comments = fit_metadata(doc.page.comments)
+    props.category = fit_metadata(doc.page.category)
     props.content_status = ""
     props.identifier = doc.id
     props.version = ""
