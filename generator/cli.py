@@ -53,6 +53,10 @@ def _check(root: Path, strict: bool) -> int:
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
         _say(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
              f"({', '.join(names)}); --strict lists them and fails.")
+    if not project.settings.site.url:
+        from .strings import load_catalogue
+
+        _say(load_catalogue("en").text("cli.publishing.site_url_unset"))
     count = len(project.questions)
     _say(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
          f"{count} questions, {len(project.themes)} themes, {len(project.subthemes)} subthemes.")
@@ -70,6 +74,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .fingerprint import build_fingerprint, read_fingerprint, write_fingerprint
+    from .hosting import make_world_readable
 
     final = (site_dir or root / "site").resolve()
     fingerprint = build_fingerprint(root, config_file, strict)
@@ -87,6 +92,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
         config = _mkdocs_config(config_file, site_dir=str(staging), strict=strict)
         config.plugins["reflect"].config.project_dir = str(root)
         build(config)
+        make_world_readable(staging)
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         _say(str(exc))

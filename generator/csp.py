@@ -42,7 +42,7 @@ def policy(script_hashes: Iterable[str]) -> str:
         ("frame-src", ["'self'"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'none'"]),
-        ("form-action", ["'none'"]),
+        ("form-action", ["'self'"]),  # the 404 page's search form (GET, same site)
         ("frame-ancestors", ["'none'"]),
     ]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
