@@ -23,10 +23,23 @@ from pathlib import Path
 from .diagnostics import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_INTERNAL = 0, 1, 2
+EXIT_USAGE = 64  # a mistyped command line (EX_USAGE), distinct from an internal error
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exits with 2, our internal-error code
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    """Information, not a problem: silent with -q."""
+    if not os.environ.get("REFLECT_QUIET"):
+        print(message, file=sys.stderr)
 
 
 def _check(root: Path, strict: bool) -> int:
@@ -51,14 +64,14 @@ def _check(root: Path, strict: bool) -> int:
                  "fill them in content/settings.yml or build without --strict.")
             return EXIT_CONTENT
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
-        _say(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
+        _note(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
              f"({', '.join(names)}); --strict lists them and fails.")
     if not project.settings.site.url:
         from .strings import load_catalogue
 
-        _say(load_catalogue("en").text("cli.publishing.site_url_unset"))
+        _note(load_catalogue("en").text("cli.publishing.site_url_unset"))
     count = len(project.questions)
-    _say(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
+    _note(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
          f"{count} questions, {len(project.themes)} themes, {len(project.subthemes)} subthemes.")
     return EXIT_OK
 
@@ -79,7 +92,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     final = (site_dir or root / "site").resolve()
     fingerprint = build_fingerprint(root, config_file, strict)
     if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
-        _say(f"Site in {final} is up to date: no input changed since it was built.")
+        _note(f"Site in {final} is up to date: no input changed since it was built.")
         return EXIT_OK
     status = _check(root, strict)
     if status != EXIT_OK:
@@ -103,7 +116,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
         raise
     _swap_in(staging, final)
     write_fingerprint(root, final, fingerprint)
-    _say(f"Site built in {final}")
+    _note(f"Site built in {final}")
     return EXIT_OK
 
 
@@ -148,7 +161,13 @@ def _schema(output: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="reflect", description=__doc__.split("\n\n")[0])
+    from .publishing import reflect_version
+
+    parser = _Parser(prog="reflect", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"reflect {reflect_version()}")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    talk.add_argument("-v", "--verbose", action="store_true", help="also print what MkDocs does")
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
     parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: PROJECT/mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -167,7 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.project.resolve()
     config_file = (args.config or root / "mkdocs.yml").resolve()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s - %(message)s")
+    if args.quiet:
+        os.environ["REFLECT_QUIET"] = "1"  # read by _note (no module state)
     try:
         if args.command == "check":
             return _check(root, args.strict)
@@ -183,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         _say("Reflect hit an internal error (a bug in Reflect, not in your content):")
         _say("".join(traceback.format_exc(limit=-3)).rstrip())
         return EXIT_INTERNAL
+    finally:
+        os.environ.pop("REFLECT_QUIET", None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from . import site_paths
 from .csp import headers_file, inline_script_hashes, policy
 from .diagnostics import ContentError
+from .preview import PreviewState, guard, quiet_mkdocs
 from .publishing import publishing_files, source_view_path
 from .theme import add_engine_theme
 from .layout import WATCHED_FOLDERS
@@ -73,7 +74,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         config.site_name = _escape(settings.site.title)
         config.site_description = _escape(settings.site.description)
         config.theme["language"] = settings.site.language.split("-")[0]
-        if settings.site.url:
+        if settings.site.url and not _PREVIEW["serving"]:  # the preview serves at its own address
             config.site_url = settings.site.url
         add_engine_theme(config)
         if settings.edit.repository_url:
@@ -198,6 +199,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready = self.root / PRINTABLES_READY
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
+        quiet_mkdocs()
+        title = load_catalogue("en").text("cli.publishing.preview_errors")
+        guard(server, builder, _PREVIEW.setdefault("state", PreviewState()), title)
+        print(f"Reflect preview: open {server.url}", flush=True)
         return server
 
 
