@@ -4,9 +4,12 @@
     reflect build [--strict]       check, then build the site atomically into site/
     reflect serve [--dev-addr]     preview with live reload (content/ and questions/ watched)
     reflect schema [--output DIR]  write JSON Schemas of the content files for editors
+    reflect new DIR [--starter S]  start a project in a new folder (report, self-assessment, topic-guide)
+    reflect init-hosting           write deploy recipes (GitHub/GitLab Pages, Netlify, nginx, Apache)
 
 Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``),
-2 an internal error in Reflect itself (a bug: please report it with the message shown).
+2 an internal error in Reflect itself (a bug: please report it with the message shown),
+64 a mistyped command line.
 """
 
 from __future__ import annotations
@@ -82,7 +85,21 @@ def _mkdocs_config(config_file: Path, **overrides):
     return load_config(config_file=str(config_file), **overrides)
 
 
-def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -> int:
+def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False) -> int:
+    status = _build_site(root, config_file, strict, site_dir)
+    if status == EXIT_OK:
+        from .hosting import write_zip
+        from .recipes import update_header_snippets
+
+        final = (site_dir or root / "site").resolve()
+        for path in update_header_snippets(root, final):
+            _note(f"Security headers for the server configuration written to {path}")
+        if zip_:
+            _note(f"Zip for opening from disk written to {write_zip(final, final.with_suffix('.zip'))}")
+    return status
+
+
+def _build_site(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -152,6 +169,36 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
     return EXIT_OK
 
 
+def _new(target: Path, starter: str) -> int:
+    from .scaffold import FolderNotEmpty, new_project
+
+    try:
+        written = new_project(target.resolve(), starter)
+    except FolderNotEmpty:
+        _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
+        return EXIT_CONTENT
+    _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
+    return EXIT_OK
+
+
+def _init_hosting(root: Path) -> int:
+    from .recipes import recipes, write_recipes
+
+    site_url = None
+    try:
+        from .project import load_project
+
+        site_url = load_project(root).settings.site.url
+    except ContentError:
+        pass  # the recipes do not need the content; the sub-path defaults to the root
+    written = write_recipes(root, site_url)
+    for name in recipes(site_url):
+        path = root / name
+        _note(f"{'wrote' if path in written else 'kept (exists)'} {path}")
+    _note("Run 'reflect build' to write the security-header snippets the nginx and Apache files include.")
+    return EXIT_OK
+
+
 def _schema(output: Path) -> int:
     from .schema import write_schemas
 
@@ -177,10 +224,16 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true",
                        help="fail on unfilled placeholders and on any site warning (broken link or anchor)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: PROJECT/site)")
+    build.add_argument("--zip", action="store_true", help="also write site.zip, to open from disk (intranets)")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default=None, help="address:port (default 127.0.0.1:8000)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the content files")
     schema.add_argument("--output", type=Path, default=Path("schema"), help="folder (default: schema)")
+    new = commands.add_parser("new", help="start a new project in an empty folder")
+    new.add_argument("directory", type=Path)
+    new.add_argument("--starter", choices=("report", "self-assessment", "topic-guide"), default="self-assessment",
+                     help="what to start from (default: self-assessment)")
+    commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
     args = parser.parse_args(argv)
 
     root = args.project.resolve()
@@ -194,7 +247,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(root, args.strict)
         if args.command == "build":
-            return _build(root, config_file, args.strict, args.site_dir)
+            return _build(root, config_file, args.strict, args.site_dir, args.zip)
+        if args.command == "new":
+            return _new(args.directory, args.starter)
+        if args.command == "init-hosting":
+            return _init_hosting(root)
         if args.command == "serve":
             return _serve(root, config_file, args.dev_addr)
         return _schema(args.output)

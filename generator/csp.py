@@ -55,5 +55,7 @@ def headers_file(csp: str) -> str:
         f"  Content-Security-Policy: {csp}\n"
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: no-referrer\n"
+        "  X-Frame-Options: DENY\n"
+        "  Cross-Origin-Opener-Policy: same-origin\n"
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n"
     )

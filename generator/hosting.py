@@ -27,3 +27,29 @@ def make_world_readable(path: Path) -> None:
             child = os.path.join(folder, name)
             if not os.path.islink(child):
                 os.chmod(child, FILE_MODE)
+
+
+def write_zip(site: Path, destination: Path, folder: str = "site") -> Path:
+    """``site`` as a zip whose entries sit under ``folder/``: unzip and open index.html.
+
+    Entries are sorted, dated from ``SOURCE_DATE_EPOCH`` when set (else 1980-01-01) and
+    marked readable by all, so the same site gives the same bytes.
+    """
+    import time
+    import zipfile
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = time.gmtime(max(int(epoch), 315532800)) [:6] if epoch else (1980, 1, 1, 0, 0, 0)
+    temporary = destination.with_name(f".{destination.name}.tmp")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(site.rglob("*")):
+            relative = path.relative_to(site).as_posix()
+            if path.is_dir() or path.name.startswith(".reflect"):
+                continue
+            info = zipfile.ZipInfo(f"{folder}/{relative}", date_time=stamp)
+            info.external_attr = (0o100000 | FILE_MODE) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    os.chmod(temporary, FILE_MODE)
+    os.replace(temporary, destination)
+    return destination
