@@ -60,9 +60,10 @@ def _prefix(site_url: str | None) -> str:
     return urlsplit(site_url).path if site_url else "/"
 
 
-def nginx_server(project: str, prefix: str = "/", listen: str = "80", server_name: str = "example.org") -> str:
+def nginx_server(project: str, prefix: str = "/", listen: str = "80", server_name: str = "example.org",
+                 site: str | None = None) -> str:
     """An nginx ``server`` block serving ``project``/site at ``prefix`` with every security header."""
-    site = f"{project}/site"
+    site = site or f"{project}/site"
     headers = f"include {project}/{NGINX_HEADERS};"
     if prefix == "/":
         location = f"""    root {site};

@@ -290,6 +290,6 @@ def test_fresh_install_outside_the_repository_without_node(tmp_path):
     assert "Our self-assessment" in home and "reflect-core.js" in home
     assert (site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
     assert (site / "downloads" / "self-assessment.pdf").is_file()
-    installed = subprocess.run([str(venv / "bin" / "python"), "-c", "import generator; print(generator.__file__)"],
+    installed = subprocess.run([str(venv / "bin" / "python"), "-c", "import generator; print(generator.__file__)"], cwd=tmp_path,
                                capture_output=True, text=True).stdout
     assert str(ROOT) not in installed  # a real install, not the source tree
