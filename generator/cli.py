@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     root = args.project.resolve()
     config_file = (args.config or root / "mkdocs.yml").resolve()
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's own box; Reflect says it once, below
     level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s - %(message)s")
     if args.quiet:
@@ -246,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(root, args.strict)
+        if args.command in ("build", "serve"):
+            from .strings import load_catalogue
+
+            _note(load_catalogue("en").text("cli.publishing.engine_notice"))
         if args.command == "build":
             return _build(root, config_file, args.strict, args.site_dir, args.zip)
         if args.command == "new":
