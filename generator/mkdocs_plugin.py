@@ -126,6 +126,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         # MkDocs makes new plugin instances for every preview rebuild but starts up only
         # once, so the preview state lives in the module.
         _PREVIEW["serving"] = command == "serve"
+        if command == "serve":
+            quiet_mkdocs()
 
     def _printables(self) -> Any:
         """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
@@ -199,7 +201,6 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready = self.root / PRINTABLES_READY
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
-        quiet_mkdocs()
         title = load_catalogue("en").text("cli.publishing.preview_errors")
         guard(server, builder, _PREVIEW.setdefault("state", PreviewState()), title)
         print(f"Reflect preview: open {server.url}", flush=True)
