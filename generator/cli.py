@@ -36,7 +36,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    from .terminal import paint
+
+    print(paint(message, sys.stderr), file=sys.stderr)
 
 
 def _note(message: str) -> None:
@@ -121,7 +123,11 @@ def _build_site(root: Path, config_file: Path, strict: bool, site_dir: Path | No
     try:
         config = _mkdocs_config(config_file, site_dir=str(staging), strict=strict)
         config.plugins["reflect"].config.project_dir = str(root)
-        build(config)
+        from .terminal import Progress
+
+        with Progress("Building the site (pages, search, printable documents)",
+                      quiet=bool(os.environ.get("REFLECT_QUIET"))):
+            build(config)
         make_world_readable(staging)
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -293,3 +293,54 @@ def test_fresh_install_outside_the_repository_without_node(tmp_path):
     installed = subprocess.run([str(venv / "bin" / "python"), "-c", "import generator; print(generator.__file__)"], cwd=tmp_path,
                                capture_output=True, text=True).stdout
     assert str(ROOT) not in installed  # a real install, not the source tree
+
+
+# --- talking on a terminal and through a pipe ------------------------------------------------------
+
+
+def run_on_terminal(args: list[str], cwd: Path, **env: str) -> str:
+    """Run ``reflect`` with stdout and stderr on a pseudo-terminal; return what it wrote."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                               stdout=terminal, stderr=terminal, env={**os.environ, **env})
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            data = os.read(controller, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(timeout=600)
+    os.close(controller)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_colour_on_a_terminal_only_and_never_with_no_color(tmp_path):
+    project = new_project(tmp_path / "p")
+    audiences = project / "content" / "audiences.yml"
+    audiences.write_text(audiences.read_text(encoding="utf-8").replace("    name:", "    nmae:"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    coloured = run_on_terminal(["--project", str(project), "check"], tmp_path, NO_COLOR="")
+    assert "\033[31mcontent/audiences.yml:" in coloured
+    plain = run_on_terminal(["--project", str(project), "check"], tmp_path, NO_COLOR="1")
+    assert "content/audiences.yml:" in plain and "\033[" not in plain
+    piped = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), "check"],
+                           capture_output=True, text=True, env=env)
+    assert "content/audiences.yml:" in piped.stderr and "\033[" not in piped.stderr
+
+
+def test_progress_live_on_a_terminal_and_one_plain_line_when_piped(tmp_path):
+    project = new_project(tmp_path / "p")
+    on_terminal = run_on_terminal(["--project", str(project), "build"], tmp_path)
+    assert re.search(r"\rBuilding the site \(pages, search, printable documents\)\.\.\. \d+ s", on_terminal)
+    assert "Site built in" in on_terminal
+    settings = project / "content" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # not up to date
+    piped = build(project)
+    assert "Building the site (pages, search, printable documents)...\n" in piped.stderr
+    assert "\r" not in piped.stderr
