@@ -50,6 +50,10 @@ def guard(server: Any, builder: Callable[..., None], state: PreviewState, title:
             state.problems = tuple(lines) or (str(exc),)
             log.error("%s", exc)
             return
+        except Exception as exc:  # a bug in Reflect: say so, and keep serving the last good pages
+            state.problems = (f"Reflect hit an internal error (a bug, not your content): {exc!r}",)
+            log.exception("Reflect hit an internal error while rebuilding the preview")
+            return
         state.problems = ()
 
     inject = server._inject_js_into_html

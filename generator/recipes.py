@@ -154,7 +154,7 @@ jobs:
       - name: Libraries for the PDFs
         run: sudo apt-get update && sudo apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
       - run: pip install "$REFLECT"
-      - name: Build (strict: fails on unfilled placeholders and broken links)
+      - name: "Build (strict: fails on unfilled placeholders and broken links)"
         run: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) reflect build --strict
       - uses: actions/upload-pages-artifact@v3
         with:

@@ -84,7 +84,7 @@ def test_every_file_of_the_site_is_world_readable_even_under_a_private_umask(tmp
         assert mode == (0o755 if path.is_dir() else 0o644), f"{path}: {oct(mode)}"
     with zipfile.ZipFile(project / "site.zip") as archive:
         names = archive.namelist()
-        assert "site/index.html" in names and "site/search/search_index.js" not in names or True
+        assert "site/index.html" in names and "site/data/questions.csv" in names
         assert all((info.external_attr >> 16) & 0o777 == 0o644 for info in archive.infolist())
     assert stat.S_IMODE((project / "site.zip").stat().st_mode) == 0o644
 
@@ -232,6 +232,18 @@ def test_each_starter_checks_and_builds(tmp_path, starter):
     for recipe in (".github/workflows/reflect-pages.yml", ".gitlab-ci.yml", "netlify.toml",
                    "hosting/nginx.conf", "hosting/apache.conf", "hosting/README.md"):
         assert (project / recipe).is_file(), recipe
+    import tomllib
+
+    import yaml
+
+    workflow = yaml.safe_load((project / ".github/workflows/reflect-pages.yml").read_text())
+    steps = [step.get("run", "") + step.get("uses", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert any("reflect build --strict" in s for s in steps) and any("upload-pages-artifact" in s for s in steps)
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    gitlab = yaml.safe_load((project / ".gitlab-ci.yml").read_text())
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"] and "--site-dir public" in gitlab["pages"]["script"][0]
+    assert tomllib.loads((project / "netlify.toml").read_text())["build"]["publish"] == "site"
+    assert "a2enmod headers" in (project / "hosting" / "apache.conf").read_text()
     build(project)
     site = project / "site"
     assert (site / "index.html").is_file() and (site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
