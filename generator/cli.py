@@ -98,7 +98,15 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, z
             _note(f"Security headers for the server configuration written to {path}")
         if zip_:
             _note(f"Zip for opening from disk written to {write_zip(final, final.with_suffix('.zip'))}")
+        _engine_notice()
     return status
+
+
+def _engine_notice() -> None:
+    """Material's end-of-life date, which Material prints only when run as ``mkdocs``."""
+    from .strings import load_catalogue
+
+    _note(load_catalogue("en").text("cli.publishing.engine_notice"))
 
 
 def _build_site(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -> int:
@@ -252,10 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(root, args.strict)
-        if args.command in ("build", "serve"):
-            from .strings import load_catalogue
-
-            _note(load_catalogue("en").text("cli.publishing.engine_notice"))
+        if args.command == "serve":
+            _engine_notice()
         if args.command == "build":
             return _build(root, config_file, args.strict, args.site_dir, args.zip)
         if args.command == "new":
