@@ -4,6 +4,8 @@
     reflect build [--strict]       check, then build the site atomically into site/
     reflect serve [--dev-addr]     preview with live reload (content/ and questions/ watched)
     reflect schema [--output DIR]  write JSON Schemas of the content files for editors
+    reflect new DIR [--starter S]  start a project in a new folder (report, self-assessment, topic-guide)
+    reflect init-hosting           write deploy recipes (GitHub/GitLab Pages, Netlify, nginx, Apache)
 
 Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``) or an
 output folder that cannot be written, 2 an internal error in Reflect itself (a bug: please
@@ -22,16 +24,20 @@ from pathlib import Path
 from .diagnostics import ContentError, capped_lines
 from .status import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
-
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # argparse's own exits with 2, our internal-error code
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
-
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    from .terminal import paint
 
+    print(paint(message, sys.stderr), file=sys.stderr)
+
+def _note(message: str) -> None:
+    """Information, not a problem: silent with -q."""
+    if not os.environ.get("REFLECT_QUIET"):
+        print(message, file=sys.stderr)
 
 def _check(root: Path, strict: bool) -> int:
     from .project import load_project
@@ -55,25 +61,38 @@ def _check(root: Path, strict: bool) -> int:
                  "fill them in content/settings.yml or build without --strict.")
             return EXIT_CONTENT
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
-        _say(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
+        _note(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
              f"({', '.join(names)}); --strict lists them and fails.")
+    if not project.settings.site.url:
+        from .strings import load_catalogue
+
+        _note(load_catalogue("en").text("cli.publishing.site_url_unset"))
     count = len(project.questions)
-    _say(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
+    _note(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
          f"{count} questions, {len(project.themes)} themes, {len(project.subthemes)} subthemes.")
     return EXIT_OK
 
-
-def _mkdocs_config(config_file: Path, **overrides):
-    from mkdocs.config import load_config
-
-    return load_config(config_file=str(config_file), **overrides)
-
-
-def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -> int:
+def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False) -> int:
     from .publish import build_site  # lock, staging, atomic swap: see generator/publish.py
 
-    return build_site(root, config_file, strict, (site_dir or root / "site").resolve(), _check, _say)
+    final = (site_dir or root / "site").resolve()
+    status = build_site(root, config_file, strict, final, _check, _say, _note)
+    if status == EXIT_OK:
+        from .hosting import write_zip
+        from .recipes import update_header_snippets
 
+        for path in update_header_snippets(root, final):
+            _note(f"Security headers for the server configuration written to {path}")
+        if zip_:
+            _note(f"Zip for opening from disk written to {write_zip(final, final.with_suffix('.zip'))}")
+        _engine_notice()
+    return status
+
+def _engine_notice() -> None:
+    """Material's end-of-life date, which Material prints only when run as ``mkdocs``."""
+    from .strings import load_catalogue
+
+    _note(load_catalogue("en").text("cli.publishing.engine_notice"))
 
 def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
     from mkdocs.commands.serve import serve
@@ -94,6 +113,33 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
         return EXIT_CONTENT
     return EXIT_OK
 
+def _new(target: Path, starter: str) -> int:
+    from .scaffold import FolderNotEmpty, new_project
+
+    try:
+        written = new_project(target.resolve(), starter)
+    except FolderNotEmpty:
+        _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
+        return EXIT_CONTENT
+    _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
+    return EXIT_OK
+
+def _init_hosting(root: Path) -> int:
+    from .recipes import recipes, write_recipes
+
+    site_url = None
+    try:
+        from .project import load_project
+
+        site_url = load_project(root).settings.site.url
+    except ContentError:
+        pass  # the recipes do not need the content; the sub-path defaults to the root
+    written = write_recipes(root, site_url)
+    for name in recipes(site_url):
+        path = root / name
+        _note(f"{'wrote' if path in written else 'kept (exists)'} {path}")
+    _note("Run 'reflect build' to write the security-header snippets the nginx and Apache files include.")
+    return EXIT_OK
 
 def _schema(output: Path) -> int:
     from .schema import write_schemas
@@ -102,9 +148,14 @@ def _schema(output: Path) -> int:
         _say(f"wrote {path}")
     return EXIT_OK
 
-
 def main(argv: list[str] | None = None) -> int:
+    from .publishing import reflect_version
+
     parser = _Parser(prog="reflect", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"reflect {reflect_version()}")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    talk.add_argument("-v", "--verbose", action="store_true", help="also print what MkDocs does")
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
     parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: PROJECT/mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -114,21 +165,36 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true",
                        help="fail on unfilled placeholders and on any site warning (broken link or anchor)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: PROJECT/site)")
+    build.add_argument("--zip", action="store_true", help="also write site.zip, to open from disk (intranets)")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default=None, help="address:port (default 127.0.0.1:8000)")
     schema = commands.add_parser("schema", help="write JSON Schemas of the content files")
     schema.add_argument("--output", type=Path, default=Path("schema"), help="folder (default: schema)")
+    new = commands.add_parser("new", help="start a new project in an empty folder")
+    new.add_argument("directory", type=Path)
+    new.add_argument("--starter", choices=("report", "self-assessment", "topic-guide"), default="self-assessment",
+                     help="what to start from (default: self-assessment)")
+    commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
     args = parser.parse_args(argv)
 
     root = args.project.resolve()
     config_file = (args.config or root / "mkdocs.yml").resolve()
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's own box; Reflect says it once, below
+    level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s - %(message)s")
+    if args.quiet:
+        os.environ["REFLECT_QUIET"] = "1"  # read by _note (no module state)
     try:
         if args.command == "check":
             return _check(root, args.strict)
+        if args.command == "serve":
+            _engine_notice()
         if args.command == "build":
-            return _build(root, config_file, args.strict, args.site_dir)
+            return _build(root, config_file, args.strict, args.site_dir, args.zip)
+        if args.command == "new":
+            return _new(args.directory, args.starter)
+        if args.command == "init-hosting":
+            return _init_hosting(root)
         if args.command == "serve":
             return _serve(root, config_file, args.dev_addr)
         return _schema(args.output)
@@ -139,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         _say("Reflect hit an internal error (a bug in Reflect, not in your content):")
         _say("".join(traceback.format_exc(limit=-3)).rstrip())
         return EXIT_INTERNAL
-
+    finally:
+        os.environ.pop("REFLECT_QUIET", None)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -42,7 +42,7 @@ def policy(script_hashes: Iterable[str]) -> str:
         ("frame-src", ["'self'"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'none'"]),
-        ("form-action", ["'none'"]),
+        ("form-action", ["'self'"]),  # the 404 page's search form (GET, same site)
         ("frame-ancestors", ["'none'"]),
     ]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
@@ -55,5 +55,7 @@ def headers_file(csp: str) -> str:
         f"  Content-Security-Policy: {csp}\n"
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: no-referrer\n"
+        "  X-Frame-Options: DENY\n"
+        "  Cross-Origin-Opener-Policy: same-origin\n"
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n"
     )

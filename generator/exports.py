@@ -1,7 +1,7 @@
 """Open-data exports of a Project: ``project.json`` (everything) and ``questions.csv``.
 
-Both are pure functions of the Project and byte-stable: keys keep declaration order, rows
-keep content order, and nothing depends on time or the machine.
+Both are pure functions of the Project (and, for project.json, a header saying what the file
+is) and byte-stable: keys keep declaration order, rows keep content order.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from . import site_paths as paths
@@ -86,8 +87,10 @@ def project_data(p: Project) -> dict[str, Any]:
     }
 
 
-def project_json(p: Project) -> bytes:
-    return (json.dumps(project_data(p), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def project_json(p: Project, about: dict[str, Any] | None = None) -> bytes:
+    """``project.json``; ``about`` (what the file is: schema, generator, licence, dates) goes first."""
+    data = {**(about or {}), **project_data(p)}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 CSV_COLUMNS = (
@@ -111,7 +114,7 @@ CSV_COLUMNS = (
 )
 
 
-def questions_rows(p: Project) -> list[dict[str, str]]:
+def questions_rows(p: Project, site_url: str | None = None) -> list[dict[str, str]]:
     rows = []
     for entry in p.questions:
         q = entry.question
@@ -139,16 +142,28 @@ def questions_rows(p: Project) -> list[dict[str, str]]:
                 "subthemes": " ".join(q.subthemes),
                 "themes": " ".join(themes),
                 "implications": " ".join(getattr(q, "implications", ())),
-                "url": f"{page}#{paths.question_anchor(q.id)}",
+                "url": f"{site_url or ''}{page}#{paths.question_anchor(q.id)}",
                 "source": q.source,
             }
         )
     return rows
 
 
-def questions_csv(p: Project) -> bytes:
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (as the worksheet's export)."""
+    if re.match(r"[=+@\t\r]", text) or re.match(r"-\S", text):
+        return "'" + text
+    return text
+
+
+def questions_csv(p: Project, site_url: str | None = None) -> bytes:
+    """RFC 4180 (CRLF, quotes doubled), UTF-8 with a byte-order mark so spreadsheets read it as UTF-8.
+
+    Links are absolute when the site's address is known, else relative to the site root.
+    """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(questions_rows(p))
-    return out.getvalue().encode("utf-8")
+    for row in questions_rows(p, site_url):
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+    return out.getvalue().encode("utf-8-sig")

@@ -19,9 +19,11 @@ LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pyd
 
 
 def _files(root: Path, config_file: Path) -> list[Path]:
+    from .theme import theme_dir
+
     package = Path(__file__).resolve().parent
     found = [config_file]
-    for folder in (root / "content", root / "questions", root / "overrides", package):
+    for folder in (root / "content", root / "questions", root / "overrides", package, theme_dir()):
         if folder.is_dir():
             found += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     found += sorted((root / "node_modules" / "iframe-worker").rglob("*.js"))

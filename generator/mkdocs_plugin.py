@@ -26,7 +26,9 @@ from mkdocs.structure.files import File, Files
 from . import site_paths
 from .csp import headers_file, inline_script_hashes, policy
 from .diagnostics import ContentError
-from .exports import project_json, questions_csv
+from .preview import PreviewState, guard, quiet_mkdocs
+from .publishing import publishing_files, source_view_path
+from .theme import add_engine_theme
 from .layout import WATCHED_FOLDERS
 from .sanitize import sanitize_html
 from .project import Project, load_project
@@ -35,8 +37,7 @@ from .strings import load_catalogue
 
 log = logging.getLogger("mkdocs.plugins.reflect")
 
-IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")
-IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"
+IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"  # vendored in the theme (see theme.py)
 PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
 PAGES_DIR = Path(".reflect-cache/pages")  # each page's Markdown, rewritten only when it changes
 _PREVIEW: dict[str, Any] = {"serving": False, "background": None}
@@ -73,6 +74,9 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         config.site_name = _escape(settings.site.title)
         config.site_description = _escape(settings.site.description)
         config.theme["language"] = settings.site.language.split("-")[0]
+        if settings.site.url and not _PREVIEW["serving"]:  # the preview serves at its own address
+            config.site_url = settings.site.url
+        add_engine_theme(config)
         if settings.edit.repository_url:
             config.repo_url = settings.edit.repository_url
             config.edit_uri = settings.edit.edit_path
@@ -86,6 +90,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "content_version": settings.site.content_version,
             "organisation": settings.site.organisation,
             "publication_date": settings.site.publication_date,
+            "licence": settings.licence.model_dump() if settings.licence else None,
+            "hosting": load_catalogue(settings.site.language).section("cli.publishing."),
             # The browser tools' words, from the catalogue of the site's language.
             "strings": load_catalogue(settings.site.language).section("tools."),
         }
@@ -106,19 +112,12 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             generated = File.generated(config, page.path, abs_src_path=str(source))
             generated.edit_uri = page.source  # the YAML it came from, repository-relative
             files.append(generated)
-        files.append(File.generated(config, site_paths.PROJECT_JSON, content=project_json(self.project)))
-        files.append(File.generated(config, site_paths.QUESTIONS_CSV, content=questions_csv(self.project)))
         for source in sorted(self.project.sources):
             files.append(
                 File.generated(config, site_paths.source_copy(source), abs_src_path=str(self.root / source))
             )
-        shim = self.root / IFRAME_WORKER
-        if not shim.is_file():
-            raise Abort(
-                f"{IFRAME_WORKER} is missing: run 'npm ci' in {self.root} (it installs the offline "
-                "search shim from the npm registry, so the site never loads it from a CDN)"
-            )
-        files.append(File.generated(config, IFRAME_WORKER_URL, abs_src_path=str(shim)))
+        for path, content in publishing_files(self.project, config.site_url, self.root).items():
+            files.append(File.generated(config, path, content=content))
         for printable in printables.files:
             files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
         return files
@@ -127,6 +126,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         # MkDocs makes new plugin instances for every preview rebuild but starts up only
         # once, so the preview state lives in the module.
         _PREVIEW["serving"] = command == "serve"
+        if command == "serve":
+            quiet_mkdocs()
 
     def _printables(self) -> Any:
         """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
@@ -178,7 +179,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         source = page.file.edit_uri
         if source and not config.repo_url:
             # No repository configured: the edit link opens the YAML copy shipped with the site.
-            copy = site_paths.source_copy(source)
+            copy = source_view_path(source)  # an HTML view: every host shows it
             page.edit_url = posixpath.relpath(copy, posixpath.dirname(page.file.dest_uri) or ".")
         return context
 
@@ -200,6 +201,9 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready = self.root / PRINTABLES_READY
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
+        title = load_catalogue("en").text("cli.publishing.preview_errors")
+        guard(server, builder, _PREVIEW.setdefault("state", PreviewState()), title)
+        print(f"Reflect preview: open {server.url}", flush=True)
         return server
 
 

@@ -86,6 +86,7 @@ Source = Annotated[str, StringConstraints(min_length=3), AfterValidator(_not_bla
 Number = Annotated[int, BeforeValidator(_parse_int)]
 YesNo = Annotated[bool, BeforeValidator(_parse_bool)]
 Url = Annotated[str, StringConstraints(pattern=r"^(https://|mailto:)\S+$")]
+SiteUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+(/\S*)?/$")]
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 PlaceholderName = Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN)]
 NotesSpace = Annotated[str, StringConstraints(pattern=r"^(none|small|medium|large|[1-9][0-9]{0,2}mm)$")]
@@ -158,6 +159,18 @@ class SiteInfo(Node):
     publication_date: Date = Field(description="Date this edition was published (YYYY-MM-DD).")
     language: Text = Field(default="en-GB", description="Language of the content (BCP 47).")
     content_version: Text = Field(description="Version of the content; worksheets key answers by it.")
+    url: SiteUrl | None = Field(
+        default=None,
+        description="The site_url: full address the site is published at, ending in '/', e.g. "
+        "https://example.org/reflect/ (canonical links, sitemap, 404 page, absolute links in the data).",
+    )
+
+
+class Licence(Node):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+-]*$")] = Field(
+        description="SPDX identifier of the content's licence, e.g. CC-BY-4.0 or OGL-UK-3.0."
+    )
+    url: Url = Field(description="Web address of the licence text.")
 
 
 class EditLinks(Node):
@@ -179,6 +192,9 @@ class PrintSettings(Node):
 
 class Settings(Node):
     site: SiteInfo
+    licence: Licence | None = Field(
+        default=None, description="Licence of the content: shown in the footer, documents and open data."
+    )
     report: ReportInfo
     edit: EditLinks = Field(default_factory=EditLinks)
     print: PrintSettings = Field(default_factory=PrintSettings)

@@ -208,15 +208,21 @@ def swap_in(staging: Path, final: Path) -> None:
 
 
 def build_site(root: Path, config_file: Path, strict: bool, final: Path,
-               check: Callable[[Path, bool], int], say: Callable[[str], None]) -> int:
-    """``reflect build``: check, build into a staging folder, swap it in; the exit status."""
+               check: Callable[[Path, bool], int], say: Callable[[str], None],
+               note: Callable[[str], None] | None = None) -> int:
+    """``reflect build``: check, build into a staging folder, swap it in; the exit status.
+
+    ``say`` reports problems; ``note`` (default ``say``) reports information, which a quiet
+    command line leaves out.
+    """
+    note = note or say
     try:
         with build_lock(root):
             _check_parent(final)
-            note = recover(final)
-            if note:
-                say(note)
-            return _build_locked(root, config_file, strict, final, check, say)
+            restored = recover(final)
+            if restored:
+                note(restored)
+            return _build_locked(root, config_file, strict, final, check, say, note)
     except PublishError as exc:
         say(str(exc))
     except OSError as exc:
@@ -228,16 +234,19 @@ def build_site(root: Path, config_file: Path, strict: bool, final: Path,
 
 
 def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
-                  check: Callable[[Path, bool], int], say: Callable[[str], None]) -> int:
+                  check: Callable[[Path, bool], int], say: Callable[[str], None],
+                  note: Callable[[str], None]) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .fingerprint import build_fingerprint, read_fingerprint, write_fingerprint
+    from .hosting import make_world_readable
+    from .terminal import Progress
 
     fingerprint = build_fingerprint(root, config_file, strict)
     if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
-        say(_text("up_to_date", site=final))
+        note(_text("up_to_date", site=final))
         return EXIT_OK
     status = check(root, strict)
     if status != EXIT_OK:
@@ -247,7 +256,9 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
         config.plugins["reflect"].config.project_dir = str(root)
-        build(config)
+        with Progress(_text("progress"), quiet=bool(os.environ.get("REFLECT_QUIET"))):
+            build(config)
+        make_world_readable(staging)  # any static host serves it, whatever the umask
         _test_pause("built")
         swap_in(staging, final)
     except (Abort, ConfigurationError) as exc:
@@ -259,7 +270,7 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
             shutil.rmtree(staging, ignore_errors=True)
     with contextlib.suppress(OSError):  # without it the next build only rebuilds
         write_fingerprint(root, final, fingerprint)
-    say(_text("built", site=final))
+    note(_text("built", site=final))
     return EXIT_OK
 
 

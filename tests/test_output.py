@@ -183,7 +183,8 @@ class _Executable(HTMLParser):
             if name in ("href", "src") and "evil.example" in value:
                 self.found.append(f"<{tag} {name}={value[:30]}>")
         if tag in ("iframe", "object", "embed", "base") or (
-            tag == "form" and dict(attrs).get("class") != "md-search__form"  # the theme's search box
+            tag == "form" and dict(attrs).get("class") not in (
+                "md-search__form", "reflect-not-found__search")  # the theme's search box; the 404 page's
         ):
             self.found.append(f"<{tag}>")
         self.in_script = tag == "script"

@@ -43,4 +43,4 @@ def test_ci_runs_the_readme_test_command():
     command = re.search(r"<!-- test-command -->\n```sh\n(.+?)\n```", README, re.S).group(1)
     assert "pytest" in command and "apt-get install" in command and "chromium" in command
     build = re.search(r"<!-- build-command -->\n```sh\n(.+?)\n```", README, re.S).group(1)
-    assert "reflect build" in build and "npm ci" in build
+    assert "reflect build" in build and "npm" not in build  # a publisher needs Python only

@@ -188,10 +188,16 @@ def test_edit_link_opens_the_yaml_source(built_site):
     match = re.search(r'<a href="([^"]+)" title="Edit this page"', page)
     assert match, "no edit link"
     target = (built_site / "findings" / match.group(1)).resolve()
-    assert target == (built_site / "source" / "content" / "themes.yml").resolve()
-    assert target.read_bytes() == (ROOT / "content" / "themes.yml").read_bytes()
+    # a page showing the source (every host displays HTML; .yml is served as a download)
+    assert target == (built_site / "source" / "content" / "themes.yml.html").resolve()
+    import html as html_module
+
+    shown = re.search(r"<pre[^>]*><code>(.*)</code></pre>", target.read_text(encoding="utf-8"), re.S).group(1)
+    assert html_module.unescape(shown) == (ROOT / "content" / "themes.yml").read_text(encoding="utf-8")
+    copy = built_site / "source" / "content" / "themes.yml"
+    assert copy.read_bytes() == (ROOT / "content" / "themes.yml").read_bytes()
     guide = (built_site / "appendices" / "project-team-guide.html").read_text(encoding="utf-8")
-    assert 'href="../source/questions/guides/project-team-guide.yml" title="Edit this page"' in guide
+    assert 'href="../source/questions/guides/project-team-guide.yml.html" title="Edit this page"' in guide
 
 
 def test_edit_link_with_a_repository(tmp_path):
@@ -229,7 +235,7 @@ def test_project_json_agrees_with_the_yaml(built_site):
 
 
 def test_questions_csv_has_one_row_per_question(built_site):
-    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "questions.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "questions.csv").read_text(encoding="utf-8-sig"))))
     expected = [(g, q) for g in GUIDES for q in guide_questions(g)] + [
         (s, q) for s in SETS for q in set_questions(s)
     ]

@@ -1,0 +1,77 @@
+"""The preview (``reflect serve``) in Chromium: it prints its address; while the content has an
+error it keeps serving the last good pages, at once, with an overlay listing each problem as
+``path:line:col: message``; the overlay goes when the error is fixed."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from browser_support import browser  # noqa: F401 - fixture
+from conftest import reflect
+
+OVERLAY = "#reflect-preview-errors"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # a held request fails here
+        return response.read().decode("utf-8")
+
+
+def test_preview_shows_content_errors_over_the_last_good_pages(tmp_path, browser):
+    project = tmp_path / "p"
+    assert reflect("new", str(project)).returncode == 0
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}/"
+    audiences = project / "content" / "audiences.yml"
+    good = audiences.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                fetch(base + "index.html")
+                break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, log.read_text()
+                time.sleep(0.3)
+        assert f"Reflect preview: open {base}" in log.read_text()
+        page.goto(base + "audiences/organisations.html")
+        assert page.locator(OVERLAY).count() == 0
+
+        audiences.write_text(good.replace("    name: Organisations\n",
+                                          "    name: Organisations\n    nmae: typo\n"), encoding="utf-8")
+        page.wait_for_selector(OVERLAY, timeout=60000)  # the page reloads itself with the list
+        text = page.locator(OVERLAY).inner_text()
+        assert re.search(r"content/audiences\.yml:4:5: .*nmae", text), text
+        assert "You lead or take part" in page.content()  # the last good page, under the list
+        assert OVERLAY[1:] in fetch(base + "index.html")  # every page answers at once
+
+        audiences.write_text(good.replace("You lead or take part", "Fixed: you lead or take part"),
+                             encoding="utf-8")
+        page.wait_for_function("() => !!document.body && document.body.innerText.includes('Fixed: you lead')", timeout=60000)
+        assert page.locator(OVERLAY).count() == 0
+    finally:
+        page.close()
+        server.terminate()
+        server.wait(timeout=20)
+    output = log.read_text()
+    assert "dirty" not in output and "not found among documentation files" not in output, output
