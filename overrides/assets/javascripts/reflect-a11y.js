@@ -7,7 +7,7 @@
   "use strict";
 
   var R = window.Reflect;
-  var NAMES = { __drawer: "Open the site navigation", __search: "Open the search" };
+  var NAMES = { __drawer: "open_navigation", __search: "open_search" }; // catalogue names
 
   R.onPage(function () {
     var cleanups = [];
@@ -19,7 +19,7 @@
         label.setAttribute("data-reflect-button", "true");
         label.setAttribute("role", "button");
         label.setAttribute("tabindex", "0");
-        label.setAttribute("aria-label", NAMES[id]);
+        label.setAttribute("aria-label", R.t(NAMES[id]));
         label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
         function onKey(event) {
           // Material itself clicks a focused label on Enter; a button also answers Space.
