@@ -86,7 +86,7 @@
   };
 
   /* The interface words, from the catalogue block in <head> (never from the page's body,
-   * which content could fill). R.t("name", {values}); plural strings take `count`. */
+   * which content could fill). R.t(name, values); a plural string takes values.count. */
   var translator = null;
   R.t = function (name, values) {
     if (!translator) {

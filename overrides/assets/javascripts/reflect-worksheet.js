@@ -61,7 +61,7 @@
   /* localStorage, or throws (some browsers throw on merely reading the property). */
   Store.prototype.storage = function () {
     var storage = window.localStorage;
-    if (!storage) throw new Error("localStorage is not available");
+    if (!storage) throw new Error("localStorage");
     return storage;
   };
 
