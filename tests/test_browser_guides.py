@@ -114,3 +114,22 @@ def test_a_shared_link_opens_as_a_new_guide(site, context, project):
     assert focused_matches(page, "#reflect-compose-title")
     violations = run_axe(page)
     assert not violations, describe(violations)
+
+
+def test_the_filtered_bank_prints_from_page_one_with_prompts_and_filters(site, page, project, tmp_path):
+    import pypdf
+
+    wanted = [e for e in project.questions
+              if e.owner.audience == "project-teams" and any(project.theme_of[s].id == "challenges" for s in e.question.subthemes)]
+    open_page(page, site.url("http", f"{BANK}#audience=project-teams&theme=challenges"), "#reflect-bank-filters")
+    pdf = tmp_path / "bank.pdf"
+    page.pdf(path=str(pdf))
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(str(pdf)).pages]
+    first = " ".join(wanted[0].question.text.split())
+    assert first[:40] in pages[0], "the table must start on page 1"
+    everything = " ".join(pages)
+    assert "filtered by audience: " in pages[0]
+    with_prompts = next(e for e in wanted if e.question.prompts)
+    assert " ".join(with_prompts.question.prompts[0].text.split())[:40] in everything
+    hidden = next(e for e in project.questions if e not in wanted)
+    assert " ".join(hidden.question.text.split())[:40] not in everything

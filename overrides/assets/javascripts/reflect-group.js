@@ -47,6 +47,19 @@
     this.say = R.liveRegion(el("div"), "reflect-vh");
     this.fileList = el("ul", { class: "reflect-compare-files", "aria-labelledby": "reflect-compare-files-title" });
     this.result = el("div", { class: "reflect-compare-result" });
+    // The actions stay in place while the result above them is redrawn (a role typed and
+    // then a click on Export redraws it between the press and the release of the button).
+    this.actions = el("div", { class: "reflect-toolbar", role: "group", "aria-label": t("cmp_actions"), hidden: true }, [
+      R.button(t("cmp_export_json"), function () {
+        self.exportJSON();
+      }, { "data-action": "compare-export-json" }),
+      R.button(t("cmp_export_csv"), function () {
+        self.exportCSV();
+      }, { "data-action": "compare-export-csv" }),
+      R.button(t("cmp_print"), function () {
+        self.print();
+      }, { "data-action": "compare-print" }),
+    ]);
     this.panel = el("section", { class: "reflect-panel reflect-compare", id: "reflect-compare", hidden: true, tabindex: "-1", "aria-labelledby": "reflect-compare-title" }, [
       el("h2", { id: "reflect-compare-title", text: t("cmp_title") }),
       el("p", { class: "reflect-hint", text: t("cmp_hint") }),
@@ -59,10 +72,18 @@
       el("h3", { id: "reflect-compare-files-title", text: t("cmp_files_title") }),
       this.fileList,
       this.result,
+      this.actions,
     ]);
-    var bar = sheet.toolbar.parentNode;
-    bar.parentNode.insertBefore(this.panel, bar.nextSibling);
-    this.cleanup = function () {};
+    // Beside the worksheet's own box, after the results (see reflect-results.js).
+    var root = sheet.root;
+    var before = root.nextSibling;
+    while (before && before.nodeType === 1 && before.matches(".reflect-worksheet-check, .reflect-worksheet-results")) {
+      before = before.nextSibling;
+    }
+    root.parentNode.insertBefore(this.panel, before);
+    this.cleanup = function () {
+      self.panel.remove();
+    };
   }
 
   Group.prototype.context = function () {
@@ -170,6 +191,7 @@
     var self = this;
     var box = this.result;
     box.textContent = "";
+    this.actions.hidden = true;
     if (this.files.length < 2) {
       if (this.files.length === 1) box.appendChild(el("p", { text: t("cmp_need_two") }));
       return;
@@ -283,19 +305,7 @@
     box.appendChild(roundsBox);
     renderRounds();
 
-    box.appendChild(
-      el("div", { class: "reflect-toolbar", role: "group", "aria-label": t("cmp_actions") }, [
-        R.button(t("cmp_export_json"), function () {
-          self.exportJSON();
-        }, { "data-action": "compare-export-json" }),
-        R.button(t("cmp_export_csv"), function () {
-          self.exportCSV();
-        }, { "data-action": "compare-export-csv" }),
-        R.button(t("cmp_print"), function () {
-          self.print();
-        }, { "data-action": "compare-print" }),
-      ])
-    );
+    this.actions.hidden = false;
   };
 
   Group.prototype.fileSelect = function (id, label, selected) {

@@ -53,9 +53,10 @@
 
     this.checkPanel = el("section", { class: "reflect-panel reflect-worksheet-check", id: "reflect-worksheet-check", hidden: true, tabindex: "-1", "aria-labelledby": "reflect-worksheet-check-title" });
     this.resultsPanel = el("section", { class: "reflect-panel reflect-worksheet-results", id: "reflect-worksheet-results", hidden: true, tabindex: "-1", "aria-labelledby": "reflect-worksheet-results-title" });
-    var bar = sheet.toolbar.parentNode;
-    bar.parentNode.insertBefore(this.resultsPanel, bar.nextSibling);
-    bar.parentNode.insertBefore(this.checkPanel, bar.nextSibling);
+    // Beside the worksheet's own box (which has no box of its own on screen: see the CSS).
+    var root = sheet.root;
+    root.parentNode.insertBefore(this.resultsPanel, root.nextSibling);
+    root.parentNode.insertBefore(this.checkPanel, root.nextSibling);
 
     var update = function () {
       self.renderProgress();
@@ -67,6 +68,8 @@
     this.cleanup = function () {
       var index = sheet.changeListeners.indexOf(update);
       if (index >= 0) sheet.changeListeners.splice(index, 1);
+      self.checkPanel.remove();
+      self.resultsPanel.remove();
     };
   }
 

@@ -1041,6 +1041,8 @@
   Worksheet.prototype.importError = function (name, reason) {
     var el = R.el;
     var self = this;
+    // No earlier "Imported …" message may stay on screen beside this one.
+    this.setStatus(t("ws_status_import_failed", { name: name }));
     var old = this.alerts.querySelector("[data-banner=import-error]");
     if (old) old.remove();
     this.alerts.appendChild(
