@@ -118,3 +118,16 @@ def test_the_drawer_takes_keeps_and_returns_focus(site, new_context):
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("(s) => document.activeElement.matches(s)", button)
+
+
+def test_hidden_search_results_take_no_tab_stop(site, new_context):
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(site.url("http", "index.html"))
+    page.wait_for_load_state("load")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('.md-search__output')")
+    # Open, the search and its results are reachable as before.
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-search__output')).visibility") == "visible"
