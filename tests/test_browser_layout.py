@@ -131,3 +131,20 @@ def test_hidden_search_results_take_no_tab_stop(site, new_context):
     page.keyboard.press("/")
     page.wait_for_function("document.getElementById('__search').checked")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-search__output')).visibility") == "visible"
+
+
+def test_worksheet_actions_in_reach_on_a_phone(site, new_context):
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(site.url("http", SET_PAGE))
+    page.wait_for_selector("#reflect-worksheet[data-ready=true]", state="attached")
+    last = page.locator(".reflect-answer textarea").last
+    last.focus()
+    last.scroll_into_view_if_needed()
+    summary = page.locator(".reflect-worksheet-more > summary")
+    box = summary.bounding_box()
+    assert box is not None and 0 <= box["y"] < 844, box
+    assert not page.locator("#reflect-worksheet [data-action=export-json]").is_visible()  # folded away
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#reflect-worksheet [data-action=export-json]").is_visible()
+    assert page.evaluate(WIDEST)["scroll"] <= 390

@@ -75,6 +75,7 @@
       else if (key === "hidden") node.hidden = true;
       else if (key === "value") node.value = value;
       else if (key === "checked") node.checked = true;
+      else if (key === "open") node.open = true;
       else if (key === "disabled") node.disabled = true;
       else node.setAttribute(key, value === true ? "" : String(value));
     }

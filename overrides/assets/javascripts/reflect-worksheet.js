@@ -294,7 +294,20 @@
     root.appendChild(privacy);
     root.appendChild(this.alerts);
     root.appendChild(this.status.node);
-    root.appendChild(el("div", { class: "reflect-worksheet-bar" }, [this.progress, toolbar]));
+    // The bar sticks to the top of the screen. On a narrow screen its actions fold away
+    // behind one line (a disclosure) so that the bar leaves room for the questions.
+    var narrow = window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches;
+    var more = el("details", { class: "reflect-worksheet-more", open: !narrow }, [
+      el("summary", { class: "reflect-worksheet-more__summary", text: t("ws_actions") }),
+      toolbar,
+    ]);
+    root.appendChild(el("div", { class: "reflect-worksheet-bar" }, [this.progress, more]));
+    if (window.matchMedia) {
+      // Grown wide (a turned phone, a zoom-out): the actions show, as the summary is gone.
+      this.listen(window, "resize", function () {
+        if (!window.matchMedia("(max-width: 44.9375em)").matches) more.open = true;
+      });
+    }
     root.appendChild(this.fileInput);
     root.appendChild(this.retired);
     root.appendChild(this.printHeader);
