@@ -148,3 +148,35 @@ def test_worksheet_actions_in_reach_on_a_phone(site, new_context):
     page.keyboard.press("Enter")
     assert page.locator("#reflect-worksheet [data-action=export-json]").is_visible()
     assert page.evaluate(WIDEST)["scroll"] <= 390
+
+
+def test_reading_styles(site, new_context):
+    """Titles dark and bold; section headings heavier than question headings; quotes in the
+    text colour, left-aligned; the opening script at body size; tables with lines."""
+    page = new_context().new_page()
+    page.goto(site.url("http", "appendices/qi-coaches-guide.html"))
+    style = page.evaluate(
+        """() => {
+          const s = (sel) => { const e = document.querySelector(sel); return e && getComputedStyle(e); };
+          const body = s("article p");
+          return {
+            h1: [s("article h1").fontWeight, s("article h1").color, body.color],
+            h2: s("article h2").fontWeight, h3: s("article h3").fontWeight,
+            script: s(".admonition.quote") && s(".admonition.quote p").fontSize, body: body.fontSize,
+          };
+        }"""
+    )
+    assert int(style["h1"][0]) >= 700 and style["h1"][1] == style["h1"][2]
+    assert int(style["h2"]) > int(style["h3"])
+    assert style["script"] == style["body"]
+    page.goto(site.url("http", "findings/challenges.html"))
+    quote = page.evaluate(
+        """() => { const q = document.querySelector('.reflect-quote blockquote');
+                   const p = getComputedStyle(document.querySelector('article > p'));
+                   const c = getComputedStyle(q);
+                   return [c.color, p.color, c.textAlign]; }"""
+    )
+    assert quote[0] == quote[1] and quote[2] in ("left", "start")
+    page.goto(site.url("http", "question-bank.html"))
+    cell = page.evaluate("getComputedStyle(document.querySelector('table.reflect-bank td')).borderTopStyle")
+    assert cell == "solid"
