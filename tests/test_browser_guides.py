@@ -82,15 +82,16 @@ def test_bank_to_composer_by_keyboard_alone(site, page, project):
     assert composed(page) == wanted
 
 
-def test_a_shared_link_opens_as_a_new_guide(site, context, project):
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_a_shared_link_opens_as_a_new_guide(site, context, project, where):
     entries = list(project.questions)
     mine = [e.question.id for e in entries[:5]]
-    page = open_page(context.new_page(), site.url("http", COMPOSE), "#reflect-composer")
+    page = open_page(context.new_page(), site.url(where, COMPOSE), "#reflect-composer")
     for qid in mine:
         page.check(f"#reflect-pick-{qid}")
     page.fill("#reflect-compose-title", "My five")
     theirs = entries[10].question.id
-    link = site.url("http", COMPOSE) + "#" + urllib.parse.urlencode({"title": "Colleague's", "q": theirs})
+    link = site.url(where, COMPOSE) + "#" + urllib.parse.urlencode({"title": "Colleague's", "q": theirs})
     page.goto(link)
     page.wait_for_selector("#reflect-composer[data-ready=true]", state="attached")
     assert composed(page) == [theirs]
@@ -103,7 +104,7 @@ def test_a_shared_link_opens_as_a_new_guide(site, context, project):
     assert composed(page) == mine
     assert page.locator("#reflect-compose-title").input_value() == "My five"
     # The same link again opens the same guide, no copy.
-    page.goto(site.url("http", "index.html"))
+    page.goto(site.url(where, "index.html"))
     page.goto(link)
     page.wait_for_selector("#reflect-composer[data-ready=true]", state="attached")
     assert page.locator("#reflect-compose-guides option").count() == 2
