@@ -7,28 +7,34 @@
 
   var R = window.Reflect;
   var FACETS = ["audience", "owner", "theme"]; // "theme" covers themes and subthemes
+  var MAX_WORDS = 50; // words of a filter phrase used
+  var MAX_WORDS_LENGTH = 2000; // characters of a filter phrase read
+
+  // Where the composer is, from the bank (both pages sit at the site's top level).
+  var COMPOSE_PAGE = "compose.html";
 
   R.onPage(function () {
-    var root = document.getElementById("reflect-bank-filters");
-    var data = R.readData(root, "reflect-bank-data");
-    if (!root || !data || !Array.isArray(data.questions)) return null;
-    return setup(root, data);
+    var tool = R.findTool("reflect-bank-filters");
+    if (!tool || !Array.isArray(tool.data.questions)) return null;
+    return setup(tool.root, tool.data);
   });
 
   function setup(root, data) {
     var el = R.el;
+    var t = R.t;
     var questions = data.questions.map(function (q) {
+      var rows = document.querySelectorAll('tr[id="bank-' + q.id + '"]');
       return {
         q: q,
-        row: document.getElementById("bank-" + q.id),
+        row: rows.length === 1 ? rows[0] : null,
         haystack: R.normalise([q.text].concat(q.prompts || []).join(" \u0000 ")),
       };
     });
     var known = {
       audience: indexBy(data.audiences || []),
       owner: indexBy(data.owners || []),
-      theme: {},
-      subtheme: {},
+      theme: Object.create(null),
+      subtheme: Object.create(null),
     };
     (data.themes || []).forEach(function (theme) {
       known.theme[theme.id] = theme;
@@ -45,7 +51,7 @@
     root.textContent = "";
     root.classList.add("reflect-panel");
     root.setAttribute("data-ready", "false");
-    var heading = el("h2", { id: "reflect-bank-filters-title", text: "Filter the questions" });
+    var heading = el("h2", { id: "reflect-bank-filters-title", text: t("bank_filter_title") });
     var wordsInput = el("input", {
       type: "search",
       id: "reflect-bank-words",
@@ -56,11 +62,11 @@
     });
     var form = el("form", { class: "reflect-filters", "aria-labelledby": heading.id, role: "search" }, [
       el("div", { class: "reflect-field" }, [
-        el("label", { for: wordsInput.id, text: "Words" }),
+        el("label", { for: wordsInput.id, text: t("bank_words") }),
         el("p", {
           id: "reflect-bank-words-hint",
           class: "reflect-hint",
-          text: "Shows questions whose text or prompts contain every word you type.",
+          text: t("bank_words_hint"),
         }),
         wordsInput,
       ]),
@@ -70,12 +76,12 @@
     });
 
     form.appendChild(
-      facet("audience", "Audience", (data.audiences || []).map(function (a) {
+      facet("audience", t("bank_audience"), (data.audiences || []).map(function (a) {
         return { id: a.id, label: a.name };
       }))
     );
     form.appendChild(
-      facet("owner", "Guide or question set", (data.owners || []).map(function (o) {
+      facet("owner", t("bank_owner"), (data.owners || []).map(function (o) {
         return { id: o.id, label: o.title };
       }))
     );
@@ -85,16 +91,16 @@
     var empty = el("p", {
       class: "reflect-empty",
       hidden: true,
-      text: "No question matches every filter. Remove a filter or clear them all.",
+      text: t("bank_none"),
     });
-    var clearButton = R.button("Clear all filters", function () {
+    var clearButton = R.button(t("bank_clear"), function () {
       state = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
       apply(true);
       wordsInput.focus();
     });
     var shareHint = el("p", {
       class: "reflect-hint",
-      text: "The address of this page keeps your filters: bookmark it or share it to show the same questions.",
+      text: t("bank_share_hint"),
     });
     form.appendChild(el("div", { class: "reflect-toolbar" }, [clearButton]));
     root.appendChild(heading);
@@ -103,13 +109,152 @@
     root.appendChild(empty);
     root.appendChild(shareHint);
 
+    /* --- the filters in words: the table's caption and the printed page ------------------- */
+    var table = document.querySelector("table.reflect-bank");
+    var caption = table && table.querySelector(":scope > caption");
+    var originalCaption = caption ? caption.textContent : "";
+    var printNote = el("p", { class: "reflect-print-only reflect-print-note", id: "reflect-bank-print-note" });
+    if (table && table.parentNode) table.parentNode.insertBefore(printNote, table);
+    else root.appendChild(printNote);
+    // On a narrow screen the rows stack: each cell shows its column's name (the page's own header).
+    if (table) {
+      var headers = Array.prototype.map.call(table.querySelectorAll(":scope > thead th"), function (th) {
+        return th.textContent;
+      });
+      questions.forEach(function (item) {
+        if (!item.row) return;
+        Array.prototype.forEach.call(item.row.cells, function (cell, index) {
+          if (index > 0 && headers[index]) cell.setAttribute("data-label", headers[index]);
+        });
+      });
+    }
+    var tooLong = el("p", { class: "reflect-banner reflect-banner--info", hidden: true, role: "status", text: t("hash_too_long") });
+    root.insertBefore(tooLong, form);
+
+    function names(kind, ids) {
+      return ids.map(function (id) {
+        var item = known[kind][id];
+        return item ? item.name || item.title || item.label : id;
+      });
+    }
+
+    function describeFilters(filtered) {
+      var parts = [];
+      if (state.audience.length) parts.push(t("bank_filter_audience", { names: names("audience", state.audience).join(", ") }));
+      if (state.owner.length) parts.push(t("bank_filter_owner", { names: names("owner", state.owner).join(", ") }));
+      var themes = names("theme", state.theme).concat(names("subtheme", state.subtheme));
+      if (themes.length) parts.push(t("bank_filter_theme", { names: themes.join(", ") }));
+      if (state.words.trim()) parts.push(t("bank_filter_words", { words: state.words.trim().slice(0, 200) }));
+      var text = filtered ? t("bank_filtered_caption", { filters: parts.join("; ") || t("bank_no_filters"), shown: visible.length, count: questions.length }) : originalCaption;
+      if (caption) caption.textContent = text;
+      printNote.textContent = filtered ? text : t("bank_print_all", { count: questions.length });
+    }
+
+    /* --- add to my guide -------------------------------------------------------------------- */
+    var guidesKey = "reflect:" + R.slug(data.site || document.title) + ":compose:guides";
+    var draftKey = "reflect:" + R.slug(data.site || document.title) + ":compose:draft";
+    var visible = [];
+    var byId = new Map(
+      questions.map(function (item) {
+        return [item.q.id, item];
+      })
+    );
+    function readGuides() {
+      var raw = null;
+      try {
+        raw = window.localStorage.getItem(guidesKey) || window.localStorage.getItem(draftKey);
+      } catch (error) {
+        raw = null;
+      }
+      return R.guides.read(raw || "null", function (id) {
+        return byId.has(id);
+      });
+    }
+    function writeGuides(store) {
+      try {
+        window.localStorage.setItem(guidesKey, JSON.stringify(store));
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+    var guideStatus = el("p", { class: "reflect-count", id: "reflect-bank-guide-status" });
+    var guideSay = R.liveRegion(el("div"), "reflect-vh");
+    var addAll = R.button(t("bank_add_all"), function () {
+      addQuestions(visible);
+    }, { "data-action": "add-all", class: "reflect-button reflect-button--primary" });
+    var composeLink = el("a", { href: COMPOSE_PAGE, class: "reflect-button", "data-action": "open-composer", text: t("bank_open_composer") });
+    root.appendChild(
+      el("div", { class: "reflect-bank-guide", role: "group", "aria-label": t("bank_guide_group") }, [
+        guideStatus,
+        el("div", { class: "reflect-toolbar" }, [addAll, composeLink]),
+        guideSay.node,
+      ])
+    );
+    var rowButtons = new Map();
+    questions.forEach(function (item) {
+      if (!item.row || !item.row.cells.length) return;
+      var cell = item.row.cells[0];
+      var button = R.button("", function () {
+        addQuestions([item.q.id]);
+      }, { class: "reflect-button reflect-button--small reflect-bank-add", "data-action": "add", "data-question": item.q.id });
+      cell.appendChild(button);
+      if ((item.q.prompts || []).length) {
+        cell.appendChild(
+          el("ul", { class: "reflect-print-only reflect-bank-prompts" }, item.q.prompts.map(function (p) {
+            return el("li", { text: p });
+          }))
+        );
+      }
+      rowButtons.set(item.q.id, button);
+    });
+    function shortText(text) {
+      return text.length > 60 ? text.slice(0, 59) + "\u2026" : text;
+    }
+    function renderGuide() {
+      var store = readGuides();
+      var guide = R.guides.find(store, store.open);
+      var have = new Set(guide ? guide.ids : []);
+      var title = guide ? guide.title || t("compose_default_title") : t("compose_default_title");
+      guideStatus.textContent = guide
+        ? t("bank_guide_status", { title: title, count: guide.ids.length })
+        : t("bank_guide_none");
+      rowButtons.forEach(function (button, id) {
+        var inGuide = have.has(id);
+        button.textContent = "";
+        button.appendChild(document.createTextNode(inGuide ? t("bank_in_guide") : t("bank_add")));
+        button.appendChild(el("span", { class: "reflect-vh", text: ": " + shortText(byId.get(id).q.text) }));
+        button.setAttribute("aria-disabled", inGuide ? "true" : "false");
+      });
+    }
+    function addQuestions(ids) {
+      var store = readGuides();
+      var result = R.guides.addQuestions(store, ids, new Date().toISOString());
+      if (!writeGuides(result.store)) {
+        guideSay.say(t("bank_guide_not_saved"));
+        return;
+      }
+      renderGuide();
+      var guide = R.guides.find(result.store, result.store.open);
+      guideSay.say(
+        result.added
+          ? t("bank_added", { count: result.added, title: guide.title || t("compose_default_title"), total: guide.ids.length })
+          : t("bank_added_none")
+      );
+    }
+    function onStorage(event) {
+      if (event.key === guidesKey || event.key === null) renderGuide();
+    }
+    window.addEventListener("storage", onStorage);
+    renderGuide();
+
     wordsInput.addEventListener("input", function () {
       state.words = wordsInput.value;
       apply(false);
     });
 
     function indexBy(items) {
-      var out = {};
+      var out = Object.create(null);
       items.forEach(function (item) {
         out[item.id] = item;
       });
@@ -161,7 +306,7 @@
         (data.themes || []).map(function (theme) {
           var subs = el(
             "ul",
-            { class: "reflect-options reflect-options--nested", "aria-label": "Subthemes of " + theme.label },
+            { class: "reflect-options reflect-options--nested", "aria-label": t("bank_subthemes_of", { theme: theme.label }) },
             (theme.subthemes || []).map(function (sub) {
               return checkbox("subtheme", sub);
             })
@@ -169,7 +314,7 @@
           return checkbox("theme", theme, subs);
         })
       );
-      return facetBox("theme", "Theme and subtheme", list);
+      return facetBox("theme", t("bank_theme"), list);
     }
 
     function toggle(kind, id, on) {
@@ -188,7 +333,7 @@
       });
     }
 
-    function matches(item, skip) {
+    function matches(item, skip, words) {
       var q = item.q;
       if (skip !== "audience" && state.audience.length && state.audience.indexOf(q.audience) < 0) return false;
       if (skip !== "owner" && state.owner.length && state.owner.indexOf(q.owner) < 0) return false;
@@ -203,7 +348,6 @@
         if (!hit) return false;
       }
       if (skip !== "words") {
-        var words = R.words(state.words);
         for (var i = 0; i < words.length; i += 1) {
           if (item.haystack.indexOf(words[i]) < 0) return false;
         }
@@ -211,11 +355,11 @@
       return true;
     }
 
-    function updateCounts() {
+    function updateCounts(words) {
       // Each option's count: the questions it would show, given every other filter.
       FACETS.forEach(function (name) {
         var pool = questions.filter(function (item) {
-          return matches(item, name);
+          return matches(item, name, words);
         });
         var tally = { audience: {}, owner: {}, theme: {}, subtheme: {} };
         pool.forEach(function (item) {
@@ -235,11 +379,11 @@
         kinds.forEach(function (kind) {
           Object.keys(counters[kind]).forEach(function (id) {
             var n = tally[kind][id] || 0;
-            counters[kind][id].textContent = "(" + n + ")";
+            counters[kind][id].textContent = t("bank_option_count", { count: n });
           });
         });
         var selected = name === "theme" ? state.theme.length + state.subtheme.length : state[name].length;
-        summaries[name].textContent = selected ? "(" + selected + " selected)" : "";
+        summaries[name].textContent = selected ? t("bank_selected", { count: selected }) : "";
       });
     }
 
@@ -264,17 +408,24 @@
     function apply(fromState) {
       if (fromState) syncControls();
       var shown = 0;
+      // The words once per change (not once per question): a long phrase stays cheap.
+      var words = R.words(state.words.slice(0, MAX_WORDS_LENGTH)).slice(0, MAX_WORDS);
+      var shownIds = [];
       questions.forEach(function (item) {
-        var ok = matches(item);
+        var ok = matches(item, null, words);
+        if (ok) shownIds.push(item.q.id);
         if (ok) shown += 1;
         if (item.row) item.row.hidden = !ok;
       });
-      updateCounts();
+      updateCounts(words);
       var total = questions.length;
       var filtered = shown !== total || activeFilters() > 0;
       live.textContent = filtered
-        ? "Showing " + shown + " of " + total + " questions."
-        : "Showing all " + total + " questions.";
+        ? t("bank_showing", { shown: shown, count: total })
+        : t("bank_showing_all", { count: total });
+      visible = shownIds;
+      describeFilters(filtered);
+      addAll.disabled = shown === 0;
       empty.hidden = shown > 0;
       root.setAttribute("data-shown", String(shown));
       var fragment = R.encodeHashState([
@@ -296,6 +447,7 @@
 
     function readState() {
       var hash = R.readHashState();
+      tooLong.hidden = !R.hashTooLong;
       var next = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
       if (hash) {
         ["audience", "owner", "theme", "subtheme"].forEach(function (kind) {
@@ -318,7 +470,13 @@
       }
       if (!R.readHashState() && window.location.hash) {
         // An ordinary anchor: leave the filters, unless they hide the row it points at.
-        var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+        var anchor;
+        try {
+          anchor = decodeURIComponent(window.location.hash.slice(1));
+        } catch (error) {
+          return;
+        }
+        var target = document.getElementById(anchor);
         if (target && target.closest && target.closest("tr[hidden]")) {
           state = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
           apply(true);
@@ -337,6 +495,7 @@
 
     return function cleanup() {
       window.removeEventListener("hashchange", onHashChange);
+      window.removeEventListener("storage", onStorage);
     };
   }
 })();

@@ -75,6 +75,7 @@
       else if (key === "hidden") node.hidden = true;
       else if (key === "value") node.value = value;
       else if (key === "checked") node.checked = true;
+      else if (key === "open") node.open = true;
       else if (key === "disabled") node.disabled = true;
       else node.setAttribute(key, value === true ? "" : String(value));
     }
@@ -85,32 +86,55 @@
     return node;
   };
 
-  /* The data the site generator gave a tool: on its root element's data-reflect-data
-   * attribute (which survives Material's instant navigation, unlike a <script> block,
-   * which it re-creates without its type), or else in an inert JSON block. Null if none. */
-  R.readData = function (root, id) {
-    var attribute = root && root.getAttribute("data-reflect-data");
-    if (attribute) {
-      try {
-        return JSON.parse(attribute);
-      } catch (error) {
-        report(error);
+  /* The interface words, from the catalogue block in <head> (never from the page's body,
+   * which content could fill). R.t(name, values); a plural string takes values.count. */
+  var translator = null;
+  R.t = function (name, values) {
+    if (!translator) {
+      var table = {};
+      var blocks = document.head ? document.head.querySelectorAll('script#reflect-strings[type="application/json"]') : [];
+      if (blocks.length === 1) {
+        try {
+          table = JSON.parse(blocks[0].textContent) || {};
+        } catch (error) {
+          report(error);
+        }
       }
+      translator = R.strings.create(table, document.documentElement.lang || "en");
     }
-    return R.readJSON(id);
+    return translator(name, values);
   };
 
-  /* The inert JSON data block the site generator put on the page, or null. */
-  R.readJSON = function (id) {
-    var node = document.getElementById(id);
-    if (!node) return null;
+  /* The tool with this id and the data the site generator gave it (on its data-reflect-data
+   * attribute, which survives Material's instant navigation, unlike a <script> block).
+   * Content may carry id and data-* attributes, so it could try to place a look-alike
+   * before the real one: the tool starts only when the page holds exactly one element with
+   * this id and exactly one with data, and they are the same element; otherwise it shows
+   * why it did not start. {root, data} or null. */
+  R.findTool = function (id) {
+    var named = document.querySelectorAll('[id="' + id + '"]');
+    var withData = document.querySelectorAll("[data-reflect-data]");
+    if (!named.length) return null;
+    var root = named[0];
+    if (named.length !== 1 || withData.length !== 1 || withData[0] !== root) {
+      refuse(named, "tool_duplicate");
+      return null;
+    }
     try {
-      return JSON.parse(node.textContent);
+      var data = JSON.parse(root.getAttribute("data-reflect-data"));
+      return data && typeof data === "object" ? { root: root, data: data } : null;
     } catch (error) {
-      report(error);
+      refuse(named, "tool_unreadable");
       return null;
     }
   };
+
+  function refuse(nodes, name) {
+    Array.prototype.forEach.call(nodes, function (node) {
+      if (node.querySelector(".reflect-refused")) return;
+      node.appendChild(R.el("p", { class: "reflect-banner reflect-banner--error reflect-refused", role: "alert", text: R.t(name) }));
+    });
+  }
 
   R.slug = function (text) {
     return (
@@ -141,59 +165,21 @@
       });
   };
 
-  /* State in the URL's fragment, as key=value pairs joined by "&"; lists joined by ",".
-   * The fragment (not the query) so that it works from file:// too. A fragment without
-   * "=" is an ordinary anchor and not state. */
+  /* State in the URL's fragment (see reflect-hash.js): a Map, or null for none or an
+   * ordinary anchor. R.hashTooLong says whether the last one read was refused for size. */
   R.readHashState = function () {
-    var hash = window.location.hash.replace(/^#/, "");
-    if (hash.indexOf("=") < 0) return null;
-    var state = {};
-    hash.split("&").forEach(function (pair) {
-      var at = pair.indexOf("=");
-      if (at < 1) return;
-      var key = safeDecode(pair.slice(0, at));
-      var raw = pair.slice(at + 1);
-      state[key] = raw;
-    });
-    return state;
+    var result = R.hash.parse(window.location.hash);
+    R.hashTooLong = result.tooLong;
+    return result.state;
   };
-
   R.hashList = function (state, key) {
-    if (!state || !state[key]) return [];
-    return state[key]
-      .split(",")
-      .map(safeDecode)
-      .filter(function (item) {
-        return item.length > 0;
-      });
+    return R.hash.list(state, key);
   };
-
   R.hashText = function (state, key) {
-    if (!state || state[key] === undefined) return "";
-    return safeDecode(state[key]);
+    return R.hash.text(state, key);
   };
-
-  function safeDecode(text) {
-    try {
-      return decodeURIComponent(text.replace(/\+/g, " "));
-    } catch (error) {
-      return "";
-    }
-  }
-
-  /* pairs: [[key, string or array], ...]; empty values are left out. */
   R.encodeHashState = function (pairs) {
-    return pairs
-      .filter(function (pair) {
-        var value = pair[1];
-        return Array.isArray(value) ? value.length > 0 : value !== "" && value !== null && value !== undefined;
-      })
-      .map(function (pair) {
-        var value = pair[1];
-        var encoded = Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value);
-        return encodeURIComponent(pair[0]) + "=" + encoded;
-      })
-      .join("&");
+    return R.hash.encode(pairs);
   };
 
   /* Replace the fragment without adding a history entry or firing hashchange. */
@@ -263,7 +249,7 @@
     var cancelButton = R.el("button", {
       type: "button",
       class: "reflect-button",
-      text: options.cancel || "Cancel",
+      text: options.cancel || R.t("cancel"),
       "data-reflect-confirm": "no",
     });
     var dialog = R.el(
@@ -299,6 +285,32 @@
   R.button = function (label, onClick, attrs) {
     var button = R.el("button", Object.assign({ type: "button", class: "reflect-button" }, attrs || {}), [label]);
     button.addEventListener("click", onClick);
+    return button;
+  };
+
+  /* A button that opens the file chooser of a hidden file input, by mouse, Space and Enter.
+   * Chromium (156) opens no file chooser for a click made during Enter's keydown or keypress,
+   * but does on key release (as for Space): Enter opens it on keyup, when the same button saw
+   * the key go down (the keydown's own click is held back). */
+  R.fileButton = function (label, input, attrs) {
+    var button = R.button(label, function () {
+      input.click();
+    }, attrs);
+    var enterDown = false;
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      enterDown = true;
+    });
+    button.addEventListener("keyup", function (event) {
+      if (event.key !== "Enter" || !enterDown) return;
+      enterDown = false;
+      event.preventDefault();
+      input.click();
+    });
+    button.addEventListener("blur", function () {
+      enterDown = false;
+    });
     return button;
   };
 

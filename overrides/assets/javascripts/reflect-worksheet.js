@@ -17,19 +17,26 @@
   "use strict";
 
   var R = window.Reflect;
-  var FORMAT = "reflect-worksheet"; // the export file
-  var STORE_FORMAT = "reflect-worksheet-store"; // the localStorage record
-  var FORMAT_VERSION = 1;
+  var A = R.answers; // the pure parts: checks, merging, formats (reflect-answers.js)
+  var t = R.t;
+  var FORMAT = A.FORMAT; // the export file
+  var FORMAT_VERSION = A.FORMAT_VERSION;
   var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-  var MAX_TEXT = 100000;
   var SAVE_DELAY = 400;
+  // Views added by other scripts (results, group comparison): each is called with the sheet.
+  R.worksheetViews = R.worksheetViews || [];
 
   R.onPage(function () {
-    var root = document.getElementById("reflect-worksheet");
-    var data = R.readData(root, "reflect-set-data");
-    if (!root || !data || !Array.isArray(data.sections)) return null;
-    var sheet = new Worksheet(root, data);
+    var tool = R.findTool("reflect-worksheet");
+    if (!tool || !Array.isArray(tool.data.sections)) return null;
+    var sheet = new Worksheet(tool.root, tool.data);
+    var cleanups = R.worksheetViews.map(function (view) {
+      return view(sheet);
+    });
     return function () {
+      cleanups.forEach(function (fn) {
+        if (typeof fn === "function") fn();
+      });
       sheet.destroy();
     };
   });
@@ -54,7 +61,7 @@
   /* localStorage, or throws (some browsers throw on merely reading the property). */
   Store.prototype.storage = function () {
     var storage = window.localStorage;
-    if (!storage) throw new Error("localStorage is not available");
+    if (!storage) throw new Error("localStorage");
     return storage;
   };
 
@@ -76,15 +83,10 @@
       return { ok: false, error: error };
     }
     if (raw === null || raw === undefined) return { ok: true, record: null, raw: null };
-    try {
-      var record = JSON.parse(raw);
-      if (!record || record.format !== STORE_FORMAT || typeof record.answers !== "object" || !record.answers) {
-        return { ok: true, record: null, raw: raw, corrupt: true };
-      }
-      return { ok: true, record: record, raw: raw };
-    } catch (error) {
-      return { ok: true, record: null, raw: raw, corrupt: true };
-    }
+    // Every field checked by type: answers that fail are left out and named in `dropped`.
+    var read = A.readRecord(raw);
+    if (read.corrupt) return { ok: true, record: null, raw: raw, corrupt: true };
+    return { ok: true, record: read.record, raw: raw, dropped: read.dropped };
   };
 
   /* Write, then read back and compare. {ok, error, reason: "full"|"blocked"|"unverified"} */
@@ -132,38 +134,12 @@
     }
   };
 
-  /* --- answers --------------------------------------------------------------------------- */
+  /* --- answers (reflect-answers.js) -------------------------------------------------------- */
 
-  function blank(answer) {
-    return !answer || ((answer.text || "") === "" && (answer.rating === null || answer.rating === undefined));
-  }
-
-  function same(a, b) {
-    if (blank(a) && blank(b)) return true;
-    if (blank(a) || blank(b)) return false;
-    return (a.text || "") === (b.text || "") && (a.rating === undefined ? null : a.rating) === (b.rating === undefined ? null : b.rating);
-  }
-
-  function copyAnswers(answers) {
-    var out = {};
-    Object.keys(answers || {}).forEach(function (id) {
-      var a = answers[id];
-      if (blank(a)) return;
-      out[id] = { text: a.text || "", rating: a.rating === undefined ? null : a.rating };
-      if (a.question) out[id].question = a.question;
-    });
-    return out;
-  }
-
-  function countAnswers(answers) {
-    return Object.keys(answers).filter(function (id) {
-      return !blank(answers[id]);
-    }).length;
-  }
-
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
-  }
+  var blank = A.blank;
+  var same = A.same;
+  var copyAnswers = A.copyAnswers;
+  var countAnswers = A.countAnswers;
 
   /* --- the worksheet ------------------------------------------------------------------------ */
 
@@ -172,7 +148,7 @@
     this.root = root;
     this.data = data;
     this.questions = [];
-    this.byId = {};
+    this.byId = Object.create(null); // no "constructor" or "__proto__" to trip over
     data.sections.forEach(function (section, sectionIndex) {
       (section.questions || []).forEach(function (q) {
         var item = { q: q, section: section, sectionNumber: sectionIndex + 1 };
@@ -188,8 +164,8 @@
     this.prefix = "reflect:" + site + ":worksheet:" + data.set + ":";
     this.store = new Store(this.prefix, this.prefix + (data.content_version || "unversioned"));
     this.tab = Math.random().toString(36).slice(2, 10);
-    this.answers = {};
-    this.base = {};
+    this.answers = A.emptyMap();
+    this.base = A.emptyMap();
     this.baseRevision = 0;
     this.failure = null; // reason the last save failed, or null
     this.conflict = null; // {record, ids} while waiting for a choice
@@ -197,6 +173,7 @@
     this.timer = null;
     this.listeners = [];
     this.persistAsked = false;
+    this.changeListeners = []; // called after the answers change (progress, results)
 
     this.build();
     this.load();
@@ -253,21 +230,14 @@
     root.classList.add("reflect-panel");
     root.setAttribute("data-ready", "false");
 
-    var title = el("h2", { id: "reflect-worksheet-title", text: "Your answers" });
+    var title = el("h2", { id: "reflect-worksheet-title", text: t("ws_title") });
     var privacy = el("div", { class: "reflect-privacy" }, [
-      el("p", {}, [
-        el("strong", { text: "Your answers stay on this device." }),
-        " They are saved in this browser as you type and are never sent anywhere. " +
-          "Anyone who uses this browser on this device can see them. To keep a copy, or to move " +
-          "them to another device, export them; to restore them, import the JSON file.",
-      ]),
+      el("p", {}, [el("strong", { text: t("ws_privacy_lead") }), " " + t("ws_privacy")]),
       el("p", {
-        text:
-          "Under each question below there is a box for your " +
-          (data.response_label || "answer").toLowerCase() +
-          " and the rating scale: " +
-          ((data.scale && data.scale.label) || "") +
-          "",
+        text: t("ws_under_each", {
+          response: (data.response_label || t("ws_answer")).toLowerCase(),
+          scale: (data.scale && data.scale.label) || "",
+        }),
       }),
     ]);
     this.alerts = el("div", { class: "reflect-alerts", role: "alert" });
@@ -281,33 +251,36 @@
       id: "reflect-worksheet-file",
       tabindex: "-1",
     });
+    this.fileInput.setAttribute("aria-label", t("ws_import"));
     this.fileInput.addEventListener("change", function () {
       var file = self.fileInput.files && self.fileInput.files[0];
       self.fileInput.value = "";
       if (file) self.importFile(file);
     });
 
-    var toolbar = el("div", { class: "reflect-toolbar", role: "group", "aria-label": "Worksheet actions" }, [
-      R.button("Export JSON", function () {
+    // Opens the chooser by mouse, Space and Enter (see R.fileButton for Chromium's quirk).
+    var importButton = R.fileButton(t("ws_import"), this.fileInput, { "data-action": "import" });
+    this.progress = el("p", { class: "reflect-progress", id: "reflect-worksheet-progress", "aria-live": "polite" });
+    var toolbar = el("div", { class: "reflect-toolbar reflect-worksheet-toolbar", role: "group", "aria-label": t("ws_actions") }, [
+      R.button(t("export_json"), function () {
         self.exportJSON();
       }, { "data-action": "export-json" }),
-      R.button("Export CSV", function () {
+      R.button(t("export_csv"), function () {
         self.exportCSV();
       }, { "data-action": "export-csv" }),
-      R.button("Export Markdown", function () {
+      R.button(t("export_markdown"), function () {
         self.exportMarkdown();
       }, { "data-action": "export-markdown" }),
-      R.button("Import JSON", function () {
-        self.fileInput.click();
-      }, { "data-action": "import" }),
-      R.button("Print", function () {
+      importButton,
+      R.button(t("print"), function () {
         self.flush();
         window.print();
       }, { "data-action": "print" }),
-      R.button("Clear all answers", function () {
+      R.button(t("ws_clear"), function () {
         self.clearAll();
       }, { "data-action": "clear", class: "reflect-button reflect-button--danger" }),
     ]);
+    this.toolbar = toolbar;
 
     this.retired = el("section", {
       class: "reflect-retired",
@@ -321,7 +294,20 @@
     root.appendChild(privacy);
     root.appendChild(this.alerts);
     root.appendChild(this.status.node);
-    root.appendChild(toolbar);
+    // The bar sticks to the top of the screen. On a narrow screen its actions fold away
+    // behind one line (a disclosure) so that the bar leaves room for the questions.
+    var narrow = window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches;
+    var more = el("details", { class: "reflect-worksheet-more", open: !narrow }, [
+      el("summary", { class: "reflect-worksheet-more__summary", text: t("ws_actions") }),
+      toolbar,
+    ]);
+    root.appendChild(el("div", { class: "reflect-worksheet-bar" }, [this.progress, more]));
+    if (window.matchMedia) {
+      // Grown wide (a turned phone, a zoom-out): the actions show, as the summary is gone.
+      this.listen(window, "resize", function () {
+        if (!window.matchMedia("(max-width: 44.9375em)").matches) more.open = true;
+      });
+    }
     root.appendChild(this.fileInput);
     root.appendChild(this.retired);
     root.appendChild(this.printHeader);
@@ -335,7 +321,9 @@
     var fallback = null;
     this.questions.forEach(function (item) {
       var block = self.answerBlock(item);
-      var heading = document.getElementById("q-" + item.q.id);
+      // Only a heading the page holds once (content could repeat an id).
+      var headings = document.querySelectorAll('[id="q-' + item.q.id + '"]');
+      var heading = headings.length === 1 ? headings[0] : null;
       if (heading && root.parentNode && heading !== root) {
         var place = insertionPoint(heading);
         place.parent.insertBefore(block, place.before);
@@ -344,7 +332,7 @@
           fallback = el("div", { class: "reflect-fallback-questions" });
           root.appendChild(fallback);
         }
-        fallback.appendChild(el("h3", { text: item.q.number + ". " + item.q.text }));
+        fallback.appendChild(el("h3", { text: t("compose_numbered", { number: item.q.number, text: item.q.text }) }));
         fallback.appendChild(block);
       }
     });
@@ -368,11 +356,11 @@
     var self = this;
     var q = item.q;
     var id = q.id;
-    var which = "question " + q.number;
+    var which = t("ws_which", { number: q.number });
     var radios = [];
-    var options = [{ value: "", label: "Not rated yet" }].concat(
+    var options = [{ value: "", label: t("ws_not_rated_yet") }].concat(
       this.scale.map(function (o) {
-        return { value: String(o.value), label: o.value + ". " + o.label };
+        return { value: String(o.value), label: t("ws_scale_option", { value: o.value, label: o.label }) };
       })
     );
     var optionNodes = options.map(function (option, index) {
@@ -397,14 +385,14 @@
     var block = el("div", { class: "reflect-answer", id: "reflect-answer-block-" + id, "data-question": id }, [
       el("fieldset", { class: "reflect-answer__rating" }, [
         el("legend", {}, [
-          (this.data.scale && this.data.scale.label) || "Rating",
+          (this.data.scale && this.data.scale.label) || t("ws_rating"),
           el("span", { class: "reflect-vh", text: " (" + which + ")" }),
         ]),
         el("ul", { class: "reflect-options reflect-options--inline" }, optionNodes),
       ]),
       el("div", { class: "reflect-field" }, [
         el("label", { for: textId }, [
-          this.data.response_label || "Your answer",
+          this.data.response_label || t("ws_your_answer"),
           el("span", { class: "reflect-vh", text: " (" + which + ")" }),
         ]),
         textarea,
@@ -432,12 +420,11 @@
       // Never overwrite what we cannot read: keep it under another key, start afresh.
       var kept = this.store.setAside(result.raw);
       this.notice(
-        kept
-          ? "The answers saved in this browser could not be read. They have been kept aside unchanged; the worksheet starts empty."
-          : "The answers saved in this browser could not be read. The worksheet starts empty."
+        kept ? t("ws_unreadable_kept") : t("ws_unreadable")
       );
       if (!kept) this.baseRevision = -1; // do not write over it
     }
+    if (result.dropped && result.dropped.length) this.notice(this.droppedText(result.dropped));
     if (result.record) {
       this.answers = copyAnswers(result.record.answers);
       this.base = copyAnswers(result.record.answers);
@@ -448,14 +435,8 @@
         this.answers = copyAnswers(older.record.answers);
         var retired = this.retiredIds().length;
         this.notice(
-          "Your " +
-            plural(countAnswers(this.answers), "answer", "answers") +
-            " from version " +
-            (older.record.content_version || "unknown") +
-            " of this question set have been brought into this version." +
-            (retired
-              ? " " + plural(retired, "answer is", "answers are") + " to questions no longer in the set: they are kept below and in your exports."
-              : "")
+          t("ws_brought_in", { count: countAnswers(this.answers), version: older.record.content_version || t("ws_unknown_version") }) +
+            (retired ? " " + t("ws_brought_in_retired", { count: retired }) : "")
         );
         this.save();
       }
@@ -493,6 +474,14 @@
     else this.answers[id] = next;
     this.renderPrint(id);
     this.schedule(now);
+    this.notify();
+  };
+
+  Worksheet.prototype.notify = function () {
+    var self = this;
+    this.changeListeners.forEach(function (listener) {
+      listener(self);
+    });
   };
 
   Worksheet.prototype.schedule = function (now) {
@@ -519,11 +508,11 @@
 
   Worksheet.prototype.save = function () {
     if (this.conflict) {
-      this.setStatus("Not saved yet: choose which answers to keep (see the message above).");
+      this.setStatus(t("ws_status_conflict"));
       return false;
     }
     if (this.baseRevision < 0) {
-      this.setStatus("Not saved: the answers already in this browser could not be read, and are not overwritten.");
+      this.setStatus(t("ws_status_unreadable"));
       return false;
     }
     if (!this.store.available()) return this.fail("blocked");
@@ -539,7 +528,7 @@
       return true;
     }
     var record = {
-      format: STORE_FORMAT,
+      format: A.STORE_FORMAT,
       version: FORMAT_VERSION,
       site: this.data.site,
       set: this.data.set,
@@ -586,7 +575,10 @@
     changed.forEach(function (id) {
       self.renderField(id);
     });
-    if (changed.length) this.renderRetired();
+    if (changed.length) {
+      this.renderRetired();
+      this.notify();
+    }
     if (clashes.length) {
       this.conflict = { record: record, theirs: theirs, ids: this.order(clashes) };
       this.renderConflict();
@@ -597,7 +589,7 @@
     this.baseRevision = record ? Number(record.revision) || 0 : 0;
     if (changed.length) {
       this.setStatus(
-        "Updated with " + plural(changed.length, "answer", "answers") + " changed in another tab or window."
+        t("ws_status_merged", { count: changed.length })
       );
     }
     return true;
@@ -636,10 +628,11 @@
     this.baseRevision = record ? Number(record.revision) || 0 : 0;
     this.renderRetired();
     this.save();
+    this.notify();
     this.status.say(
       choice === "theirs"
-        ? "Kept the answers from the other tab or window."
-        : "Kept the answers in this tab; they are saved now."
+        ? t("ws_kept_theirs")
+        : t("ws_kept_mine")
     );
     var first = this.fields[conflict.ids[0]];
     if (first) first.textarea.focus();
@@ -651,8 +644,8 @@
     if (hadFailure) this.renderAlerts();
     this.setStatus(
       countAnswers(this.answers)
-        ? "All your answers are saved in this browser on this device."
-        : "No answers yet. What you type is saved in this browser on this device."
+        ? t("ws_status_saved")
+        : t("ws_status_empty")
     );
     this.root.setAttribute("data-saved-revision", String(this.baseRevision));
   };
@@ -661,7 +654,7 @@
     var first = this.failure !== reason;
     this.failure = reason;
     if (first) this.renderAlerts();
-    this.setStatus("Not saved in this browser: your answers are kept on this page only. Export them to keep them.");
+    this.setStatus(t("ws_status_failed"));
     return false;
   };
 
@@ -705,8 +698,9 @@
     this.renderAlerts();
     if (!this.failure && !this.conflict) this.succeed();
     this.printHeader.textContent =
-      (this.data.title || "") + ": answers printed on " + R.today() + " (content version " + (this.data.content_version || "") + ").";
+      t("ws_print_header", { title: this.data.title || "", date: R.today(), version: this.data.content_version || "" });
     this.root.setAttribute("data-ready", "true");
+    this.notify();
   };
 
   Worksheet.prototype.renderField = function (id) {
@@ -737,9 +731,9 @@
     }
     var answer = this.answers[id] || { text: "", rating: null };
     field.printRating.textContent =
-      ((this.data.scale && this.data.scale.label) || "Rating") +
+      ((this.data.scale && this.data.scale.label) || t("ws_rating")) +
       " " +
-      (answer.rating === null || answer.rating === undefined ? "Not rated." : this.ratingLabel(answer.rating));
+      (answer.rating === null || answer.rating === undefined ? t("ws_not_rated") : this.ratingLabel(answer.rating));
     field.printText.textContent = answer.text || "";
     field.printText.classList.toggle("reflect-print-text--empty", !answer.text);
   };
@@ -752,20 +746,14 @@
     box.textContent = "";
     box.hidden = ids.length === 0;
     if (!ids.length) return;
-    box.appendChild(el("h3", { id: "reflect-retired-title", text: "Answers to questions no longer in this set" }));
-    box.appendChild(
-      el("p", {
-        text:
-          "These questions were removed or replaced in a later version of this question set. Your answers " +
-          "to them are kept here, in this browser, and in every export. Clearing all answers removes them too.",
-      })
-    );
+    box.appendChild(el("h3", { id: "reflect-retired-title", text: t("ws_retired_title") }));
+    box.appendChild(el("p", { text: t("ws_retired_text") }));
     var list = el("dl", { class: "reflect-retired__list" });
     ids.forEach(function (id) {
       var answer = self.answers[id];
-      list.appendChild(el("dt", { text: answer.question || "Question " + id }));
+      list.appendChild(el("dt", { text: answer.question || t("ws_question_id", { id: id }) }));
       var parts = [];
-      if (answer.rating !== null && answer.rating !== undefined) parts.push(el("p", { text: "Rating: " + self.ratingLabel(answer.rating) }));
+      if (answer.rating !== null && answer.rating !== undefined) parts.push(el("p", { text: t("ws_rating_is", { rating: self.ratingLabel(answer.rating) }) }));
       if (answer.text) parts.push(el("p", { class: "reflect-retired__text", text: answer.text }));
       list.appendChild(el("dd", { "data-question": id }, parts));
     });
@@ -786,23 +774,16 @@
       if (!child.classList.contains("reflect-banner--conflict")) child.remove();
     });
     if (this.failure) {
-      var reasons = {
-        full: "The storage this browser gives this site is full.",
-        blocked: "This browser is not letting this page store anything (it may be in a private mode, or storage may be turned off).",
-        unverified: "A check after saving found that this browser did not keep your answers as they were written.",
-      };
+      var reasons = { full: t("ws_fail_full"), blocked: t("ws_fail_blocked"), unverified: t("ws_fail_unverified") };
       box.appendChild(
         el("div", { class: "reflect-banner reflect-banner--error", "data-banner": "storage", "data-reason": this.failure }, [
-          el("p", {}, [el("strong", { text: "Your answers are not being saved in this browser." }), " " + reasons[this.failure]]),
-          el("p", {
-            text:
-              "Nothing is lost: your answers are kept on this page while it stays open. Export them before you close or reload this page.",
-          }),
+          el("p", {}, [el("strong", { text: t("ws_fail_lead") }), " " + reasons[this.failure]]),
+          el("p", { text: t("ws_fail_nothing_lost") }),
           el("div", { class: "reflect-toolbar" }, [
-            R.button("Export JSON now", function () {
+            R.button(t("ws_export_now"), function () {
               self.exportJSON();
             }, { "data-action": "banner-export-json", class: "reflect-button reflect-button--primary" }),
-            R.button("Try saving again", function () {
+            R.button(t("ws_retry"), function () {
               self.save();
             }, { "data-action": "retry" }),
           ]),
@@ -813,7 +794,7 @@
       box.appendChild(
         el("div", { class: "reflect-banner reflect-banner--info", "data-banner": "notice" }, [
           el("p", { text: this.noticeText }),
-          R.button("Dismiss", function () {
+          R.button(t("dismiss"), function () {
             self.noticeText = null;
             self.renderAlerts();
             self.root.querySelector("[data-action=export-json]").focus();
@@ -836,31 +817,32 @@
     var items = conflict.ids.map(function (id) {
       var item = self.byId[id];
       var theirs = conflict.theirs[id];
-      var name = item ? "Question " + item.q.number : (self.answers[id] && self.answers[id].question) || id;
+      var name = item ? t("ws_question_number", { number: item.q.number }) : (self.answers[id] && self.answers[id].question) || id;
       var detail = blank(theirs)
-        ? "the other tab or window cleared it"
-        : "the other tab or window has “" + truncate(theirs.text || "", 80) + "”" +
-          (theirs.rating !== null && theirs.rating !== undefined ? " rated " + self.ratingLabel(theirs.rating) : "");
-      return el("li", { "data-question": id }, [name + ": " + detail + "."]);
+        ? t("ws_conflict_cleared")
+        : theirs.rating !== null && theirs.rating !== undefined
+          ? t("ws_conflict_has_rated", { text: truncate(theirs.text || "", 80), rating: self.ratingLabel(theirs.rating) })
+          : t("ws_conflict_has", { text: truncate(theirs.text || "", 80) });
+      return el("li", { "data-question": id }, [t("ws_conflict_item", { name: name, detail: detail })]);
     });
     this.alerts.appendChild(
       el("div", { class: "reflect-banner reflect-banner--conflict", "data-banner": "conflict" }, [
         el("p", {}, [
-          el("strong", { text: "These answers were also changed in another tab or window." }),
-          " Nothing has been overwritten. Choose which version to keep:",
+          el("strong", { text: t("ws_conflict_lead") }),
+          " " + t("ws_conflict_choose"),
         ]),
         el("ul", {}, items),
         el("div", { class: "reflect-toolbar" }, [
-          R.button("Keep the answers in this tab", function () {
+          R.button(t("ws_keep_mine"), function () {
             self.resolve("mine");
           }, { "data-action": "keep-mine", class: "reflect-button reflect-button--primary" }),
-          R.button("Use the other tab’s answers", function () {
+          R.button(t("ws_keep_theirs"), function () {
             self.resolve("theirs");
           }, { "data-action": "keep-theirs" }),
         ]),
       ])
     );
-    this.setStatus("Not saved yet: choose which answers to keep (see the message above).");
+    this.setStatus(t("ws_status_conflict"));
   };
 
   function truncate(text, n) {
@@ -940,15 +922,8 @@
   Worksheet.prototype.exportJSON = function () {
     this.flush();
     R.download(this.fileName("json"), "application/json", JSON.stringify(this.exportObject(), null, 2) + "\n");
-    this.status.say("Exported " + plural(countAnswers(this.answers), "answer", "answers") + " as JSON.");
+    this.status.say(t("ws_exported_json", { count: countAnswers(this.answers) }));
   };
-
-  function csvCell(value) {
-    var text = value === null || value === undefined ? "" : String(value);
-    // A spreadsheet must not run an answer as a formula.
-    if (/^[=+@\t\r]/.test(text) || /^-[^\s]/.test(text)) text = "'" + text;
-    return '"' + text.replace(/"/g, '""') + '"';
-  }
 
   Worksheet.prototype.exportCSV = function () {
     var self = this;
@@ -970,29 +945,18 @@
         row.current ? "yes" : "no",
       ]);
     });
-    var text =
-      "\ufeff" +
-      lines
-        .map(function (cells) {
-          return cells.map(csvCell).join(",");
-        })
-        .join("\r\n") +
-      "\r\n";
-    R.download(this.fileName("csv"), "text/csv;charset=utf-8", text);
-    this.status.say("Exported the worksheet as CSV.");
+    R.download(this.fileName("csv"), "text/csv;charset=utf-8", A.csv(lines));
+    this.status.say(t("ws_exported_csv"));
   };
 
   Worksheet.prototype.exportMarkdown = function () {
     var self = this;
     this.flush();
     var out = [];
-    var scaleLabel = (this.data.scale && this.data.scale.label) || "Rating";
-    out.push("# " + this.data.title + ": answers", "");
-    out.push(
-      "Exported on " + R.today() + " from " + this.data.site + " (content version " + this.data.content_version + ").",
-      ""
-    );
-    out.push("Rating scale: " + scaleLabel, "");
+    var scaleLabel = (this.data.scale && this.data.scale.label) || t("ws_rating");
+    out.push("# " + t("ws_md_title", { title: this.data.title }), "");
+    out.push(t("ws_md_exported", { date: R.today(), site: this.data.site, version: this.data.content_version }), "");
+    out.push(t("ws_md_scale", { scale: scaleLabel }), "");
     this.scale.forEach(function (o) {
       out.push(o.value + ". " + o.label + (o.description ? ": " + o.description : ""));
     });
@@ -1006,76 +970,61 @@
       }
       if (!row.current && section !== false) {
         section = false;
-        out.push("## Answers to questions no longer in this set", "");
+        out.push("## " + t("ws_retired_title"), "");
       }
       out.push("### " + (row.number === null ? "" : row.number + ". ") + (row.question || row.id), "");
-      out.push("**Rating:** " + (row.rating === null ? "Not rated" : self.ratingLabel(row.rating)), "");
-      out.push("**" + (self.data.response_label || "Answer") + ":**", "");
+      out.push("**" + t("ws_md_rating") + "** " + (row.rating === null ? t("ws_md_not_rated") : self.ratingLabel(row.rating)), "");
+      out.push("**" + t("ws_md_response", { label: self.data.response_label || t("ws_answer") }) + "**", "");
       if (row.text) {
         row.text.split(/\r?\n/).forEach(function (line) {
           out.push(line ? "> " + line : ">");
         });
       } else {
-        out.push("*No answer yet.*");
+        out.push("*" + t("ws_md_no_answer") + "*");
       }
       out.push("");
     });
     R.download(this.fileName("md"), "text/markdown;charset=utf-8", out.join("\n"));
-    this.status.say("Exported the worksheet as Markdown.");
+    this.status.say(t("ws_exported_markdown"));
   };
 
   /* --- import ----------------------------------------------------------------------------- */
 
-  /* The answers in an exported file, or throws an Error whose message says what is wrong. */
-  Worksheet.prototype.validate = function (object) {
-    var self = this;
-    if (!object || typeof object !== "object" || Array.isArray(object)) throw new Error("it is not a worksheet export.");
-    if (object.format !== FORMAT) throw new Error("it is not a worksheet export from this site.");
-    if (object.format_version !== FORMAT_VERSION) {
-      throw new Error("it uses format version " + String(object.format_version) + ", which this page does not know.");
-    }
-    if (object.set !== this.data.set) {
-      throw new Error(
-        "it holds answers for another question set (“" + String(object.set_title || object.set) + "”), not for this one."
-      );
-    }
-    if (!Array.isArray(object.answers)) throw new Error("it has no list of answers.");
-    var answers = {};
-    object.answers.forEach(function (entry, index) {
-      var where = "answer " + (index + 1);
-      if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw new Error(where + " is not an answer.");
-      if (typeof entry.id !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/.test(entry.id)) {
-        throw new Error(where + " has no valid question id.");
-      }
-      if (Object.prototype.hasOwnProperty.call(answers, entry.id)) throw new Error("question " + entry.id + " is answered twice.");
-      if (typeof entry.text !== "string") throw new Error(where + " has no answer text.");
-      if (entry.text.length > MAX_TEXT) throw new Error(where + " is longer than " + MAX_TEXT + " characters.");
-      var rating = entry.rating;
-      if (rating !== null && rating !== undefined) {
-        if (typeof rating !== "number" || !isFinite(rating) || Math.floor(rating) !== rating) {
-          throw new Error(where + " has a rating that is not a whole number.");
-        }
-        if (self.byId[entry.id] && self.scaleValues.indexOf(rating) < 0) {
-          throw new Error(where + " has the rating " + rating + ", which is not on this set's scale.");
-        }
-      } else {
-        rating = null;
-      }
-      if (entry.question !== undefined && entry.question !== null && typeof entry.question !== "string") {
-        throw new Error(where + " has a question that is not text.");
-      }
-      var answer = { text: entry.text, rating: rating };
-      if (self.byId[entry.id]) answer.question = self.byId[entry.id].q.text;
-      else if (entry.question) answer.question = entry.question;
-      if (!blank(answer)) answers[entry.id] = answer;
+  /* What reflect-answers.js needs to know about this set to check a file. */
+  Worksheet.prototype.context = function () {
+    var questions = new Map();
+    this.questions.forEach(function (item) {
+      questions.set(item.q.id, item.q.text);
     });
-    return answers;
+    return { site: this.data.site, set: this.data.set, content_version: this.data.content_version, questions: questions, scale: this.scaleValues };
+  };
+
+  /* A problem found in a file or a stored record, in words. */
+  R.problemText = function (error) {
+    if (error && error.key) return t("problem_" + error.key, error.values);
+    return t("problem_unexpected");
+  };
+
+  /* The answers in an exported file, or throws a problem (see reflect-answers.js). */
+  Worksheet.prototype.validate = function (object) {
+    return A.readExport(object, this.context()).answers;
+  };
+
+  Worksheet.prototype.droppedText = function (dropped) {
+    var self = this;
+    var first = dropped[0];
+    var item = self.byId[first.id];
+    return t("ws_dropped", {
+      count: dropped.length,
+      first: item ? t("ws_question_number", { number: item.q.number }) : first.id,
+      reason: t("ws_stored_" + first.reason),
+    });
   };
 
   Worksheet.prototype.importFile = function (file) {
     var self = this;
     if (file.size > MAX_IMPORT_BYTES) {
-      this.importError(file.name, "it is larger than " + MAX_IMPORT_BYTES / 1024 / 1024 + " MB.");
+      this.importError(file.name, t("problem_too_large", { size: MAX_IMPORT_BYTES / 1024 / 1024 }));
       return;
     }
     var reader = new FileReader();
@@ -1084,20 +1033,20 @@
       try {
         object = JSON.parse(String(reader.result).replace(/^\ufeff/, ""));
       } catch (error) {
-        self.importError(file.name, "it is not valid JSON.");
+        self.importError(file.name, t("problem_not_json"));
         return;
       }
       var answers;
       try {
         answers = self.validate(object);
       } catch (error) {
-        self.importError(file.name, error.message);
+        self.importError(file.name, R.problemText(error));
         return;
       }
       self.confirmImport(file.name, answers);
     };
     reader.onerror = function () {
-      self.importError(file.name, "the file could not be read.");
+      self.importError(file.name, t("problem_unreadable"));
     };
     reader.readAsText(file);
   };
@@ -1105,15 +1054,17 @@
   Worksheet.prototype.importError = function (name, reason) {
     var el = R.el;
     var self = this;
+    // No earlier "Imported …" message may stay on screen beside this one.
+    this.setStatus(t("ws_status_import_failed", { name: name }));
     var old = this.alerts.querySelector("[data-banner=import-error]");
     if (old) old.remove();
     this.alerts.appendChild(
       el("div", { class: "reflect-banner reflect-banner--error", "data-banner": "import-error" }, [
         el("p", {}, [
-          el("strong", { text: "“" + name + "” was not imported" }),
-          ": " + reason + " Nothing on this page was changed.",
+          el("strong", { text: t("ws_import_failed", { name: name }) }),
+          " " + t("ws_import_failed_reason", { reason: reason }),
         ]),
-        R.button("Dismiss", function () {
+        R.button(t("dismiss"), function () {
           var banner = self.alerts.querySelector("[data-banner=import-error]");
           if (banner) banner.remove();
           self.root.querySelector("[data-action=import]").focus();
@@ -1132,29 +1083,22 @@
       self.answers = answers;
       self.renderAll();
       self.schedule(true);
-      self.status.say("Imported " + plural(incoming, "answer", "answers") + " from “" + name + "”.");
+      self.status.say(t("ws_imported", { count: incoming, name: name }));
     };
     if (!have) {
       apply();
       return;
     }
     R.confirm({
-      title: "Replace your answers?",
-      message:
-        "This page has " +
-        plural(have, "answer", "answers") +
-        ". Importing “" +
-        name +
-        "” replaces all of them with the " +
-        plural(incoming, "answer", "answers") +
-        " in the file. Export your current answers first if you want to keep them.",
-      confirm: "Replace my answers",
-      cancel: "Cancel",
+      title: t("ws_replace_title"),
+      message: t("ws_replace_have", { count: have }) + " " + t("ws_replace_message", { name: name, count: incoming }),
+      confirm: t("ws_replace_confirm"),
+      cancel: t("cancel"),
       danger: true,
       container: this.root,
     }).then(function (yes) {
       if (yes) apply();
-      else self.status.say("Import cancelled. Nothing was changed.");
+      else self.status.say(t("ws_import_cancelled"));
     });
   };
 
@@ -1164,29 +1108,26 @@
     var self = this;
     var have = countAnswers(this.answers);
     if (!have) {
-      this.status.say("There are no answers to clear.");
+      this.status.say(t("ws_nothing_to_clear"));
       return;
     }
     R.confirm({
-      title: "Clear all answers?",
-      message:
-        "This removes " +
-        (have === 1 ? "your answer" : "all " + have + " answers") +
-        " to this question set from this browser on this device. It cannot be undone. Export them first if you want to keep them.",
-      confirm: "Clear all answers",
-      cancel: "Cancel",
+      title: t("ws_clear_title"),
+      message: t("ws_clear_message", { count: have }),
+      confirm: t("ws_clear"),
+      cancel: t("cancel"),
       danger: true,
       container: this.root,
     }).then(function (yes) {
       if (!yes) {
-        self.status.say("Nothing was cleared.");
+        self.status.say(t("ws_nothing_cleared"));
         return;
       }
-      self.answers = {};
+      self.answers = A.emptyMap();
       self.noticeText = null;
       self.renderAll();
       self.schedule(true);
-      self.status.say("All answers cleared.");
+      self.status.say(t("ws_cleared"));
     });
   };
 })();
