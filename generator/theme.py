@@ -13,7 +13,13 @@ from typing import Any
 
 PACKAGE_THEME = Path(__file__).resolve().parent / "theme"
 SOURCE_THEME = Path(__file__).resolve().parent.parent / "overrides"
-FIRST_SCRIPT = "reflect-core.js"
+# Load order of the browser tools: the pure parts first (the views use them), then the core
+# every view needs, then the views; results and comparison before the worksheet that calls them.
+SCRIPT_ORDER = (
+    "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-guides.js",
+    "reflect-compare.js", "reflect-core.js", "reflect-a11y.js", "reflect-bank.js",
+    "reflect-results.js", "reflect-group.js", "reflect-worksheet.js", "reflect-compose.js",
+)
 
 
 def theme_dir() -> Path:
@@ -24,7 +30,7 @@ def theme_dir() -> Path:
 def _assets(folder: str, suffix: str, skip: tuple[str, ...] = ()) -> list[str]:
     base = theme_dir() / "assets" / folder
     names = sorted(p.name for p in base.glob(f"reflect*{suffix}") if p.name not in skip)
-    names.sort(key=lambda name: name != FIRST_SCRIPT)
+    names.sort(key=lambda name: (SCRIPT_ORDER.index(name) if name in SCRIPT_ORDER else len(SCRIPT_ORDER)))
     return [f"assets/{folder}/{name}" for name in names]
 
 

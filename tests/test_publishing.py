@@ -256,6 +256,13 @@ def test_each_starter_checks_and_builds(tmp_path, starter):
     assert (site / "index.html").is_file() and (site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "reflect-core.js" in home and "reflect.css" in home and 'for="reflect-search-input"' in home
+    # The packaged scripts load in the order the tools need: pure parts, core, then the views.
+    import re
+
+    from generator.theme import SCRIPT_ORDER
+
+    loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9]+\.js)', home)]
+    assert loaded == list(SCRIPT_ORDER)
     assert "add_header Content-Security-Policy" in (project / "hosting" / "security-headers.nginx.conf").read_text()
 
 
