@@ -30,13 +30,22 @@ def _say(message: str) -> None:
 
 
 def _check(root: Path, strict: bool) -> int:
+    return _checked(root, strict)[0]
+
+
+def _checked(root: Path, strict: bool):
+    """The exit status of checking the content, and the Project when it loaded."""
     from .project import load_project
 
     try:
         project = load_project(root)
     except ContentError as exc:
         _say(exc.report())
-        return EXIT_CONTENT
+        return EXIT_CONTENT, None
+    return _report(project, strict), project
+
+
+def _report(project, strict: bool) -> int:
     for warning in project.warnings:
         _say(str(warning))
     if strict and project.warnings:
@@ -76,7 +85,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
         _say(f"Site in {final} is up to date: no input changed since it was built.")
         return EXIT_OK
-    status = _check(root, strict)
+    status, project = _checked(root, strict)
     if status != EXIT_OK:
         return status
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +94,9 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=final.parent))
     try:
         config = _mkdocs_config(config_file, site_dir=str(staging), strict=strict)
-        config.plugins["reflect"].config.project_dir = str(root)
+        plugin = config.plugins["reflect"]
+        plugin.config.project_dir = str(root)
+        plugin.projects.put(project)  # checked just now: the site build does not load it again
         build(config)
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -122,6 +133,10 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
         _say("Fix the problems above, then run 'reflect serve' again.")
         return status
     kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+    # MkDocs loads the configuration itself here: tell the plugin which project to preview.
+    from .mkdocs_plugin import PROJECT_DIR_VARIABLE
+
+    os.environ[PROJECT_DIR_VARIABLE] = str(root)
     try:
         # Dirty rebuilds: only pages whose generated text changed are rendered again (pages
         # are rewritten only when their text changes), so an edit shows fast on large banks.

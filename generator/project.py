@@ -362,9 +362,6 @@ _KINDS_HELD_BY_FILE = {
 }
 
 
-_LOADED: dict[Path, tuple[tuple[Any, ...], Project]] = {}
-
-
 def _signature(root: Path) -> tuple[Any, ...]:
     """Name, size and modification time of every file under the content folders."""
     entries = []
@@ -375,24 +372,32 @@ def _signature(root: Path) -> tuple[Any, ...]:
     return tuple(entries)
 
 
-def load_project(root: Path | str) -> Project:
-    """The validated Project at ``root``, loaded once per content state in this process.
+class ProjectCache:
+    """The Project at a folder, loaded once per content state; owned by whoever runs.
 
     ``reflect build`` checks the content and then hands over to the site engine, whose
-    adapter asks for the Project again: unchanged files are not read twice.
+    adapter asks for the Project again, and the preview rebuilds on every change: both
+    keep one of these, so unchanged files are not read twice.
     """
-    root = Path(root).resolve()
-    signature = _signature(root)
-    cached = _LOADED.get(root)
-    if cached and cached[0] == signature:
-        return cached[1]
-    project = _load_project(root)
-    _LOADED.clear()
-    _LOADED[root] = (signature, project)
-    return project
+
+    def __init__(self) -> None:
+        self._loaded: tuple[Path, tuple[Any, ...], Project] | None = None
+
+    def load(self, root: Path | str) -> Project:
+        root = Path(root).resolve()
+        signature = _signature(root)
+        if self._loaded and self._loaded[0] == root and self._loaded[1] == signature:
+            return self._loaded[2]
+        project = load_project(root)
+        self._loaded = (root, signature, project)
+        return project
+
+    def put(self, project: Project) -> None:
+        """A Project the caller loaded just now (the CLI's check before a build)."""
+        self._loaded = (project.root, _signature(project.root), project)
 
 
-def _load_project(root: Path | str) -> Project:
+def load_project(root: Path | str) -> Project:
     """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem.
 
     Files that fail validation are left out, and references into them are not checked
@@ -663,51 +668,13 @@ def check_references(project: Project, incomplete: set[str] = frozenset()) -> li
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
     """For each reference kind, the ids it can name."""
-    return {
-        "appendix": p.appendix_by_id,
-        "audience": p.audience_by_id,
-        "guide": p.guide_by_id,
-        "document": p.document_by_id,
-        "theme": p.theme_by_id,
-        "subtheme": p.subtheme_by_id,
-        "question": p.question_by_id,
-        "question-set": p.set_by_id,
-        "implication": {**p.group_by_id, **p.action_by_id},
-        "resource": p.resource_by_id,
-        "page": p.page_by_id,
-        "placeholder": p.settings.placeholders or {},
-    }
+    from .reference_kinds import KINDS
+
+    return {name: kind.ids(p) for name, kind in KINDS.items()}
 
 
 def reference_label(p: Project, ref: Reference) -> str:
     """The words a reference reads as in any output: numbers computed from order."""
-    kind, ident = ref.kind, ref.id
-    if kind in ("appendix", "guide", "document"):
-        return p.appendix_by_id[ident].label
-    if kind == "audience":
-        return p.audience_by_id[ident].name
-    if kind == "theme":
-        theme = p.theme_by_id[ident]
-        return f"theme {p.theme_number(theme)} ({theme.label})"
-    if kind == "subtheme":
-        sub = p.subtheme_by_id[ident]
-        return f"subtheme {p.subtheme_code(sub)} ({sub.label})"
-    if kind == "question":
-        entry = p.question_by_id[ident]
-        if isinstance(entry.owner, Guide):
-            return f"{p.appendix_by_id[entry.owner.id].label}, question {entry.number}"
-        return f"question {entry.number} of '{entry.owner.title}'"
-    if kind == "question-set":
-        return p.set_by_id[ident].title
-    if kind == "implication":
-        if ident in p.group_by_id:
-            group = p.group_by_id[ident]
-            return f"implication {p.group_number(group)} ({group.title})"
-        return f"action {p.action_code(p.action_by_id[ident])}"
-    if kind == "resource":
-        return p.resource_by_id[ident].title
-    if kind == "page":
-        return p.page_by_id[ident].title
-    if kind == "placeholder":
-        return p.placeholder_value(ident) or p.settings.placeholders[ident].label
-    raise KeyError(kind)  # pragma: no cover - kinds are validated on load
+    from .reference_kinds import label
+
+    return label(p, ref.kind, ref.id)
