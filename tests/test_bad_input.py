@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -155,10 +154,8 @@ def test_bad_input(name, tmp_path):
     shutil.copy(FIXTURES / name, project / target)
     output = tmp_path / "site"
     errors = io.StringIO()
-    start = time.perf_counter()
     with contextlib.redirect_stderr(errors):
         status = main(["--project", str(project), "build", "--strict", "--site-dir", str(output)])
-    elapsed = time.perf_counter() - start
     reported = [
         line for line in errors.getvalue().splitlines()
         if ":" in line.split(" ")[0] and "placeholder '" not in line.split(": ", 1)[-1][:13]
@@ -171,4 +168,3 @@ def test_bad_input(name, tmp_path):
     assert "Traceback" not in errors.getvalue()
     assert not output.exists(), "a failed build wrote output"
     assert not list(tmp_path.glob(".site-*")), "a failed build left a staging folder"
-    assert elapsed < 5, f"took {elapsed:.1f}s"
