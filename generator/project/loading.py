@@ -1,0 +1,231 @@
+"""Load every content file into one validated, cross-referenced, immutable ``Project``.
+
+``load_project(root)`` reads the files declared in :mod:`generator.layout`, validates
+each against its model, then runs the checks that span files (:mod:`.checks`). It
+collects every problem in every file and raises one :class:`ContentError` listing them
+all; only a project with no errors is returned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from ..diagnostics import Diagnostic, Position, raise_if_errors
+from ..layout import CONTENT_FILES, find_files, stray_files
+from ..models import FILE_MODELS, AppendicesFile, Audience, Document, Guide, Node, QuestionSet, Settings
+from ..validation import build_model
+from ..yamlsource import SourceMap, load_yaml_file
+from .checks import check_references, hint as _hint
+from .model import Appendable, Appendix, Project
+
+# Which reference kinds cannot be fully checked when a file of a given kind failed to load.
+_KINDS_HELD_BY_FILE = {
+    "settings": {"placeholder"},
+    "audiences": {"audience"},
+    "appendices": {"appendix", "guide", "document"},
+    "themes": {"theme", "subtheme"},
+    "quotes": set(),
+    "implications": {"implication"},
+    "resources": {"resource"},
+    "document": {"document", "appendix"},
+    "page": {"page"},
+    "guide": {"guide", "appendix", "question"},
+    "question-set": {"question-set", "question"},
+}
+
+
+def _signature(root: Path) -> tuple[Any, ...]:
+    """Name, size and modification time of every file under the content folders."""
+    entries = []
+    for folder in ("content", "questions"):
+        for path in sorted((root / folder).rglob("*")):
+            stat = path.stat()
+            entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+class ProjectCache:
+    """The Project at a folder, loaded once per content state; owned by whoever runs.
+
+    ``reflect build`` checks the content and then hands over to the site engine, whose
+    adapter asks for the Project again, and the preview rebuilds on every change: both
+    keep one of these, so unchanged files are not read twice.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: tuple[Path, tuple[Any, ...], Project] | None = None
+
+    def load(self, root: Path | str) -> Project:
+        root = Path(root).resolve()
+        signature = _signature(root)
+        if self._loaded and self._loaded[0] == root and self._loaded[1] == signature:
+            return self._loaded[2]
+        project = load_project(root)
+        self._loaded = (root, signature, project)
+        return project
+
+    def put(self, project: Project) -> None:
+        """A Project the caller loaded just now (the CLI's check before a build)."""
+        self._loaded = (project.root, _signature(project.root), project)
+
+
+def load_project(root: Path | str) -> Project:
+    """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem.
+
+    Files that fail validation are left out, and references into them are not checked
+    (that would only repeat the same mistake); everything else is still checked, so one
+    run reports every independent problem.
+    """
+    root = Path(root).resolve()
+    problems: list[Diagnostic] = []
+    sources: dict[str, SourceMap] = {}
+    raw: dict[str, Any] = {}
+    items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
+    incomplete: set[str] = set()  # reference kinds whose targets may be missing
+    broken_ids: set[str] = set()  # ids of named files that failed to load
+
+    for kind in CONTENT_FILES:
+        paths = find_files(root, kind)
+        if kind.single and not paths:
+            problems.append(Diagnostic(Position(kind.pattern), "required file is missing"))
+            incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
+        for path in paths:
+            display = path.relative_to(root).as_posix()
+            loaded, found = load_yaml_file(path, display)
+            problems.extend(found)
+            model = None
+            if loaded is not None:
+                sources[display] = loaded.source
+                model, model_found = build_model(loaded, FILE_MODELS[kind.kind])
+                # a value the reader already rejected (e.g. a tag) needs no second message
+                reported = {d.position for d in found if d.severity == "error"}
+                problems.extend(d for d in model_found if d.position not in reported)
+            if model is None:
+                incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
+                broken_ids.add(path.stem)
+                continue
+            raw[display] = loaded.data
+            if kind.named_by_id and getattr(model, "id", path.stem) != path.stem:
+                problems.append(
+                    Diagnostic(
+                        loaded.source.position(("id",)),
+                        f"id '{model.id}' must match the file name '{path.stem}'",  # type: ignore[attr-defined]
+                    )
+                )
+            items[kind.kind].append(model)
+
+    for stray in stray_files(root):
+        problems.append(
+            Diagnostic(
+                Position(stray.relative_to(root).as_posix()),
+                "file is not read: content files belong in content/ (settings, audiences, appendices, "
+                "themes, quotes, implications, resources, documents/, pages/) or questions/ "
+                "(guides/, sets/) and end in .yml",
+            )
+        )
+
+    def one(kind: str, attribute: str) -> Any:
+        return getattr(items[kind][0], attribute) if items[kind] else ()
+
+    guides = tuple(items["guide"])  # type: ignore[arg-type]
+    documents = tuple(items["document"])  # type: ignore[arg-type]
+    if items["appendices"]:
+        appendices, appendix_problems = _order_appendices(
+            items["appendices"][0], guides, documents, sources, broken_ids  # type: ignore[arg-type]
+        )
+        problems.extend(appendix_problems)
+        if appendix_problems:
+            incomplete |= {"appendix", "guide", "document"}
+    else:
+        appendices = ()
+    settings = items["settings"][0] if items["settings"] else Settings.model_construct(placeholders={})
+
+    project = Project(
+        root=root,
+        settings=settings,  # type: ignore[arg-type]
+        audiences=one("audiences", "audiences"),
+        themes=one("themes", "themes"),
+        quotes=one("quotes", "quotes"),
+        implications=one("implications", "groups"),
+        resources=one("resources", "resources"),
+        documents=tuple(a.item for a in appendices if isinstance(a.item, Document)),
+        pages=tuple(sorted(items["page"], key=lambda p: (p.placement, p.order, p.id))),  # type: ignore[attr-defined]
+        guides=tuple(a.item for a in appendices if isinstance(a.item, Guide)),
+        question_sets=_by_audience(items["question-set"], one("audiences", "audiences")),
+        appendices=appendices,
+        sources=MappingProxyType(sources),
+        raw=MappingProxyType(raw),
+    )
+    problems.extend(check_references(project, incomplete))
+    raise_if_errors(problems)
+    warnings = tuple(p for p in problems if p.severity != "error")
+    if warnings:
+        object.__setattr__(project, "warnings", warnings)
+    _release_positions(project)
+    return project
+
+
+def _release_positions(project: Project) -> None:
+    """Free what only checking needed: positions of every node and the raw data.
+
+    Everything that reports a position has run by now (placeholder uses are worked out
+    here first); a large bank's node positions would otherwise stay in memory for the
+    whole site build. File names stay, so ``where`` still names the file.
+    """
+    project.placeholder_uses  # noqa: B018 - computed now, while positions are known
+    object.__setattr__(
+        project, "sources", MappingProxyType({name: SourceMap(name) for name in project.sources})
+    )
+    object.__setattr__(project, "raw", MappingProxyType({}))
+    project.__dict__.pop("_suspect_texts", None)
+
+
+def _by_audience(sets: list[Node], audiences: tuple[Audience, ...]) -> tuple[QuestionSet, ...]:
+    """Question sets in the order their audiences are listed (then by file name)."""
+    order = {a.id: i for i, a in enumerate(audiences)}
+    return tuple(sorted(sets, key=lambda s: order.get(s.audience, len(order))))  # type: ignore[attr-defined]
+
+
+def _order_appendices(
+    file: AppendicesFile,
+    guides: tuple[Guide, ...],
+    documents: tuple[Document, ...],
+    sources: Mapping[str, SourceMap],
+    broken_ids: set[str],
+) -> tuple[tuple[Appendix, ...], list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    available: dict[str, Appendable] = {g.id: g for g in guides}
+    for doc in documents:
+        available.setdefault(doc.id, doc)
+    source = sources[file.origin_file]
+    placed: list[Appendix] = []
+    seen: set[str] = set()
+    for index, ident in enumerate(file.appendices):
+        position = source.position(("appendices", index))
+        if ident in seen:
+            problems.append(Diagnostic(position, f"'{ident}' is listed twice in the appendices"))
+            continue
+        seen.add(ident)
+        if ident not in available:
+            if ident in broken_ids:
+                continue  # its file has problems of its own, reported already
+            problems.append(
+                Diagnostic(
+                    position,
+                    f"appendix '{ident}' is neither a guide (questions/guides/) nor a document "
+                    f"(content/documents/){_hint(ident, available)}",
+                )
+            )
+            continue
+        placed.append(Appendix(len(placed) + 1, available[ident]))
+    for ident, item in available.items():
+        if ident not in seen:
+            problems.append(
+                Diagnostic(
+                    Position(item.origin_file, 1, 1),
+                    f"'{ident}' is not listed in content/appendices.yml, so it has no appendix number",
+                )
+            )
+    return tuple(placed), problems
