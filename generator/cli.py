@@ -46,26 +46,42 @@ def _checked(root: Path, strict: bool):
 
 
 def _report(project, strict: bool) -> int:
+    from .strings import load_catalogue
+
+    words = load_catalogue(project.settings.site.language)
+
+    def say(name: str, **values) -> None:
+        _say(words.text(f"cli.check.{name}", **values))
+
     for warning in project.warnings:
         _say(str(warning))
     if strict and project.warnings:
-        _say(f"{len(project.warnings)} warning(s): --strict treats warnings as errors.")
+        say("strict_warnings", count=len(project.warnings))
         return EXIT_CONTENT
     unfilled = project.unfilled_placeholders()
     if unfilled:
         if strict:
             for item in unfilled:
                 _say(str(item))
-            _say(f"{len(unfilled)} unfilled placeholder{'s' if len(unfilled) != 1 else ''}: "
-                 "fill them in content/settings.yml or build without --strict.")
+            say("strict_placeholders", count=len(unfilled))
             return EXIT_CONTENT
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
-        _say(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
-             f"({', '.join(names)}); --strict lists them and fails.")
-    count = len(project.questions)
-    _say(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
-         f"{count} questions, {len(project.themes)} themes, {len(project.subthemes)} subthemes.")
+        say("placeholders_note", uses=words.text("cli.check.uses", count=len(unfilled)),
+            placeholders=words.text("cli.check.placeholders", count=len(names)), names=", ".join(names))
+    say("content_ok", counts=", ".join((
+        words.text("cli.check.guides", count=len(project.guides)),
+        words.text("cli.check.sets", count=len(project.question_sets)),
+        words.text("cli.check.questions", count=len(project.questions)),
+        words.text("cli.check.themes", count=len(project.themes)),
+        words.text("cli.check.subthemes", count=len(project.subthemes)),
+    )))
     return EXIT_OK
+
+
+def _english(name: str, **values) -> str:
+    from .strings import load_catalogue
+
+    return load_catalogue("en").text(f"cli.check.{name}", **values)
 
 
 def _mkdocs_config(config_file: Path, **overrides):
@@ -83,7 +99,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     final = (site_dir or root / "site").resolve()
     fingerprint = build_fingerprint(root, config_file, strict)
     if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
-        _say(f"Site in {final} is up to date: no input changed since it was built.")
+        _say(_english("up_to_date", site=final))
         return EXIT_OK
     status, project = _checked(root, strict)
     if status != EXIT_OK:
@@ -101,14 +117,14 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None) -
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         _say(str(exc))
-        _say("Build failed; the previous site was left untouched.")
+        _say(_english("build_failed"))
         return EXIT_CONTENT
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap_in(staging, final)
     write_fingerprint(root, final, fingerprint)
-    _say(f"Site built in {final}")
+    _say(_english("built", site=final))
     return EXIT_OK
 
 
@@ -130,7 +146,7 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
 
     status = _check(root, strict=False)
     if status != EXIT_OK:
-        _say("Fix the problems above, then run 'reflect serve' again.")
+        _say(_english("serve_again"))
         return status
     kwargs = {"dev_addr": dev_addr} if dev_addr else {}
     # MkDocs loads the configuration itself here: tell the plugin which project to preview.
