@@ -99,3 +99,73 @@ def site_text(site: Path) -> dict[str, dict[str, str]]:
 if __name__ == "__main__":
     site_dir, fixture = Path(sys.argv[1]), Path(sys.argv[2])
     fixture.write_text(json.dumps(site_text(site_dir), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+# --- telling Reflect's words from content text (the pseudo-locale test) -------------------------
+
+OPEN, CLOSE = "⟦", "⟧"
+
+
+def unwrapped(nodes: list[str]) -> list[str]:
+    """Stretches of text outside every ⟦ ⟧ pair, split at node boundaries.
+
+    A wrapped string may hold other nodes (a link inside a sentence), so the nesting depth
+    carries across nodes.
+    """
+    depth = 0
+    out: list[str] = []
+    for node in nodes:
+        current = []
+        for char in node:
+            if char == OPEN:
+                depth += 1
+                if depth == 1 and current:
+                    out.append("".join(current))
+                    current = []
+            elif char == CLOSE:
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                current.append(char)
+        if current:
+            out.append("".join(current))
+    return out
+
+
+def content_corpus(project_dir: Path) -> str:
+    """Every string in the project's content files, whitespace collapsed, one per line."""
+    import yaml
+
+    found: list[str] = []
+
+    def collect(value) -> None:
+        if isinstance(value, str):
+            found.append(" ".join(value.split()))
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                collect(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                collect(inner)
+        elif value is not None:
+            found.append(str(value))
+
+    for folder in ("content", "questions"):
+        for path in sorted((project_dir / folder).rglob("*.yml")):
+            collect(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return "\n".join(found)
+
+
+TRIVIAL = set(" \t.,;:!?()[]{}'\"“”‘’–—-·/|*#&+=<>…•☐¶")  # ☐ a drawn tick box, ¶ a heading's link
+
+
+def foreign_words(nodes: list[str], corpus: str) -> list[str]:
+    """Unwrapped stretches that are neither content text nor mere punctuation or numbers."""
+    bad = []
+    for stretch in unwrapped(nodes):
+        words = stretch.strip("".join(TRIVIAL))
+        if not words or all(c in TRIVIAL or c.isdigit() for c in words):
+            continue
+        if words in corpus or " ".join(words.split()) in corpus:
+            continue
+        bad.append(stretch)
+    return bad

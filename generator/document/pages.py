@@ -122,7 +122,7 @@ _CSV_COLUMNS = ("id", "kind", "owner", "audience", "where", "form", "text", "url
 
 def downloads(b: Builder, files: Iterable[object]) -> n.Page:
     """Every printable file with its format and size (``files``: planned or built downloads)."""
-    from ..printable import DOWNLOADS_PAGE, human_size
+    from ..printable import DOWNLOADS_PAGE
 
     listed = list(files)
     groups = (
@@ -141,9 +141,30 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
         for f in chosen:
             size = getattr(f, "size", None)
             rows.append(n.Row((
-                n.Cell((b.page_link(f.path, f.title),)),  # type: ignore[attr-defined]
+                n.Cell((b.page_link(f.path, _download_title(b, f)),)),  # type: ignore[attr-defined]
                 n.Cell((n.Text(b.t(f"downloads.format_{f.format}")),)),  # type: ignore[attr-defined]
-                n.Cell((n.Text(human_size(size) if size is not None else b.t("downloads.not_yet")),)),
+                n.Cell((n.Text(_size(b, size) if size is not None else b.t("downloads.not_yet")),)),
             )))
         body.append(n.Table(headers, tuple(rows)))
     return b.page(DOWNLOADS_PAGE, b.t("downloads.title"), body, None)
+
+
+def _download_title(b: Builder, f) -> str:
+    """A file's title in the site's words: the appendix or set it prints, or the run it combines."""
+    download = getattr(f, "download", f)
+    owner = download.owner
+    if owner is not None:
+        return b.owner_title(b.p.appendix_by_id[owner].item if owner in b.p.appendix_by_id else b.p.set_by_id[owner])
+    if len(download.docs) == len(b.p.appendices):
+        return b.t("downloads.combined")
+    first, last = (b.p.appendix_by_id[doc.id].number for doc in (download.docs[0], download.docs[-1]))
+    return b.t("downloads.combined_part", first=first, last=last)
+
+
+def _size(b: Builder, size: int) -> str:
+    """``38 KB``, ``1.2 MB``: sizes as a reader expects them (1 KB = 1,000 bytes)."""
+    if size < 1000:
+        return b.t("downloads.bytes", count=size)
+    if size < 1_000_000:
+        return b.t("downloads.kilobytes", size=round(size / 1000))
+    return b.t("downloads.megabytes", size=f"{size / 1_000_000:.1f}")
