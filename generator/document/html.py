@@ -29,17 +29,28 @@ def el(tag: str, attributes: Mapping[str, object] | None = None, *children: obje
     parts.append(">")
     if tag in VOID:
         return Markup("".join(parts))
-    return Markup("".join(parts) + str(join(children)) + f"</{tag}>")
+    _flatten(children, parts)
+    parts.append(f"</{tag}>")
+    return Markup("".join(parts))
 
 
 def join(children: Iterable[object], separator: str = "") -> Markup:
     """Children in order (nested iterables flattened), each escaped unless it is Markup."""
     out: list[str] = []
+    _flatten(children, out)
+    return Markup(str(escape(separator)).join(out) if separator else "".join(out))
+
+
+def _flatten(children: Iterable[object], out: list[str]) -> None:
     for child in children:
         if child is None:
             continue
-        if isinstance(child, (str, Markup)):
+        kind = type(child)
+        if kind is Markup:
+            out.append(child)
+        elif kind is str:
+            out.append(escape(child))
+        elif isinstance(child, str):  # another str subclass: escape (Markup subclasses know how)
             out.append(escape(child))
         else:
-            out.append(join(child))
-    return Markup(str(escape(separator)).join(map(str, out)) if separator else "".join(map(str, out)))
+            _flatten(child, out)  # type: ignore[arg-type]

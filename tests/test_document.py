@@ -1,0 +1,112 @@
+"""The document model and the site writer, without building a site."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import typing
+
+import pytest
+
+from generator.document import nodes as n
+from generator.document.build import Builder
+from generator.document.text import ContentText
+from generator.project import ProjectCache
+from generator.reference_kinds import KINDS
+from generator.references import KINDS as WRITTEN_KINDS
+from generator.references import Reference
+from generator.site import SiteBuild
+from generator.site_paths import Target
+from generator.site_writer import SiteWriter
+from generator.strings import load_catalogue
+
+
+def _node_types(union) -> set[type]:
+    return {t for t in typing.get_args(union) if isinstance(t, type)}
+
+
+def test_every_node_type_has_a_visitor():
+    for node in _node_types(n.Block) | _node_types(n.Inline):
+        assert hasattr(SiteWriter, "visit_" + node.__name__.lower()), node
+
+
+def test_the_writer_escapes_every_value():
+    page = n.Page("x.md", "<b>", (
+        n.Heading(2, (n.Text("<script>alert(1)</script>"),), "a\"b"),
+        n.Para((n.Link(Target("y.md", "q-1"), (n.Text("a & b"),)),)),
+        n.Quote("quote-1", "<i>said</i>", "caption <x>"),
+    ))
+    html = str(SiteWriter("Link").write(page))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'id="a&#34;b"' in html
+    assert '<a href="y.html#q-1">a &amp; b</a>' in html
+    assert "&lt;i&gt;said&lt;/i&gt;" in html and "caption &lt;x&gt;" in html
+
+
+def test_content_text_is_converted_and_sanitised_once_per_text():
+    calls = []
+
+    def resolve(ref: Reference):
+        calls.append(ref.id)
+        return n.Text(ref.id)
+
+    text = ContentText(resolve)
+    first = text.prose("See *this* [[theme:x]] <script>bad()</script>")
+    assert text.prose("See *this* [[theme:x]] <script>bad()</script>") is first
+    assert calls == ["x"]
+    markup = "".join(part.html for part in first if isinstance(part, n.Markup))
+    assert "<em>this</em>" in markup and "<script" not in markup
+    assert n.Text("x") in first
+
+
+def test_every_written_reference_kind_is_declared_once():
+    assert set(KINDS) == set(WRITTEN_KINDS)
+
+
+def test_references_resolve_to_the_registry_label_and_target(project):
+    b = Builder(project)
+    theme = project.themes[0]
+    node = b.resolve(Reference("theme", theme.id, "", 0, 0))
+    assert node == n.CrossRef(f"theme 1 ({theme.label})", KINDS["theme"].target(project, theme.id))
+    question = project.questions[0]
+    node = b.resolve(Reference("question", question.question.id, "", 0, 0))
+    assert node.label == f"Appendix 1, question {question.number}"
+
+
+def test_a_scale_shows_the_values_the_publisher_defined(project):
+    qset = project.question_sets[0]
+    options = tuple(
+        option.model_copy(update={"value": index}) for index, option in enumerate(qset.scale.options)
+    )
+    zero_based = qset.model_copy(update={"scale": qset.scale.model_copy(update={"options": options})})
+    changed = dataclasses.replace(project, question_sets=(zero_based, *project.question_sets[1:]))
+    html = next(p.html for p in SiteBuild(changed).render().pages if p.path.endswith(f"{qset.id}.md"))
+    assert '<li value="0">' in html
+    assert f'<li value="{len(options) - 1}">' in html
+
+
+def test_counts_are_plural_aware(project):
+    words = load_catalogue("en")
+    assert words.text("site.count.themes", count=1) == "1 theme"
+    assert words.text("site.count.themes", count=2) == "2 themes"
+    assert words.text("cli.check.guides", count=1) == "1 guide"
+
+
+def test_the_project_is_loaded_once_per_content_state(tmp_path):
+    from conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    cache = ProjectCache()
+    first = cache.load(root)
+    assert cache.load(root) is first
+    settings = root / "content" / "settings.yml"
+    os.utime(settings, ns=(settings.stat().st_atime_ns, settings.stat().st_mtime_ns + 10**9))
+    assert cache.load(root) is not first
+
+
+@pytest.mark.parametrize("module", ["generator.project", "generator.project.loading", "generator.mkdocs_plugin"])
+def test_no_module_keeps_run_state(module):
+    import importlib
+
+    loaded = importlib.import_module(module)
+    assert not [name for name in ("_LOADED", "_PREVIEW") if hasattr(loaded, name)]
