@@ -80,7 +80,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         for unfilled in self.project.unfilled_placeholders():
             log.info(str(unfilled))
         settings = self.project.settings
-        words = load_catalogue(settings.site.language)
+        words = load_catalogue(settings.site.language, settings.strings)
         self.build = SiteBuild(self.project, words)
         self.site = self.build.render()
         self.pages = {page.path: page for page in self.site.pages}

@@ -161,6 +161,10 @@ class Settings(Node):
     placeholders: dict[PlaceholderName, Placeholder] = Field(
         default_factory=dict, description="Named values used by document templates."
     )
+    strings: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes).",
+    )
 
 
 # --- audiences and appendices --------------------------------------------------------
@@ -327,6 +331,9 @@ class Quote(Node):
     subtheme: Id
     quote: Annotated[Text, AfterValidator(_short_quote)] = Field(
         description="A participant's words, under 40 words, cuts marked [...]."
+    )
+    attribution: Text | None = Field(
+        default=None, description="Who said it; default: the string site.findings.attribution."
     )
     source: Source
 

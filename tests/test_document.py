@@ -110,3 +110,25 @@ def test_no_module_keeps_run_state(module):
 
     loaded = importlib.import_module(module)
     assert not [name for name in ("_LOADED", "_PREVIEW") if hasattr(loaded, name)]
+
+
+def test_a_quote_names_who_said_it_with_the_default_from_the_catalogue(project):
+    quotes = (project.quotes[0].model_copy(update={"attribution": "A textbook, 1988"}), *project.quotes[1:])
+    changed = dataclasses.replace(project, quotes=quotes)
+    words = load_catalogue("en")  # no publisher strings: the neutral default
+    page = next(p.html for p in SiteBuild(changed, words).render().pages
+                if p.path == f"findings/{project.theme_of[project.quotes[0].subtheme].id}.md")
+    assert "<figcaption>A textbook, 1988. Source: " in page
+    assert f"<figcaption>{words.text('site.findings.attribution')}. Source: " in page
+
+
+def test_no_word_of_the_bundled_report_in_the_site_code_or_catalogue():
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "generator"
+    files = [p for p in package.rglob("*.py") if "printable" not in p.parts] + [package / "strings" / "en.yml"]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        code = "\n".join(line for line in text.splitlines() if "description=" not in line)  # schema help
+        for word in ("QI coach", "focus group", "Table 1", "AMHE", "What coaches"):
+            assert word not in code, f"{path.name} holds '{word}'"

@@ -44,7 +44,7 @@ def plain_text(children: n.Inlines) -> str:
 class Builder:
     def __init__(self, project: Project, words: Catalogue | None = None):
         self.p = project
-        self.words = words or load_catalogue(project.settings.site.language)
+        self.words = words or load_catalogue(project.settings.site.language, project.settings.strings)
         self.text = ContentText(self.resolve)
 
     def t(self, name: str, **values: Any) -> str:

@@ -58,7 +58,8 @@ def _subtheme(b: Builder, sub) -> list:
     if quotes:
         out.append(b.heading(3, b.t("findings.quotes"), f"subtheme-{sub.id}-quotes"))
         out += [
-            n.Quote(f"quote-{q.id}", " ".join(q.quote.split()), b.t("findings.quote_caption", source=q.source))
+            n.Quote(f"quote-{q.id}", " ".join(q.quote.split()), b.t(
+                "findings.quote_caption", attribution=q.attribution or b.t("findings.attribution"), source=q.source))
             for q in quotes
         ]
     questions = p.questions_by_subtheme.get(sub.id, ())

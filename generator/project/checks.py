@@ -151,7 +151,39 @@ def text_references(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     return problems
 
 
-RULES = (unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
+def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Every string named in settings' ``strings`` is one Reflect has, with only its fields."""
+    from string import Formatter
+
+    from ..strings import load_catalogue
+
+    if not p.settings.strings:
+        return []
+    english = load_catalogue("en")
+    known = set(english.names())
+    problems = []
+    for name, text in p.settings.strings.items():
+        where = p.where(p.settings, "strings", name)
+        if name not in known:
+            problems.append(Diagnostic(where, f"unknown string '{name}'{hint(name, known)}"))
+            continue
+        template = english.fallback[name]
+        forms = template.values() if isinstance(template, Mapping) else (template,)
+        allowed = {field for form in forms for _, field, _, _ in Formatter().parse(form) if field}
+        try:
+            used = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+        except ValueError as exc:
+            problems.append(Diagnostic(where, f"string '{name}' is not a valid template: {exc}"))
+            continue
+        if used - allowed:
+            fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
+            problems.append(Diagnostic(
+                where, f"string '{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
+                f"its fields are: {fields}"))
+    return problems
+
+
+RULES = (string_overrides, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
 
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
