@@ -71,6 +71,21 @@ class ProjectCache:
         self._loaded = (project.root, _signature(project.root), project)
 
 
+class _Read:
+    """What reading the files produced: models by kind, problems, and what could not be checked."""
+
+    def __init__(self) -> None:
+        self.problems: list[Diagnostic] = []
+        self.sources: dict[str, SourceMap] = {}
+        self.raw: dict[str, Any] = {}
+        self.items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
+        self.incomplete: set[str] = set()  # reference kinds whose targets may be missing
+        self.broken_ids: set[str] = set()  # ids of named files that failed to load
+
+    def one(self, kind: str, attribute: str) -> Any:
+        return getattr(self.items[kind][0], attribute) if self.items[kind] else ()
+
+
 def load_project(root: Path | str) -> Project:
     """Load, validate and cross-reference the project at ``root``; raise ContentError on any problem.
 
@@ -79,45 +94,29 @@ def load_project(root: Path | str) -> Project:
     run reports every independent problem.
     """
     root = Path(root).resolve()
-    problems: list[Diagnostic] = []
-    sources: dict[str, SourceMap] = {}
-    raw: dict[str, Any] = {}
-    items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
-    incomplete: set[str] = set()  # reference kinds whose targets may be missing
-    broken_ids: set[str] = set()  # ids of named files that failed to load
+    read = _read_files(root)
+    project = _assemble(root, read)
+    problems = read.problems + check_references(project, read.incomplete)
+    raise_if_errors(problems)
+    warnings = tuple(p for p in problems if p.severity != "error")
+    if warnings:
+        object.__setattr__(project, "warnings", warnings)
+    _release_positions(project)
+    return project
 
+
+def _read_files(root: Path) -> _Read:
+    """Every content file read and validated against its model; stray files named."""
+    read = _Read()
     for kind in CONTENT_FILES:
         paths = find_files(root, kind)
         if kind.single and not paths:
-            problems.append(Diagnostic(Position(kind.pattern), "required file is missing"))
-            incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
+            read.problems.append(Diagnostic(Position(kind.pattern), "required file is missing"))
+            read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         for path in paths:
-            display = path.relative_to(root).as_posix()
-            loaded, found = load_yaml_file(path, display)
-            problems.extend(found)
-            model = None
-            if loaded is not None:
-                sources[display] = loaded.source
-                model, model_found = build_model(loaded, FILE_MODELS[kind.kind])
-                # a value the reader already rejected (e.g. a tag) needs no second message
-                reported = {d.position for d in found if d.severity == "error"}
-                problems.extend(d for d in model_found if d.position not in reported)
-            if model is None:
-                incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
-                broken_ids.add(path.stem)
-                continue
-            raw[display] = loaded.data
-            if kind.named_by_id and getattr(model, "id", path.stem) != path.stem:
-                problems.append(
-                    Diagnostic(
-                        loaded.source.position(("id",)),
-                        f"id '{model.id}' must match the file name '{path.stem}'",  # type: ignore[attr-defined]
-                    )
-                )
-            items[kind.kind].append(model)
-
+            _read_file(root, kind, path, read)
     for stray in stray_files(root):
-        problems.append(
+        read.problems.append(
             Diagnostic(
                 Position(stray.relative_to(root).as_posix()),
                 "file is not read: content files belong in content/ (settings, audiences, appendices, "
@@ -125,46 +124,65 @@ def load_project(root: Path | str) -> Project:
                 "(guides/, sets/) and end in .yml",
             )
         )
+    return read
 
-    def one(kind: str, attribute: str) -> Any:
-        return getattr(items[kind][0], attribute) if items[kind] else ()
 
+def _read_file(root: Path, kind: Any, path: Path, read: _Read) -> None:
+    display = path.relative_to(root).as_posix()
+    loaded, found = load_yaml_file(path, display)
+    read.problems.extend(found)
+    model = None
+    if loaded is not None:
+        read.sources[display] = loaded.source
+        model, model_found = build_model(loaded, FILE_MODELS[kind.kind])
+        # a value the reader already rejected (e.g. a tag) needs no second message
+        reported = {d.position for d in found if d.severity == "error"}
+        read.problems.extend(d for d in model_found if d.position not in reported)
+    if model is None:
+        read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
+        read.broken_ids.add(path.stem)
+        return
+    read.raw[display] = loaded.data
+    if kind.named_by_id and getattr(model, "id", path.stem) != path.stem:
+        read.problems.append(
+            Diagnostic(
+                loaded.source.position(("id",)),
+                f"id '{model.id}' must match the file name '{path.stem}'",  # type: ignore[attr-defined]
+            )
+        )
+    read.items[kind.kind].append(model)
+
+
+def _assemble(root: Path, read: _Read) -> Project:
+    """The Project from what was read, appendices numbered in their declared order."""
+    items = read.items
     guides = tuple(items["guide"])  # type: ignore[arg-type]
     documents = tuple(items["document"])  # type: ignore[arg-type]
+    appendices: tuple[Appendix, ...] = ()
     if items["appendices"]:
         appendices, appendix_problems = _order_appendices(
-            items["appendices"][0], guides, documents, sources, broken_ids  # type: ignore[arg-type]
+            items["appendices"][0], guides, documents, read.sources, read.broken_ids  # type: ignore[arg-type]
         )
-        problems.extend(appendix_problems)
+        read.problems.extend(appendix_problems)
         if appendix_problems:
-            incomplete |= {"appendix", "guide", "document"}
-    else:
-        appendices = ()
+            read.incomplete |= {"appendix", "guide", "document"}
     settings = items["settings"][0] if items["settings"] else Settings.model_construct(placeholders={})
-
-    project = Project(
+    return Project(
         root=root,
         settings=settings,  # type: ignore[arg-type]
-        audiences=one("audiences", "audiences"),
-        themes=one("themes", "themes"),
-        quotes=one("quotes", "quotes"),
-        implications=one("implications", "groups"),
-        resources=one("resources", "resources"),
+        audiences=read.one("audiences", "audiences"),
+        themes=read.one("themes", "themes"),
+        quotes=read.one("quotes", "quotes"),
+        implications=read.one("implications", "groups"),
+        resources=read.one("resources", "resources"),
         documents=tuple(a.item for a in appendices if isinstance(a.item, Document)),
         pages=tuple(sorted(items["page"], key=lambda p: (p.placement, p.order, p.id))),  # type: ignore[attr-defined]
         guides=tuple(a.item for a in appendices if isinstance(a.item, Guide)),
-        question_sets=_by_audience(items["question-set"], one("audiences", "audiences")),
+        question_sets=_by_audience(items["question-set"], read.one("audiences", "audiences")),
         appendices=appendices,
-        sources=MappingProxyType(sources),
-        raw=MappingProxyType(raw),
+        sources=MappingProxyType(read.sources),
+        raw=MappingProxyType(read.raw),
     )
-    problems.extend(check_references(project, incomplete))
-    raise_if_errors(problems)
-    warnings = tuple(p for p in problems if p.severity != "error")
-    if warnings:
-        object.__setattr__(project, "warnings", warnings)
-    _release_positions(project)
-    return project
 
 
 def _release_positions(project: Project) -> None:

@@ -78,27 +78,10 @@ class PlaceholderUse:
     position: Position
 
 
-@dataclass(frozen=True)
-class Project:
-    """Everything the renderers need, validated and cross-referenced. Never mutated."""
+class _Lookups:
+    """Items by id and by what they link to (worked out once, on first use)."""
 
-    root: Path
-    settings: Settings
-    audiences: tuple[Audience, ...]
     themes: tuple[Theme, ...]
-    quotes: tuple[Quote, ...]
-    implications: tuple[ImplicationGroup, ...]
-    resources: tuple[Resource, ...]
-    documents: tuple[Document, ...]
-    pages: tuple[NarrativePage, ...]
-    guides: tuple[Guide, ...]
-    question_sets: tuple[QuestionSet, ...]
-    appendices: tuple[Appendix, ...]
-    sources: Mapping[str, SourceMap] = field(repr=False)
-    raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
-    warnings: tuple[Diagnostic, ...] = ()
-
-    # --- lookups -------------------------------------------------------------------
 
     @cached_property
     def subthemes(self) -> tuple[Subtheme, ...]:
@@ -202,60 +185,14 @@ class Project:
                     table.setdefault(sid, []).append(action)
         return MappingProxyType({k: tuple(v) for k, v in table.items()})
 
-    # --- numbering -------------------------------------------------------------------
-    # Numbers are looked up by id: comparing models for equality would compare every field.
 
-    @cached_property
-    def _numbers(self) -> Mapping[str, Any]:
-        themes = {t.id: i for i, t in enumerate(self.themes, 1)}
-        codes = {
-            s.id: f"{themes[t.id]}({string.ascii_lowercase[j]})"
-            for t in self.themes
-            for j, s in enumerate(t.subthemes)
-        }
-        groups = {g.id: i for i, g in enumerate(self.implications, 1)}
-        actions = {
-            a.id: f"{groups[g.id]}.{j}" for g in self.implications for j, a in enumerate(g.actions, 1)
-        }
-        sections = {
-            (owner.id, section.id): i
-            for owner in (*self.guides, *self.question_sets)
-            for i, section in enumerate(owner.sections, 1)
-        }
-        order = {s.id: i for i, s in enumerate(self.subthemes)}
-        return MappingProxyType(
-            {"themes": themes, "codes": codes, "groups": groups, "actions": actions,
-             "sections": sections, "subtheme_order": order}
-        )
+class _Texts:
+    """Placeholders and the texts that may hold references or markup."""
 
-    def theme_number(self, theme: Theme) -> int:
-        return self._numbers["themes"][theme.id]
+    settings: Settings
+    sources: Mapping[str, SourceMap]
+    raw: Mapping[str, Any]
 
-    def subtheme_code(self, subtheme: Subtheme) -> str:
-        """``2(d)``: theme number and the subtheme's letter, from order."""
-        return self._numbers["codes"][subtheme.id]
-
-    def subtheme_order(self, subtheme_id: str) -> int:
-        return self._numbers["subtheme_order"][subtheme_id]
-
-    def group_number(self, group: ImplicationGroup) -> int:
-        return self._numbers["groups"][group.id]
-
-    def action_code(self, action: ImplicationAction) -> str:
-        return self._numbers["actions"][action.id]
-
-    def section_number(self, owner: Guide | QuestionSet, section: GuideSection | SetSection) -> int:
-        return self._numbers["sections"][(owner.id, section.id)]
-
-    @cached_property
-    def questions_by_action(self) -> Mapping[str, tuple[QuestionEntry, ...]]:
-        table: dict[str, list[QuestionEntry]] = {a: [] for a in self.action_by_id}
-        for entry in self.questions:
-            for aid in getattr(entry.question, "implications", ()):
-                table.setdefault(aid, []).append(entry)
-        return MappingProxyType({k: tuple(v) for k, v in table.items()})
-
-    # --- placeholders ------------------------------------------------------------------
 
     def placeholder_value(self, name: str) -> str | None:
         placeholder = self.settings.placeholders.get(name)
@@ -325,3 +262,78 @@ class Project:
     def where(self, item: Node, *path: Any) -> Position:
         """``file:line:col`` of an item (or of one of its fields)."""
         return self.sources[item.origin_file].position(item.origin_path + path)
+
+
+@dataclass(frozen=True)
+class Project(_Lookups, _Texts):
+    """Everything the renderers need, validated and cross-referenced. Never mutated."""
+
+    root: Path
+    settings: Settings
+    audiences: tuple[Audience, ...]
+    themes: tuple[Theme, ...]
+    quotes: tuple[Quote, ...]
+    implications: tuple[ImplicationGroup, ...]
+    resources: tuple[Resource, ...]
+    documents: tuple[Document, ...]
+    pages: tuple[NarrativePage, ...]
+    guides: tuple[Guide, ...]
+    question_sets: tuple[QuestionSet, ...]
+    appendices: tuple[Appendix, ...]
+    sources: Mapping[str, SourceMap] = field(repr=False)
+    raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+    # --- numbering -------------------------------------------------------------------
+    # Numbers are looked up by id: comparing models for equality would compare every field.
+
+    @cached_property
+    def _numbers(self) -> Mapping[str, Any]:
+        themes = {t.id: i for i, t in enumerate(self.themes, 1)}
+        codes = {
+            s.id: f"{themes[t.id]}({string.ascii_lowercase[j]})"
+            for t in self.themes
+            for j, s in enumerate(t.subthemes)
+        }
+        groups = {g.id: i for i, g in enumerate(self.implications, 1)}
+        actions = {
+            a.id: f"{groups[g.id]}.{j}" for g in self.implications for j, a in enumerate(g.actions, 1)
+        }
+        sections = {
+            (owner.id, section.id): i
+            for owner in (*self.guides, *self.question_sets)
+            for i, section in enumerate(owner.sections, 1)
+        }
+        order = {s.id: i for i, s in enumerate(self.subthemes)}
+        return MappingProxyType(
+            {"themes": themes, "codes": codes, "groups": groups, "actions": actions,
+             "sections": sections, "subtheme_order": order}
+        )
+
+    def theme_number(self, theme: Theme) -> int:
+        return self._numbers["themes"][theme.id]
+
+    def subtheme_code(self, subtheme: Subtheme) -> str:
+        """``2(d)``: theme number and the subtheme's letter, from order."""
+        return self._numbers["codes"][subtheme.id]
+
+    def subtheme_order(self, subtheme_id: str) -> int:
+        return self._numbers["subtheme_order"][subtheme_id]
+
+    def group_number(self, group: ImplicationGroup) -> int:
+        return self._numbers["groups"][group.id]
+
+    def action_code(self, action: ImplicationAction) -> str:
+        return self._numbers["actions"][action.id]
+
+    def section_number(self, owner: Guide | QuestionSet, section: GuideSection | SetSection) -> int:
+        return self._numbers["sections"][(owner.id, section.id)]
+
+    @cached_property
+    def questions_by_action(self) -> Mapping[str, tuple[QuestionEntry, ...]]:
+        table: dict[str, list[QuestionEntry]] = {a: [] for a in self.action_by_id}
+        for entry in self.questions:
+            for aid in getattr(entry.question, "implications", ()):
+                table.setdefault(aid, []).append(entry)
+        return MappingProxyType({k: tuple(v) for k, v in table.items()})
