@@ -34,16 +34,21 @@ class SiteWriter:
     def __init__(self, permalink: str):
         self.permalink = permalink
         self.page = ""
+        self._visitors: dict[type, Any] = {}
 
     def write(self, page: n.Page) -> Markup:
         self.page = page.path
         return join(self.visit(block) for block in page.body)
 
     def visit(self, node: Any) -> Markup:
-        return getattr(self, "visit_" + type(node).__name__.lower())(node)
+        kind = type(node)
+        visitor = self._visitors.get(kind)
+        if visitor is None:
+            visitor = self._visitors[kind] = getattr(self, "visit_" + kind.__name__.lower())
+        return visitor(node)
 
     def inlines(self, children: n.Inlines) -> Markup:
-        return join(self.visit(child) for child in children)
+        return join([self.visit(child) for child in children])
 
     def href(self, target: Target) -> str:
         return html_href(target.href_from(self.page))
