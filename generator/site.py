@@ -8,7 +8,7 @@ Knows nothing of the site engine; the MkDocs adapter hands the result over.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import site_paths as paths
@@ -48,7 +48,6 @@ class NavSection:
 class Site:
     pages: tuple[SitePage, ...]
     nav: tuple[tuple[str, str] | NavSection, ...]
-    files: dict[str, bytes] = field(default_factory=dict)
 
 
 class SiteBuild:
@@ -63,25 +62,33 @@ class SiteBuild:
                         page.source, page.search)
 
     def trees(self) -> Iterable[n.Page]:
-        """Every page's tree, in menu order (the Downloads page is made with the printables)."""
+        """Every page's tree, in menu order (the Downloads page is made with the printables).
+
+        A section of the site (findings, implications, appendices, resources) is there only
+        when the content has something for it.
+        """
         b, p = self.b, self.b.p
         yield pages.home(b)
-        yield findings.findings_index(b)
+        if p.themes:
+            yield findings.findings_index(b)
         yield from (pages.audience(b, a.id) for a in p.audiences)
         yield from (findings.theme(b, t.id) for t in p.themes)
         yield from (pages.narrative(b, page.id) for page in p.pages)
-        yield findings.implications(b)
+        if p.implications:
+            yield findings.implications(b)
         yield from (questions.question_set(b, s) for s in p.question_sets)
         data = questions.bank_data(b)
         yield questions.question_bank(b, data)
         yield questions.compose(b, data)
-        yield pages.appendices_index(b)
+        if p.appendices:
+            yield pages.appendices_index(b)
         for appendix in p.appendices:
             if isinstance(appendix.item, Guide):
                 yield questions.guide(b, appendix.item)
             else:
                 yield appendices.document(b, appendix.item)
-        yield pages.resources(b)
+        if p.resources:
+            yield pages.resources(b)
         yield pages.open_data(b)
 
     def render(self) -> Site:
@@ -93,7 +100,7 @@ class SiteBuild:
 
     def nav(self) -> tuple[tuple[str, str] | NavSection, ...]:
         b, p = self.b, self.b.p
-        findings_nav = [(b.t("nav.findings_overview"), paths.FINDINGS)]
+        findings_nav = [(b.t("nav.findings_overview"), paths.FINDINGS)] if p.themes else []
         findings_nav += [(b.t("theme_title", number=p.theme_number(t), label=t.label), paths.theme_page(t.id))
                          for t in p.themes]
         findings_nav += [(page.title, paths.narrative_page(page.id, page.placement))
@@ -103,20 +110,21 @@ class SiteBuild:
         about.append((b.t("open_data.title"), paths.OPEN_DATA))
         sets = [(s.title, paths.question_set_page(s.id), s.audience) for s in p.question_sets]
         listed = [(b.appendix_title(a.item), paths.appendix_page(a.item.id)) for a in p.appendices]
-        return (
+        entries: list = [
             (b.t("nav.home"), paths.HOME),
             NavSection(b.t("nav.audiences"), tuple((a.name, paths.audience_page(a.id)) for a in p.audiences)),
-            NavSection(b.t("nav.findings"), tuple(findings_nav)),
-            (b.t("nav.implications"), paths.IMPLICATIONS),
-            NavSection(b.t("nav.sets"), self._grouped(sets, b.t("nav.sets_run"))),
+            NavSection(b.t("nav.findings"), tuple(findings_nav)) if p.themes else None,
+            (b.t("nav.implications"), paths.IMPLICATIONS) if p.implications else None,
+            NavSection(b.t("nav.sets"), self._grouped(sets, b.t("nav.sets_run"))) if sets else None,
             (b.t("bank.title"), paths.QUESTION_BANK),
             (b.t("compose.title"), paths.COMPOSE),
             NavSection(b.t("nav.appendices"), ((b.t("nav.all_appendices"), paths.APPENDICES),)
-                       + _chunked(listed, b.t("nav.appendices_run"))),
+                       + _chunked(listed, b.t("nav.appendices_run"))) if listed else None,
             (b.t("downloads.title"), DOWNLOADS_PAGE),
-            (b.t("resources.title"), paths.RESOURCES),
+            (b.t("resources.title"), paths.RESOURCES) if p.resources else None,
             NavSection(b.t("nav.about"), tuple(about)),
-        )
+        ]
+        return tuple(entry for entry in entries if entry is not None)
 
     def _grouped(self, entries: list[tuple[str, str, str]], noun: str) -> tuple:
         """Nav entries, grouped by audience when there are many, so each page's menu stays small."""

@@ -132,3 +132,33 @@ def test_no_word_of_the_bundled_report_in_the_site_code_or_catalogue():
         code = "\n".join(line for line in text.splitlines() if "description=" not in line)  # schema help
         for word in ("QI coach", "focus group", "Table 1", "AMHE", "What coaches"):
             assert word not in code, f"{path.name} holds '{word}'"
+
+
+def test_a_section_without_content_has_no_page_menu_entry_or_link(project):
+    from generator.site import NavSection
+
+    import re
+
+    def strip(text):
+        return re.sub(r"\[\[resource:[^\]]+\]\]", "a resource", text)
+
+    pages = tuple(page.model_copy(update={"body": strip(page.body)}) for page in project.pages)
+    groups = tuple(
+        group.model_copy(update={"actions": tuple(
+            action.model_copy(update={"text": strip(action.text), "details": tuple(map(strip, action.details))})
+            for action in group.actions
+        )})
+        for group in project.implications
+    )
+    empty = dataclasses.replace(project, resources=(), pages=pages, implications=groups)
+    built = SiteBuild(empty)
+    paths = [page.path for page in built.render().pages]
+    assert "resources.md" not in paths and "resources.md" in [p.path for p in SiteBuild(project).render().pages]
+
+    def listed(entries):
+        for entry in entries:
+            yield from listed(entry.children) if isinstance(entry, NavSection) else [entry[1]]
+
+    assert "resources.md" not in list(listed(built.nav()))
+    home = next(page.html for page in built.render().pages if page.path == "index.md")
+    assert 'href="resources.html"' not in home

@@ -22,11 +22,11 @@ def home(b: Builder) -> n.Page:
         n.Card((b.page_link(paths.audience_page(a.id), a.name),), b.text.inline(a.summary)) for a in p.audiences
     )
     explore = (
-        (paths.FINDINGS, b.t("home.findings")),
-        (paths.IMPLICATIONS, b.t("home.implications")),
-        (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions))),
-        (paths.APPENDICES, b.t("home.appendices")),
-        (paths.RESOURCES, b.t("home.resources")),
+        (paths.FINDINGS, b.t("home.findings"), bool(p.themes)),
+        (paths.IMPLICATIONS, b.t("home.implications"), bool(p.implications)),
+        (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions)), True),
+        (paths.APPENDICES, b.t("home.appendices"), bool(p.appendices)),
+        (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
     )
     body = [
         b.heading(1, s.site.title),
@@ -35,7 +35,7 @@ def home(b: Builder) -> n.Page:
         b.heading(2, b.t("home.start_here")),
         n.Cards(cards),
         b.heading(2, b.t("home.explore")),
-        n.ItemList(tuple((b.page_link(page, words),) for page, words in explore)),
+        n.ItemList(tuple((b.page_link(page, words),) for page, words, shown in explore if shown)),
     ]
     return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
 
