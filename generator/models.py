@@ -183,7 +183,7 @@ class AudiencesFile(Node):
 
 class AppendicesFile(Node):
     appendices: tuple[Id, ...] = Field(
-        min_length=1, description="Guides and documents in appendix order; numbers follow."
+        description="Guides and documents in appendix order; numbers follow."
     )
 
 
@@ -310,7 +310,7 @@ class Theme(Node):
 
 
 class ThemesFile(Node):
-    themes: tuple[Theme, ...] = Field(min_length=1)
+    themes: tuple[Theme, ...] = ()
 
 
 def _short_quote(value: str) -> str:
@@ -339,7 +339,7 @@ class Quote(Node):
 
 
 class QuotesFile(Node):
-    quotes: tuple[Quote, ...] = Field(min_length=1)
+    quotes: tuple[Quote, ...] = ()
 
 
 class ImplicationAction(Node):
@@ -358,7 +358,7 @@ class ImplicationGroup(Node):
 
 
 class ImplicationsFile(Node):
-    groups: tuple[ImplicationGroup, ...] = Field(min_length=1)
+    groups: tuple[ImplicationGroup, ...] = ()
 
 
 class Resource(Node):
@@ -371,7 +371,7 @@ class Resource(Node):
 
 
 class ResourcesFile(Node):
-    resources: tuple[Resource, ...] = Field(min_length=1)
+    resources: tuple[Resource, ...] = ()
 
 
 # --- document templates ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from .build import Builder
 def home(b: Builder) -> n.Page:
     p, s = b.p, b.p.settings
     intro = b.rich(
-        "home.intro",
+        "home.intro" if p.themes else "home.intro_questions",
         title=(n.Emphasis((n.Text(" ".join(s.report.title.split())),)),),
         publisher=" ".join(s.report.publisher.split()), published=" ".join(s.report.published.split()),
         themes=b.t("count.themes", count=len(p.themes)), subthemes=b.t("count.subthemes", count=len(p.subthemes)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, Mapping
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Position
 from ..models import Node
 from ..references import Reference, find_references
 from ..sanitize import unsafe_content
@@ -183,7 +183,15 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     return problems
 
 
-RULES = (string_overrides, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
+def something_to_ask(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """A site needs at least one question set or topic guide."""
+    if p.guides or p.question_sets or {"guide", "question-set"} & incomplete:
+        return []
+    return [Diagnostic(Position("questions/"), "a site needs at least one question set (questions/sets/) "
+                       "or topic guide (questions/guides/)")]
+
+
+RULES = (string_overrides, something_to_ask, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
 
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:

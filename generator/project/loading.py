@@ -81,6 +81,7 @@ class _Read:
         self.items: dict[str, list[Node]] = {kind.kind: [] for kind in CONTENT_FILES}
         self.incomplete: set[str] = set()  # reference kinds whose targets may be missing
         self.broken_ids: set[str] = set()  # ids of named files that failed to load
+        self.failed: set[str] = set()  # kinds of file that exist but failed to load
 
     def one(self, kind: str, attribute: str) -> Any:
         return getattr(self.items[kind][0], attribute) if self.items[kind] else ()
@@ -110,7 +111,7 @@ def _read_files(root: Path) -> _Read:
     read = _Read()
     for kind in CONTENT_FILES:
         paths = find_files(root, kind)
-        if kind.single and not paths:
+        if kind.required and not paths:
             read.problems.append(Diagnostic(Position(kind.pattern), "required file is missing"))
             read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         for path in paths:
@@ -139,6 +140,7 @@ def _read_file(root: Path, kind: Any, path: Path, read: _Read) -> None:
         reported = {d.position for d in found if d.severity == "error"}
         read.problems.extend(d for d in model_found if d.position not in reported)
     if model is None:
+        read.failed.add(kind.kind)
         read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         read.broken_ids.add(path.stem)
         return
@@ -166,6 +168,8 @@ def _assemble(root: Path, read: _Read) -> Project:
         read.problems.extend(appendix_problems)
         if appendix_problems:
             read.incomplete |= {"appendix", "guide", "document"}
+    elif "appendices" not in read.failed:  # no order given: guides, then documents, by file name
+        appendices = tuple(Appendix(i, item) for i, item in enumerate((*guides, *documents), 1))
     settings = items["settings"][0] if items["settings"] else Settings.model_construct(placeholders={})
     return Project(
         root=root,
