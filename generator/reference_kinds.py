@@ -108,8 +108,8 @@ KINDS: Mapping[str, ReferenceKind] = MappingProxyType({kind.name: kind for kind 
 
 
 def words_of(project: "Project") -> Catalogue:
-    """The catalogue of the project's language."""
-    return load_catalogue(project.settings.site.language)
+    """The catalogue of the project's language, with the publisher's own strings."""
+    return load_catalogue(project.settings.site.language, project.settings.strings)
 
 
 def label(project: "Project", kind: str, ident: str, words: Catalogue | None = None) -> str:
