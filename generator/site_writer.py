@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from markupsafe import Markup
 
 from .document import nodes as n
-from .document.html import el, join
+from .document.html import Html as Markup, el, join
 from .site_paths import Target
 
 SEARCH_EXCLUDE = {"data-search-exclude": "true"}

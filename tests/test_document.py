@@ -38,7 +38,7 @@ def test_the_writer_escapes_every_value():
     ))
     html = str(SiteWriter("Link").write(page))
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert 'id="a&#34;b"' in html
+    assert 'id="a&quot;b"' in html
     assert '<a href="y.html#q-1">a &amp; b</a>' in html
     assert "&lt;i&gt;said&lt;/i&gt;" in html and "caption &lt;x&gt;" in html
 

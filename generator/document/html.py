@@ -1,22 +1,33 @@
 """A small HTML element builder: escaping by construction.
 
 ``el("p", {"class": "x"}, "text", child)`` makes one element; every string passed as a
-child or an attribute value is escaped, and only :class:`markupsafe.Markup` (what ``el``
-returns, or content HTML that has been sanitised) goes in as it is.
+child or an attribute value is escaped, and only :class:`Html` (what ``el`` returns, or
+content HTML that has been sanitised) or :class:`markupsafe.Markup` goes in as it is.
 """
 
 from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from markupsafe import Markup, escape
+from html import escape
+
+from markupsafe import Markup
+
+class Html(str):
+    """A string of HTML that is safe as it is (a plain ``str`` subclass: cheap to make)."""
+
+    __slots__ = ()
+
+    def __html__(self) -> "Html":
+        return self
+
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr"})
 
 Child = "str | Markup | None | Iterable[str | Markup | None]"
 
 
-def el(tag: str, attributes: Mapping[str, object] | None = None, *children: object) -> Markup:
+def el(tag: str, attributes: Mapping[str, object] | None = None, *children: object) -> Html:
     """One element; attributes whose value is None or False are left out."""
     parts = [f"<{tag}"]
     for name, value in (attributes or {}).items():
@@ -25,20 +36,20 @@ def el(tag: str, attributes: Mapping[str, object] | None = None, *children: obje
         if value is True:
             parts.append(f" {name}")
         else:
-            parts.append(f' {name}="{escape(str(value))}"')
+            parts.append(f' {name}="{escape(str(value), quote=True)}"')
     parts.append(">")
     if tag in VOID:
-        return Markup("".join(parts))
+        return Html("".join(parts))
     _flatten(children, parts)
     parts.append(f"</{tag}>")
-    return Markup("".join(parts))
+    return Html("".join(parts))
 
 
-def join(children: Iterable[object], separator: str = "") -> Markup:
-    """Children in order (nested iterables flattened), each escaped unless it is Markup."""
+def join(children: Iterable[object], separator: str = "") -> Html:
+    """Children in order (nested iterables flattened), each escaped unless it is Html."""
     out: list[str] = []
     _flatten(children, out)
-    return Markup(str(escape(separator)).join(out) if separator else "".join(out))
+    return Html(escape(separator).join(out) if separator else "".join(out))
 
 
 def _flatten(children: Iterable[object], out: list[str]) -> None:
@@ -46,11 +57,9 @@ def _flatten(children: Iterable[object], out: list[str]) -> None:
         if child is None:
             continue
         kind = type(child)
-        if kind is Markup:
+        if kind is Html or kind is Markup:
             out.append(child)
-        elif kind is str:
-            out.append(escape(child))
-        elif isinstance(child, str):  # another str subclass: escape (Markup subclasses know how)
-            out.append(escape(child))
+        elif isinstance(child, str):  # plain text (or another str subclass): escaped
+            out.append(child.__html__() if hasattr(child, "__html__") else escape(child, quote=True))
         else:
             _flatten(child, out)  # type: ignore[arg-type]
