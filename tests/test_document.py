@@ -113,7 +113,10 @@ def test_no_module_keeps_run_state(module):
 
 
 def test_a_quote_names_who_said_it_with_the_default_from_the_catalogue(project):
-    quotes = (project.quotes[0].model_copy(update={"attribution": "A textbook, 1988"}), *project.quotes[1:])
+    quotes = (
+        project.quotes[0].model_copy(update={"attribution": "A textbook, 1988"}),
+        *(quote.model_copy(update={"attribution": None}) for quote in project.quotes[1:]),
+    )
     changed = dataclasses.replace(project, quotes=quotes)
     words = load_catalogue("en")  # no publisher strings: the neutral default
     page = next(p.html for p in SiteBuild(changed, words).render().pages
