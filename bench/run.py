@@ -8,6 +8,13 @@ measures, printing a table and, as its very last line, one JSON object keyed by 
 check_seconds            wall time of ``reflect check`` (median)
 load_mb_per_s            YAML read with full line tracking (our loader), MB/s
 generator_share          (load + validate + render pages and data) / our full site build
+check_vs_raw_load        ``reflect check`` / a Python process merely loading the same YAML files
+                         with PyYAML's CSafeLoader (alternating runs, medians)
+load_vs_libyaml          our loader (positions included) / CSafeLoader, in process, same files
+reload_vs_clean          the preview's edit-to-page time / the clean build
+largest_page_kib         the largest generated HTML page
+bank_render_vs_plain     first render (first contentful paint) of the question bank page in
+                         Chromium / that of a plain page of the same theme (resources.html)
 build_vs_baseline        our full site build / plain MkDocs + Material building the same
                          pre-rendered Markdown with default settings (alternating runs, medians).
                          "Full site build" is ``reflect build`` into an empty folder with the
@@ -90,17 +97,80 @@ def measure_loading(project: Path, repeat: int) -> tuple[float, float]:
     return size, size / statistics.median(times)
 
 
+def measure_libyaml(project: Path, repeat: int) -> float:
+    """Our loader's time / PyYAML's CSafeLoader's on the same files, in process (medians)."""
+    import yaml
+
+    from generator.layout import CONTENT_FILES, find_files
+    from generator.yamlsource import load_yaml_file
+
+    paths = [p for kind in CONTENT_FILES for p in find_files(project, kind)]
+    ours, theirs = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for path in paths:
+            load_yaml_file(path)
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for path in paths:
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        theirs.append(time.perf_counter() - start)
+    return statistics.median(ours) / statistics.median(theirs)
+
+
+RAW_LOAD = (
+    "import sys, yaml\n"
+    "for line in open(sys.argv[1], encoding='utf-8'):\n"
+    "    yaml.load(open(line.strip(), 'rb').read(), Loader=yaml.CSafeLoader)\n"
+)
+
+
+def measure_check_vs_raw(project: Path, repeat: int) -> tuple[float, float]:
+    """``reflect check`` and a process merely loading the same files, alternating (medians)."""
+    from generator.layout import CONTENT_FILES, find_files
+
+    listing = project.parent / "yaml-files.txt"
+    paths = [p for kind in CONTENT_FILES for p in find_files(project, kind)]
+    listing.write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
+    check, raw = [], []
+    for _ in range(repeat):
+        check.append(run(reflect(project, "check"), project))
+        raw.append(run([PY, "-c", RAW_LOAD, str(listing)], project))
+    return statistics.median(check), statistics.median(raw)
+
+
+def measure_first_render(site: Path) -> tuple[float, float]:
+    """First contentful paint (ms) of the question bank and of a plain page, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    def paint(page, path: Path) -> float:
+        page.goto(path.as_uri(), wait_until="load")
+        return page.evaluate(
+            "() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime"
+        )
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            paint(page, site / "resources.html")  # warm the browser's caches
+            plain = statistics.median(paint(page, site / "resources.html") for _ in range(3))
+            bank = statistics.median(paint(page, site / "question-bank.html") for _ in range(3))
+        finally:
+            browser.close()
+    return bank, plain
+
+
 def measure_generator(project: Path, repeat: int) -> float:
     """In-process time to load, validate and render every page and data file."""
-    import generator.project as project_module
     from generator.exports import project_json, questions_csv
-    from generator.site_pages import render_site
+    from generator.project import load_project
+    from generator.site import render_site
 
     times = []
     for _ in range(repeat):
-        project_module._LOADED.clear()
         start = time.perf_counter()
-        p = project_module.load_project(project)
+        p = load_project(project)
         render_site(p)
         project_json(p)
         questions_csv(p)
@@ -109,19 +179,26 @@ def measure_generator(project: Path, repeat: int) -> float:
 
 
 def write_baseline(project: Path, folder: Path) -> None:
-    """The same pages as pre-rendered Markdown, for plain MkDocs + Material with defaults."""
-    import generator.project as project_module
-    from generator.site_pages import render_site
+    """The same pages for plain MkDocs + Material with defaults: each page's finished HTML
+    written into a Markdown file (which is what a hand-made MkDocs site of these pages
+    would hand to Python-Markdown at best)."""
+    from generator.project import load_project
+    from generator.site import render_site
 
-    site = render_site(project_module.load_project(project))
+    site = render_site(load_project(project))
     if folder.exists():
         shutil.rmtree(folder)
     docs = folder / "docs"
     for page in site.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        title = page.title.replace('"', "'")
+        path.write_text(f'---\ntitle: "{title}"\n---\n\n{page.html}\n', encoding="utf-8")
     (folder / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n", encoding="utf-8")
+
+
+def largest_page(site: Path) -> float:
+    return max(p.stat().st_size for p in site.rglob("*.html") if "downloads" not in p.parts) / 1024
 
 
 def html_per_page(site: Path) -> float:
@@ -187,8 +264,9 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
     questions = counts["questions"]
     print(f"\n== {scale} questions ({counts['guides']} guides, {counts['sets']} sets) ==", flush=True)
 
-    check = statistics.median(run(reflect(project, "check"), project) for _ in range(repeat))
+    check, raw_load = measure_check_vs_raw(project, repeat)
     size, mb_per_s = measure_loading(project, repeat)
+    vs_libyaml = measure_libyaml(project, repeat)
 
     # cold: printables rendered from scratch, memory measured
     shutil.rmtree(project / ".reflect-cache", ignore_errors=True)
@@ -214,16 +292,24 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
     generator_seconds = measure_generator(project, repeat)
     reload = measure_reload(project)
     search = (site / "search" / "search_index.json").stat().st_size
+    bank_paint, plain_paint = measure_first_render(site)
     workers = min(2, os.cpu_count() or 1)
 
     figures = {
         "questions": questions,
         "check_seconds": round(check, 3),
+        "check_vs_raw_load": round(check / raw_load, 3),
+        "load_vs_libyaml": round(vs_libyaml, 3),
         "load_mb_per_s": round(mb_per_s, 2),
         "generator_share": round(generator_seconds / clean, 3),
         "build_vs_baseline": round(clean / baseline, 3),
         "noop_rebuild_vs_clean": round(noop / clean, 3),
         "reload_seconds": round(reload, 2),
+        "reload_vs_clean": round(reload / clean, 3),
+        "largest_page_kib": round(largest_page(site), 1),
+        "bank_first_render_ms": round(bank_paint, 1),
+        "plain_first_render_ms": round(plain_paint, 1),
+        "bank_render_vs_plain": round(bank_paint / plain_paint, 2),
         "pdf_pages_per_s": round(pages_pdf / printables, 2),
         "pdf_pages_per_s_per_core": round(pages_pdf / printables / workers, 2),
         "peak_mib": round(peak, 1),
@@ -256,8 +342,9 @@ def main() -> None:
     for scale in scales:
         repeat = args.repeat if scale < 10000 else max(1, min(args.repeat, 2))
         results[str(scale)] = bench_scale(scale, repeat)
-    keys = ["check_seconds", "load_mb_per_s", "generator_share", "build_vs_baseline", "noop_rebuild_vs_clean",
-            "reload_seconds", "pdf_pages_per_s", "peak_mib", "search_bytes_per_question"]
+    keys = ["check_seconds", "check_vs_raw_load", "load_mb_per_s", "load_vs_libyaml", "generator_share",
+            "build_vs_baseline", "noop_rebuild_vs_clean", "reload_seconds", "reload_vs_clean", "largest_page_kib",
+            "bank_render_vs_plain", "pdf_pages_per_s", "peak_mib", "search_bytes_per_question"]
     print("\n" + "scale".ljust(8) + "".join(k[:14].rjust(15) for k in keys))
     for scale, figures in results.items():
         print(scale.ljust(8) + "".join(str(figures[k]).rjust(15) for k in keys))

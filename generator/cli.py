@@ -24,59 +24,99 @@ from pathlib import Path
 from .diagnostics import ContentError, capped_lines
 from .status import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exits with 2, our internal-error code
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
 
 def _say(message: str) -> None:
     from .terminal import paint
 
     print(paint(message, sys.stderr), file=sys.stderr)
 
+
 def _note(message: str) -> None:
     """Information, not a problem: silent with -q."""
     if not os.environ.get("REFLECT_QUIET"):
         print(message, file=sys.stderr)
 
+
 def _check(root: Path, strict: bool) -> int:
+    return _checked(root, strict)[0]
+
+
+def _checked(root: Path, strict: bool):
+    """The exit status of checking the content, and the Project when it loaded."""
     from .project import load_project
 
     try:
         project = load_project(root)
     except ContentError as exc:
         _say(exc.report())
-        return EXIT_CONTENT
+        return EXIT_CONTENT, None
+    return _report(project, strict), project
+
+
+def _report(project, strict: bool) -> int:
+    from .strings import load_catalogue
+
+    words = load_catalogue(project.settings.site.language)
+
+    def say(name: str, **values) -> None:
+        _say(words.text(f"cli.check.{name}", **values))
+
+    def note(name: str, **values) -> None:
+        _note(words.text(f"cli.check.{name}", **values))
+
     for line in capped_lines(sorted(project.warnings)):  # at most 50 per file
         _say(line)
     if strict and project.warnings:
-        _say(f"{len(project.warnings)} warning(s): --strict treats warnings as errors.")
+        say("strict_warnings", count=len(project.warnings))
         return EXIT_CONTENT
     unfilled = project.unfilled_placeholders()
     if unfilled:
         if strict:
             for item in unfilled:
                 _say(str(item))
-            _say(f"{len(unfilled)} unfilled placeholder{'s' if len(unfilled) != 1 else ''}: "
-                 "fill them in content/settings.yml or build without --strict.")
+            say("strict_placeholders", count=len(unfilled))
             return EXIT_CONTENT
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
-        _note(f"note: {len(unfilled)} uses of {len(names)} unfilled placeholders render as marked blanks "
-             f"({', '.join(names)}); --strict lists them and fails.")
+        note("placeholders_note", uses=words.text("cli.check.uses", count=len(unfilled)),
+             placeholders=words.text("cli.check.placeholders", count=len(names)), names=", ".join(names))
     if not project.settings.site.url:
-        from .strings import load_catalogue
-
-        _note(load_catalogue("en").text("cli.publishing.site_url_unset"))
-    count = len(project.questions)
-    _note(f"Content OK: {len(project.guides)} guides, {len(project.question_sets)} question sets, "
-         f"{count} questions, {len(project.themes)} themes, {len(project.subthemes)} subthemes.")
+        _note(words.text("cli.publishing.site_url_unset"))
+    note("content_ok", counts=", ".join((
+        words.text("cli.check.guides", count=len(project.guides)),
+        words.text("cli.check.sets", count=len(project.question_sets)),
+        words.text("cli.check.questions", count=len(project.questions)),
+        words.text("cli.check.themes", count=len(project.themes)),
+        words.text("cli.check.subthemes", count=len(project.subthemes)),
+    )))
     return EXIT_OK
+
+
+def _english(name: str, **values) -> str:
+    from .strings import load_catalogue
+
+    return load_catalogue("en").text(f"cli.check.{name}", **values)
+
 
 def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False) -> int:
     from .publish import build_site  # lock, staging, atomic swap: see generator/publish.py
 
+    checked = {}
+
+    def check(root: Path, strict: bool) -> int:
+        status, checked["project"] = _checked(root, strict)
+        return status
+
+    def configure(plugin) -> None:
+        plugin.projects.put(checked["project"])  # checked just now: the site build does not load it again
+
     final = (site_dir or root / "site").resolve()
-    status = build_site(root, config_file, strict, final, _check, _say, _note)
+    status = build_site(root, config_file, strict, final, check, _say, _note, configure)
     if status == EXIT_OK:
         from .hosting import write_zip
         from .recipes import update_header_snippets
@@ -88,11 +128,13 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, z
         _engine_notice()
     return status
 
+
 def _engine_notice() -> None:
     """Material's end-of-life date, which Material prints only when run as ``mkdocs``."""
     from .strings import load_catalogue
 
     _note(load_catalogue("en").text("cli.publishing.engine_notice"))
+
 
 def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
     from mkdocs.commands.serve import serve
@@ -100,9 +142,13 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
 
     status = _check(root, strict=False)
     if status != EXIT_OK:
-        _say("Fix the problems above, then run 'reflect serve' again.")
+        _say(_english("serve_again"))
         return status
     kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+    # MkDocs loads the configuration itself here: tell the plugin which project to preview.
+    from .mkdocs_plugin import PROJECT_DIR_VARIABLE
+
+    os.environ[PROJECT_DIR_VARIABLE] = str(root)
     try:
         # Dirty rebuilds: only pages whose generated text changed are rendered again (pages
         # are rewritten only when their text changes), so an edit shows fast on large banks.
@@ -112,6 +158,7 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
         _say(str(exc))
         return EXIT_CONTENT
     return EXIT_OK
+
 
 def _new(target: Path, starter: str) -> int:
     from .scaffold import FolderNotEmpty, new_project
@@ -123,6 +170,7 @@ def _new(target: Path, starter: str) -> int:
         return EXIT_CONTENT
     _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
     return EXIT_OK
+
 
 def _init_hosting(root: Path) -> int:
     from .recipes import recipes, write_recipes
@@ -141,12 +189,14 @@ def _init_hosting(root: Path) -> int:
     _note("Run 'reflect build' to write the security-header snippets the nginx and Apache files include.")
     return EXIT_OK
 
+
 def _schema(output: Path) -> int:
     from .schema import write_schemas
 
     for path in write_schemas(output):
         _say(f"wrote {path}")
     return EXIT_OK
+
 
 def main(argv: list[str] | None = None) -> int:
     from .publishing import reflect_version

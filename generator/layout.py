@@ -1,7 +1,8 @@
 """Where each kind of content lives in a project, as declarations.
 
 A project is a folder holding ``content/`` and ``questions/``. Each entry below names a
-kind of content file, the glob that finds it, whether it must exist, and whether the
+kind of content file, the glob that finds it, whether it must exist (only settings and
+audiences must; a site also needs one question set or guide), and whether the
 file name must equal the item's ``id`` (so an edit link and an id always agree).
 """
 
@@ -19,11 +20,12 @@ class FileKind:
     pattern: str  # glob relative to the project root
     single: bool  # exactly one file, or any number
     named_by_id: bool  # file stem must equal the item's id
+    required: bool = False  # a site cannot be built without it
 
 
 CONTENT_FILES: tuple[FileKind, ...] = (
-    FileKind("settings", "content/settings.yml", single=True, named_by_id=False),
-    FileKind("audiences", "content/audiences.yml", single=True, named_by_id=False),
+    FileKind("settings", "content/settings.yml", single=True, named_by_id=False, required=True),
+    FileKind("audiences", "content/audiences.yml", single=True, named_by_id=False, required=True),
     FileKind("appendices", "content/appendices.yml", single=True, named_by_id=False),
     FileKind("themes", "content/themes.yml", single=True, named_by_id=False),
     FileKind("quotes", "content/quotes.yml", single=True, named_by_id=False),

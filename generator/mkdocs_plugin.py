@@ -1,9 +1,14 @@
 """The MkDocs adapter: the only module that knows MkDocs exists.
 
 Registered as the ``reflect`` plugin (entry point ``mkdocs.plugins``). On each build it
-loads the Project, renders the site's pages and data files with the engine-independent
-renderers, and hands them to MkDocs as generated files. Swapping MkDocs for another
-engine means replacing this module only.
+loads the Project, builds the site's pages with the engine-independent site writer and
+hands them to MkDocs as generated files holding finished HTML: Python-Markdown never
+parses what Reflect wrote (content Markdown was converted once, in the document tree).
+Swapping MkDocs for another engine means replacing this module only.
+
+The plugin instance owns the run's state (the loaded Project, the preview's background
+render): MkDocs keeps one instance across ``serve`` rebuilds because it defines
+``on_startup``.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from . import site_paths
 from .csp import headers_file, inline_script_hashes, policy
@@ -30,17 +37,17 @@ from .preview import PreviewState, guard, quiet_mkdocs
 from .publishing import publishing_files, source_view_path
 from .theme import add_engine_theme
 from .layout import WATCHED_FOLDERS
+from .project import Project, ProjectCache
 from .sanitize import sanitize_html
-from .project import Project, load_project
-from .site_pages import NavSection, Site, render_site
-from .strings import load_catalogue
+from .site import NavSection, Site, SiteBuild, SitePage
+from .strings import PSEUDO, load_catalogue
 
 log = logging.getLogger("mkdocs.plugins.reflect")
 
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"  # vendored in the theme (see theme.py)
 PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
-PAGES_DIR = Path(".reflect-cache/pages")  # each page's Markdown, rewritten only when it changes
-_PREVIEW: dict[str, Any] = {"serving": False, "background": None}
+PAGES_DIR = Path(".reflect-cache/pages")  # each page's stub, rewritten only when the page changes
+PROJECT_DIR_VARIABLE = "REFLECT_PROJECT_DIR"  # set by ``reflect --project X serve``
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
 
 
@@ -53,28 +60,38 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.site: Site | None = None
+        self.build: SiteBuild | None = None
+        self.pages: dict[str, SitePage] = {}
         self.root = Path(".")
+        self.projects = ProjectCache()  # one load per content state, across preview rebuilds
+        self.serving = False
+        self.background: threading.Thread | None = None
+        self.preview_state = PreviewState()  # the content errors the preview shows, if any
 
     # --- configuration: load the content, set the navigation ----------------------
 
     def on_config(self, config: Any) -> Any:
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.root = Path(self.config.project_dir or config_dir).resolve()
+        self.root = Path(self.config.project_dir or os.environ.get(PROJECT_DIR_VARIABLE) or config_dir).resolve()
         try:
-            self.project = load_project(self.root)
+            self.project = self.projects.load(self.root)
         except ContentError as exc:
             raise Abort("Reflect found problems in the content:\n" + exc.report()) from None
         for warning in self.project.warnings:
             log.warning(str(warning))
         for unfilled in self.project.unfilled_placeholders():
             log.info(str(unfilled))
-        self.site = render_site(self.project)
-        config.nav = [_nav_entry(item) for item in self.site.nav]
         settings = self.project.settings
+        words = load_catalogue(settings.site.language, settings.strings)
+        self.build = SiteBuild(self.project, words)
+        self.site = self.build.render()
+        self.pages = {page.path: page for page in self.site.pages}
+        config.nav = [_nav_entry(item) for item in self.site.nav]
         config.site_name = _escape(settings.site.title)
         config.site_description = _escape(settings.site.description)
-        config.theme["language"] = settings.site.language.split("-")[0]
-        if settings.site.url and not _PREVIEW["serving"]:  # the preview serves at its own address
+        language = "en" if settings.site.language == PSEUDO else settings.site.language
+        config.theme["language"] = language.split("-")[0]
+        if settings.site.url and not self.serving:  # the preview serves at its own address
             config.site_url = settings.site.url
         add_engine_theme(config)
         if settings.edit.repository_url:
@@ -91,24 +108,21 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "organisation": settings.site.organisation,
             "publication_date": settings.site.publication_date,
             "licence": settings.licence.model_dump() if settings.licence else None,
-            "hosting": load_catalogue(settings.site.language).section("cli.publishing."),
+            "hosting": words.section("cli.publishing."),
             # The browser tools' words, from the catalogue of the site's language.
-            "strings": load_catalogue(settings.site.language).section("tools."),
+            "strings": words.section("tools."),
         }
         return config
 
     # --- files: generated pages, data, sources, vendored scripts -------------------
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.site is not None and self.project is not None
+        assert self.site is not None and self.project is not None and self.build is not None
         printables = self._printables()
-        from .site_pages import SiteRenderer
-
-        downloads_page = SiteRenderer(self.project).downloads(printables.files)  # with file sizes
-        for page in self.site.pages:
-            if page.path == downloads_page.path:
-                page = downloads_page
-            source = _write_if_changed(self.root / PAGES_DIR / page.path, page.markdown)
+        downloads = self.build.downloads(printables.files)  # made with the files: it shows their sizes
+        self.pages[downloads.path] = downloads
+        for page in (*self.site.pages, downloads):
+            source = _write_if_changed(self.root / PAGES_DIR / page.path, _stub(page))
             generated = File.generated(config, page.path, abs_src_path=str(source))
             generated.edit_uri = page.source  # the YAML it came from, repository-relative
             files.append(generated)
@@ -123,10 +137,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         return files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # MkDocs makes new plugin instances for every preview rebuild but starts up only
-        # once, so the preview state lives in the module.
-        _PREVIEW["serving"] = command == "serve"
-        if command == "serve":
+        # Defining on_startup makes MkDocs keep this instance across preview rebuilds, so
+        # the run's state (loaded Project, background render) lives on it.
+        self.serving = command == "serve"
+        if self.serving:
             quiet_mkdocs()
 
     def _printables(self) -> Any:
@@ -140,7 +154,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
         assert self.project is not None
         try:
-            report = build_downloads(self.project, workers=2, render_missing=not _PREVIEW["serving"])
+            report = build_downloads(self.project, workers=2, render_missing=not self.serving)
         except FontMissing as exc:
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
         self._missing_printables = bool(report.missing)  # rendered once the pages are built
@@ -148,7 +162,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         return report
 
     def _render_later(self, project: Project) -> None:
-        running = _PREVIEW.get("background")
+        running = self.background
         if running is not None and running.is_alive():
             return  # the running render will trigger a rebuild, which will look again
 
@@ -166,14 +180,17 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
         log.info("Printable documents: rendering the changed ones in the background")
         thread = threading.Thread(target=work, name="reflect-printables", daemon=True)
-        _PREVIEW["background"] = thread
+        self.background = thread
         thread.start()
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        # Everything rendered from Markdown is cleaned; only then are the renderer's own
-        # blocks (generated tables and data, content escaped) put back.
-        assert self.site is not None
-        return self.site.trusted.restore(sanitize_html(html))
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return sanitize_html(html)  # a page someone wrote in docs_dir: cleaned like content
+        # Finished HTML from the site writer (content sanitised once, everything escaped),
+        # with the contents taken from the document tree.
+        page.toc = get_toc([dict(token) for token in generated.toc])
+        return generated.html
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
         source = page.file.edit_uri
@@ -202,7 +219,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
         title = load_catalogue("en").text("cli.publishing.preview_errors")
-        guard(server, builder, _PREVIEW.setdefault("state", PreviewState()), title)
+        guard(server, builder, self.preview_state, title)
         print(f"Reflect preview: open {server.url}", flush=True)
         return server
 
@@ -223,6 +240,18 @@ def _write_if_changed(path: Path, text: str) -> Path:
     temporary.write_bytes(data)
     os.replace(temporary, path)
     return path
+
+
+def _stub(page: SitePage) -> str:
+    """What MkDocs reads for a generated page: its front matter and a digest of its HTML.
+
+    The HTML itself is handed over in ``on_page_content``; the digest changes the stub
+    exactly when the page changes, so a preview rebuild renders only changed pages.
+    """
+    meta: dict[str, Any] = {"title": _escape(page.title)}  # the theme inserts it unescaped
+    if not page.search:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + f"---\n\n<!-- {page.digest} -->\n"
 
 
 def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:

@@ -201,6 +201,10 @@ class Settings(Node):
     placeholders: dict[PlaceholderName, Placeholder] = Field(
         default_factory=dict, description="Named values used by document templates."
     )
+    strings: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes).",
+    )
 
 
 # --- audiences and appendices --------------------------------------------------------
@@ -219,7 +223,7 @@ class AudiencesFile(Node):
 
 class AppendicesFile(Node):
     appendices: tuple[Id, ...] = Field(
-        min_length=1, description="Guides and documents in appendix order; numbers follow."
+        description="Guides and documents in appendix order; numbers follow."
     )
 
 
@@ -359,7 +363,7 @@ class Theme(Node):
 
 
 class ThemesFile(Node):
-    themes: tuple[Theme, ...] = Field(min_length=1)
+    themes: tuple[Theme, ...] = ()
 
 
 def _short_quote(value: str) -> str:
@@ -381,11 +385,14 @@ class Quote(Node):
     quote: Annotated[Text, AfterValidator(_short_quote)] = Field(
         description="A participant's words, under 40 words, cuts marked [...]."
     )
+    attribution: Text | None = Field(
+        default=None, description="Who said it; default: the string site.findings.attribution."
+    )
     source: Source
 
 
 class QuotesFile(Node):
-    quotes: tuple[Quote, ...] = Field(min_length=1)
+    quotes: tuple[Quote, ...] = ()
 
 
 class ImplicationAction(Node):
@@ -404,7 +411,7 @@ class ImplicationGroup(Node):
 
 
 class ImplicationsFile(Node):
-    groups: tuple[ImplicationGroup, ...] = Field(min_length=1)
+    groups: tuple[ImplicationGroup, ...] = ()
 
 
 class Resource(Node):
@@ -417,7 +424,7 @@ class Resource(Node):
 
 
 class ResourcesFile(Node):
-    resources: tuple[Resource, ...] = Field(min_length=1)
+    resources: tuple[Resource, ...] = ()
 
 
 # --- document templates ---------------------------------------------------------------

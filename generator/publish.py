@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -209,11 +210,12 @@ def swap_in(staging: Path, final: Path) -> None:
 
 def build_site(root: Path, config_file: Path, strict: bool, final: Path,
                check: Callable[[Path, bool], int], say: Callable[[str], None],
-               note: Callable[[str], None] | None = None) -> int:
+               note: Callable[[str], None] | None = None,
+               configure: Callable[[Any], None] | None = None) -> int:
     """``reflect build``: check, build into a staging folder, swap it in; the exit status.
 
     ``say`` reports problems; ``note`` (default ``say``) reports information, which a quiet
-    command line leaves out.
+    command line leaves out. ``configure`` receives the Reflect plugin before the build.
     """
     note = note or say
     try:
@@ -222,7 +224,7 @@ def build_site(root: Path, config_file: Path, strict: bool, final: Path,
             restored = recover(final)
             if restored:
                 note(restored)
-            return _build_locked(root, config_file, strict, final, check, say, note)
+            return _build_locked(root, config_file, strict, final, check, say, note, configure)
     except PublishError as exc:
         say(str(exc))
     except OSError as exc:
@@ -235,7 +237,7 @@ def build_site(root: Path, config_file: Path, strict: bool, final: Path,
 
 def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
                   check: Callable[[Path, bool], int], say: Callable[[str], None],
-                  note: Callable[[str], None]) -> int:
+                  note: Callable[[str], None], configure: Callable[[Any], None] | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -256,6 +258,8 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
         config.plugins["reflect"].config.project_dir = str(root)
+        if configure is not None:
+            configure(config.plugins["reflect"])
         with Progress(_text("progress"), quiet=bool(os.environ.get("REFLECT_QUIET"))):
             build(config)
         make_world_readable(staging)  # any static host serves it, whatever the umask

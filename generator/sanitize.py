@@ -9,13 +9,12 @@ defences, both here:
   what the theme needs (ids, classes, admonitions, anchors, tables, ``data-*``) and only
   https, mailto, tel and relative links.
 
-Large blocks the renderer writes itself (escaping every content value) travel as inert
-slots and are put back after sanitising (:class:`TrustedBlocks`).
+Content Markdown is converted and cleaned once per text (:mod:`generator.document.text`);
+the site writer escapes everything else by construction, so its pages need no second pass.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import urllib.parse
@@ -99,30 +98,6 @@ def sanitize_html(fragment: str) -> str:
 
 
 _IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
-
-
-class TrustedBlocks:
-    """HTML the site renderer wrote itself, with every content value escaped.
-
-    Such blocks skip Markdown (large generated tables are slow there) and are put into the
-    page after sanitising, in place of an inert slot. A slot a contributor might copy into
-    content can only bring back this renderer's own markup.
-    """
-
-    _SLOT = re.compile(r'<div data-reflect-slot="([0-9a-f]{32})"></div>')
-
-    def __init__(self) -> None:
-        self.blocks: dict[str, str] = {}
-
-    def add(self, markup: str) -> str:
-        key = hashlib.sha256(markup.encode("utf-8")).hexdigest()[:32]
-        self.blocks[key] = markup
-        return f'<div data-reflect-slot="{key}"></div>\n'
-
-    def restore(self, fragment: str) -> str:
-        if "data-reflect-slot" not in fragment:
-            return fragment
-        return self._SLOT.sub(lambda m: self.blocks.get(m.group(1), ""), fragment)
 
 
 # --- finding unsafe source text -----------------------------------------------------------

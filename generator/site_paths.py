@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Document, Guide
-from .project import Project
-from .references import Reference
 
 HOME = "index.md"
 FINDINGS = "findings/index.md"
@@ -70,36 +68,6 @@ def question_anchor(question_id: str) -> str:
 def source_copy(path: str) -> str:
     """Where the site keeps a copy of a YAML source file (for "view source" links)."""
     return f"source/{path}"
-
-
-def target_of(project: Project, ref: Reference) -> Target | None:
-    """The page and anchor a reference points at; None for placeholders (they are values)."""
-    kind, ident = ref.kind, ref.id
-    if kind in ("appendix", "guide", "document"):
-        return Target(appendix_page(ident))
-    if kind == "audience":
-        return Target(audience_page(ident))
-    if kind == "theme":
-        return Target(theme_page(ident))
-    if kind == "subtheme":
-        return Target(theme_page(project.theme_of[ident].id), f"subtheme-{ident}")
-    if kind == "question":
-        entry = project.question_by_id[ident]
-        if isinstance(entry.owner, Guide):
-            return Target(appendix_page(entry.owner.id), question_anchor(ident))
-        return Target(question_set_page(entry.owner.id), question_anchor(ident))
-    if kind == "question-set":
-        return Target(question_set_page(ident))
-    if kind == "implication":
-        if ident in project.group_by_id:
-            return Target(IMPLICATIONS, f"implication-{ident}")
-        return Target(IMPLICATIONS, f"action-{ident}")
-    if kind == "resource":
-        return Target(RESOURCES, f"resource-{ident}")
-    if kind == "page":
-        page = project.page_by_id[ident]
-        return Target(narrative_page(page.id, page.placement))
-    return None
 
 
 def owner_page(owner: Guide | Document | object) -> str:

@@ -29,7 +29,7 @@ from generator.models import Guide, GuideQuestion, TickBoxesBlock
 from generator.printable import COMBINED_PATH, build_downloads, download_path, human_size, plan
 from generator.project import load_project, reference_label
 from generator.references import replace_references
-from generator.site_pages import NavSection, SiteRenderer
+from generator.site import NavSection, SiteBuild
 
 EPOCH = "1764158400"  # 2025-11-26 12:00:00 UTC
 ENV = {"SOURCE_DATE_EPOCH": EPOCH}
@@ -105,7 +105,7 @@ def assert_in_order(haystack: str, needles: list[str], where: str) -> None:
 
 def site_appendix_titles(project) -> dict[str, str]:
     """The appendix titles exactly as the website's navigation shows them."""
-    nav = SiteRenderer(project).nav()
+    nav = SiteBuild(project).nav()
     section = next(item for item in nav if isinstance(item, NavSection) and item.title == "Appendices")
     by_page = {page: title for title, page in section.children}
     return {a.item.id: by_page[f"appendices/{a.item.id}.md"] for a in project.appendices}

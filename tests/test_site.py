@@ -406,6 +406,34 @@ def test_preview_reloads_when_content_changes(tmp_path):
         server.wait(timeout=10)
 
 
+def test_preview_shows_the_project_given_not_the_config_folder(tmp_path):
+    """``reflect --project X --config Y/mkdocs.yml serve`` previews X's content."""
+    chosen = copy_project(tmp_path / "x")
+    other = copy_project(tmp_path / "y")
+    audiences = chosen / "content" / "audiences.yml"
+    audiences.write_text(audiences.read_text().replace("You support teams", "Chosen project: you support teams"))
+    port = free_port()
+    with (tmp_path / "serve.log").open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "--project", str(chosen), "--config", str(other / "mkdocs.yml"),
+             "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                page = fetch(f"http://127.0.0.1:{port}/audiences/qi-coaches.html")
+                break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, "preview did not start"
+                time.sleep(0.3)
+        assert "Chosen project: you support teams" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 # --- JSON Schema ------------------------------------------------------------------------
 
 

@@ -243,3 +243,18 @@ def test_strict_check_lists_every_unfilled_placeholder(pack, project):
     assert len(uses) >= 10
     for use in uses:
         assert f"{use.position}: placeholder '{use.name}' has no value" in result.stderr
+
+
+def test_a_publishers_string_must_name_a_real_string_with_its_fields(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    settings = project / "content" / "settings.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("strings:\n", "strings:\n  site.findings.quotse: Said\n  site.nav.home: \"Home of {who}\"\n", 1)
+    settings.write_text(text, encoding="utf-8")
+    result = reflect("--project", str(project), "check", cwd=project)
+    assert result.returncode == 1
+    assert "unknown string 'site.findings.quotse'; did you mean 'site.findings.quotes'?" in result.stderr
+    assert "string 'site.nav.home' uses {who}; its fields are: none" in result.stderr
+    assert "content/settings.yml:" in result.stderr and "Traceback" not in result.stderr

@@ -145,9 +145,10 @@ def load_catalogue(language: str, overrides: Mapping[str, str] | None = None) ->
     english = _read(FALLBACK)
     base = language.split("-")[0].lower()
     own = english if base == FALLBACK else _read(base)
+    overrides = dict(overrides or {})
     if language == PSEUDO:
         english = own = MappingProxyType({name: _wrapped(t) for name, t in english.items()})
-    overrides = dict(overrides or {})
+        overrides = {name: _wrapped(t) for name, t in overrides.items()}  # type: ignore[misc]
     unknown = sorted(set(overrides) - set(english))
     if unknown:
         raise UnknownString(", ".join(unknown))

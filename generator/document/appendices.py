@@ -1,0 +1,68 @@
+"""Builders of the appendix documents (information sheet, consent form…) and download links."""
+
+from __future__ import annotations
+
+from .. import site_paths as paths
+from ..models import Document, FaqBlock, FieldsBlock, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
+from ..printable.builders import has_participant_version
+from ..printable.downloads import COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path
+from . import nodes as n
+from .build import Builder
+
+
+def download_links(b: Builder, item, combined: bool) -> n.DownloadLinks:
+    """Download buttons for one appendix or question set (hidden on paper by the print stylesheet).
+
+    Items handed to participants also get buttons for their participant version.
+    """
+    buttons = tuple(
+        n.Link(paths.Target(download_path(item.id, fmt)), (n.Text(b.t(f"downloads.button_{fmt}")),), button=True)
+        for fmt in FORMATS
+    )
+    variant = ()
+    if has_participant_version(item):
+        variant = tuple(
+            n.Link(paths.Target(download_path(item.id, fmt, True)),
+                   (n.Text(b.t(f"downloads.participant_button_{fmt}")),), button=True)
+            for fmt in FORMATS
+        )
+    others = [b.page_link(DOWNLOADS_PAGE, b.t("downloads.every"))]
+    if combined and len(b.p.appendices) <= COMBINED_PART_SIZE:
+        others.insert(0, b.page_link(COMBINED_PATH, b.t("downloads.all_in_one")))
+    return n.DownloadLinks(b.t("downloads.label"), buttons, b.t("downloads.also"), tuple(others),
+                           b.t("downloads.participant_label") if variant else "", variant)
+
+
+def document(b: Builder, doc: Document) -> n.Page:
+    title = b.appendix_title(doc)
+    body: list = [
+        b.heading(1, title),
+        n.Callout("abstract", b.t("document.about"), (n.Prose(b.text.prose(doc.summary)),)),
+        download_links(b, doc, combined=True),
+    ]
+    for section in doc.sections:
+        if section.heading:
+            body.append(b.heading(2, section.heading, f"section-{section.id}"))
+        for block in section.blocks:
+            body += _block(b, block)
+    body.append(b.source(doc.source))
+    return b.page(paths.appendix_page(doc.id), title, body, doc.origin_file)
+
+
+def _block(b: Builder, block) -> list:
+    if isinstance(block, Paragraph):
+        return [n.Prose(b.text.prose(block.text))]
+    if isinstance(block, ListBlock):
+        return [n.ItemList(tuple(b.text.inline(item) for item in block.items), ordered=block.ordered)]
+    if isinstance(block, FieldsBlock):
+        return [n.Fields(tuple((f.label, b.text.inline(f.value)) for f in block.fields))]
+    if isinstance(block, TickBoxesBlock):
+        return [n.TickBoxes(tuple(b.text.inline(item) for item in block.items))]
+    if isinstance(block, SignaturesBlock):
+        return [n.Signatures(block.lines)]
+    if isinstance(block, FaqBlock):
+        out: list = []
+        for item in block.items:
+            out += [b.heading(3, item.question), n.Prose(b.text.prose(item.answer))]
+        return out
+    raise TypeError(block)  # pragma: no cover - the models admit no other block

@@ -1,0 +1,178 @@
+"""What every page builder shares: the Project, the catalogue, content text and helpers.
+
+A :class:`Builder` belongs to one run (one site build): it owns the content-text cache
+and the catalogue of the site's language. Builders of each kind of page are functions
+taking it (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, Iterable
+
+from markdown.extensions.toc import slugify
+
+from .. import reference_kinds
+from .. import site_paths as paths
+from ..project import Project, QuestionEntry
+from ..references import Reference
+from ..strings import Catalogue, load_catalogue
+from . import nodes as n
+from .text import ContentText
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def plain_text(children: n.Inlines) -> str:
+    """The words of some inlines, without markup."""
+    out = []
+    for child in children:
+        if isinstance(child, n.Text):
+            out.append(child.text)
+        elif isinstance(child, n.Markup):
+            out.append(html.unescape(_TAGS.sub("", child.html)))
+        elif isinstance(child, n.CrossRef):
+            out.append(child.label)
+        elif isinstance(child, n.Blank):
+            out.append(child.text)
+        else:
+            out.append(plain_text(getattr(child, "children", ())))
+    return "".join(out)
+
+
+class Builder:
+    def __init__(self, project: Project, words: Catalogue | None = None):
+        self.p = project
+        self.words = words or load_catalogue(project.settings.site.language, project.settings.strings)
+        self.text = ContentText(self.resolve)
+
+    def t(self, name: str, **values: Any) -> str:
+        """An interface string of the site, from the catalogue."""
+        return self.words.text(f"site.{name}", **values)
+
+    # --- references and links ------------------------------------------------------------------
+
+    def resolve(self, ref: Reference) -> n.Inline:
+        if ref.kind == "placeholder":
+            value = self.p.placeholder_value(ref.id)
+            if value is None:
+                label = self.p.settings.placeholders[ref.id].label
+                return n.Blank(label, self.t("blank", label=label))
+            return n.Text(" ".join(value.split()))
+        kind = reference_kinds.KINDS[ref.kind]
+        return n.CrossRef(kind.label(self.p, ref.id, self.words), kind.target(self.p, ref.id))
+
+    def appendix_label(self, item_id: str) -> str:
+        return reference_kinds.appendix_label(self.p, item_id, self.words)
+
+    def appendix_title(self, item: Any) -> str:
+        return self.t("appendix_title", label=self.appendix_label(item.id), title=item.title)
+
+    def owner_title(self, owner: Any) -> str:
+        return self.appendix_title(owner) if self.p.appendix_by_id.get(owner.id) else owner.title
+
+    def link(self, target: paths.Target, words: str) -> n.Link:
+        return n.Link(target, (n.Text(words),))
+
+    def page_link(self, page: str, words: str) -> n.Link:
+        return self.link(paths.Target(page), words)
+
+    def question_ref(self, entry: QuestionEntry) -> n.Inlines:
+        """``Appendix 1, question 5: <text>`` linking to the question in context."""
+        target = paths.Target(paths.owner_page(entry.owner), paths.question_anchor(entry.question.id))
+        if entry.owner_kind == "guide":
+            where = self.t("question_in_guide", appendix=self.appendix_label(entry.owner.id), number=entry.number)
+        else:
+            where = self.t("question_in_set", title=entry.owner.title, number=entry.number)
+        return (self.link(target, where), n.Text(": " + " ".join(entry.question.text.split())))
+
+    def subtheme_link(self, sid: str) -> n.Link:
+        sub = self.p.subtheme_by_id[sid]
+        target = paths.Target(paths.theme_page(self.p.theme_of[sid].id), f"subtheme-{sid}")
+        return self.link(target, self.t("subtheme_name", code=self.p.subtheme_code(sub), label=sub.label))
+
+    def action_link(self, aid: str) -> n.Link:
+        group = self.p.group_of_action[aid]
+        code = self.p.action_code(self.p.action_by_id[aid])
+        return self.link(paths.Target(paths.IMPLICATIONS, f"action-{aid}"), self.t("action_name", code=code, title=group.title))
+
+    # --- blocks ----------------------------------------------------------------------------------
+
+    def source(self, text: str) -> n.Para:
+        return n.Para((n.Text(self.t("source", source=" ".join(text.split()))),), "source", searchable=False)
+
+    def heading(self, level: int, words: str | n.Inlines, anchor: str | None = None) -> n.Heading:
+        children = (n.Text(" ".join(words.split())),) if isinstance(words, str) else words
+        return n.Heading(level, children, anchor)
+
+    def para(self, words: str) -> n.Para:
+        return n.Para((n.Text(words),))
+
+    def rich(self, name: str, **values: Any) -> n.Inlines:
+        """A catalogue string whose `code` and **strong** stretches are marked as such.
+
+        Values are filled in after the marks are found, so content never becomes markup.
+        """
+        template = self.words.text(f"site.{name}", **{k: v if k == "count" else f"\ue000{k}\ue001" for k, v in values.items()})
+        out: list[Any] = []
+        for index, part in enumerate(_MARKS.split(template)):
+            if not part:
+                continue
+            if part.startswith("`") and part.endswith("`") and len(part) > 1:
+                out.append(n.Code(_fill(part[1:-1], values)))
+            elif part.startswith("**") and part.endswith("**") and len(part) > 3:
+                out.append(n.Strong((n.Text(_fill(part[2:-2], values)),)))
+            else:
+                out.extend(_filled(part, values))
+        return tuple(out)
+
+    def page(self, path: str, title: str, body: Iterable[Any], source: str | None, search: bool = True) -> n.Page:
+        """A page, its headings given anchors (where they have none) and listed for the contents."""
+        used: set[str] = set()
+        toc: list[n.TocEntry] = []
+        done = [self._anchored(block, used, toc) for block in body if block is not None]
+        return n.Page(path, " ".join(title.split()), tuple(done), source, search, tuple(toc))
+
+    def _anchored(self, block: Any, used: set[str], toc: list[n.TocEntry]) -> Any:
+        if isinstance(block, n.Heading):
+            words = plain_text(block.children)
+            anchor = block.anchor or _unique(slugify(words, "-"), used)
+            used.add(anchor)
+            toc.append(n.TocEntry(block.level, anchor, words))
+            return n.Heading(block.level, block.children, anchor)
+        if isinstance(block, n.Question):
+            used.add(block.anchor)
+            toc.append(n.TocEntry(3, block.anchor, plain_text(block.heading)))
+        return block
+
+
+_MARKS = re.compile(r"(`[^`]*`|\*\*[^*]+\*\*)")
+_FIELD = re.compile("\ue000(\\w+)\ue001")
+
+
+def _fill(text: str, values: dict[str, Any]) -> str:
+    return _FIELD.sub(lambda m: str(values[m.group(1)]), text)
+
+
+def _filled(text: str, values: dict[str, Any]) -> list[Any]:
+    """Text with its fields filled: a field holding inline nodes keeps them as nodes."""
+    out: list[Any] = []
+    last = 0
+    for match in _FIELD.finditer(text):
+        if match.start() > last:
+            out.append(n.Text(text[last : match.start()]))
+        value = values[match.group(1)]
+        out.extend(value if isinstance(value, tuple) else (n.Text(str(value)),))
+        last = match.end()
+    if last < len(text):
+        out.append(n.Text(text[last:]))
+    return out
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, number = anchor, 0
+    while candidate in used:
+        number += 1
+        candidate = f"{anchor}_{number}"
+    return candidate

@@ -1,0 +1,173 @@
+"""Builders of the site's general pages: home, audiences, narrative pages, resources, data."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .. import site_paths as paths
+from ..project import SCHEMA_VERSION
+from . import nodes as n
+from .build import Builder
+
+
+def home(b: Builder) -> n.Page:
+    p, s = b.p, b.p.settings
+    intro = b.rich(
+        "home.intro" if p.themes else "home.intro_questions",
+        title=(n.Emphasis((n.Text(" ".join(s.report.title.split())),)),),
+        publisher=" ".join(s.report.publisher.split()), published=" ".join(s.report.published.split()),
+        themes=b.t("count.themes", count=len(p.themes)), subthemes=b.t("count.subthemes", count=len(p.subthemes)),
+    )
+    cards = tuple(
+        n.Card((b.page_link(paths.audience_page(a.id), a.name),), b.text.inline(a.summary)) for a in p.audiences
+    )
+    explore = (
+        (paths.FINDINGS, b.t("home.findings"), bool(p.themes)),
+        (paths.IMPLICATIONS, b.t("home.implications"), bool(p.implications)),
+        (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions)), True),
+        (paths.APPENDICES, b.t("home.appendices"), bool(p.appendices)),
+        (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
+    )
+    body = [
+        b.heading(1, s.site.title),
+        b.para(" ".join(s.site.description.split())),
+        n.Para(intro),
+        b.heading(2, b.t("home.start_here")),
+        n.Cards(cards),
+        b.heading(2, b.t("home.explore")),
+        n.ItemList(tuple((b.page_link(page, words),) for page, words, shown in explore if shown)),
+    ]
+    return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
+
+
+def _count(b: Builder, owner) -> n.Text:
+    return n.Text(" " + b.t("audience.count", count=sum(len(sec.questions) for sec in owner.sections)))
+
+
+def audience(b: Builder, audience_id: str) -> n.Page:
+    p = b.p
+    item = p.audience_by_id[audience_id]
+    body: list = [b.heading(1, item.name), n.Prose(b.text.prose(item.summary))]
+    guides = [g for g in p.guides if g.audience == audience_id]
+    sets = [s for s in p.question_sets if s.audience == audience_id]
+    if sets:
+        body.append(b.heading(2, b.t("audience.sets")))
+        body.append(n.ItemList(tuple(
+            (b.page_link(paths.question_set_page(s.id), s.title), _count(b, s)) for s in sets
+        )))
+    if guides:
+        body.append(b.heading(2, b.t("audience.guides")))
+        body.append(n.ItemList(tuple(
+            (b.page_link(paths.appendix_page(g.id), b.appendix_title(g)), _count(b, g)) for g in guides
+        )))
+    owners = {o.id for o in (*guides, *sets)}
+    linked = sorted(
+        {sid for e in p.questions if e.owner.id in owners for sid in e.question.subthemes}, key=p.subtheme_order
+    )
+    if linked:
+        body.append(b.heading(2, b.t("audience.findings")))
+        body.append(n.ItemList(tuple((b.subtheme_link(sid),) for sid in linked)))
+    body.append(b.source(item.source))
+    return b.page(paths.audience_page(audience_id), item.name, body, item.origin_file)
+
+
+def narrative(b: Builder, page_id: str) -> n.Page:
+    item = b.p.page_by_id[page_id]
+    body = [b.heading(1, item.title), n.Prose(b.text.prose(item.body)), b.source(item.source)]
+    return b.page(paths.narrative_page(item.id, item.placement), item.title, body, item.origin_file)
+
+
+def appendices_index(b: Builder) -> n.Page:
+    items = tuple(
+        (b.page_link(paths.appendix_page(a.item.id), b.appendix_title(a.item)),) for a in b.p.appendices
+    )
+    body = [b.heading(1, b.t("appendices.title")), n.Para(b.rich("appendices.intro")), n.ItemList(items)]
+    return b.page(paths.APPENDICES, b.t("appendices.title"), body, "content/appendices.yml")
+
+
+def resources(b: Builder) -> n.Page:
+    body: list = [b.heading(1, b.t("resources.title")), b.para(b.t("resources.intro"))]
+    for resource in b.p.resources:
+        body.append(b.heading(2, resource.title, f"resource-{resource.id}"))
+        if resource.publisher:
+            body.append(n.Para((n.Emphasis((n.Text(" ".join(resource.publisher.split())),)),)))
+        body.append(n.Prose(b.text.prose(resource.description)))
+        body.append(n.Para((n.ExternalLink(resource.url, (n.Text(resource.url),)),)))
+        body.append(b.source(resource.source))
+    return b.page(paths.RESOURCES, b.t("resources.title"), body, "content/resources.yml")
+
+
+def open_data(b: Builder) -> n.Page:
+    p = b.p
+    body = [
+        b.heading(1, b.t("open_data.title")),
+        b.para(b.t("open_data.intro")),
+        b.heading(2, b.rich("open_data.json_heading", file=(b.page_link(paths.PROJECT_JSON, "project.json"),))),
+        n.Para(b.rich("open_data.json_intro")),
+        n.ItemList(tuple(b.rich(f"open_data.json_keys.{key}", version=SCHEMA_VERSION) for key in _JSON_KEYS)),
+        n.Para(b.rich("open_data.json_outro")),
+        b.heading(2, b.rich("open_data.csv_heading", file=(b.page_link(paths.QUESTIONS_CSV, "questions.csv"),))),
+        n.Para(b.rich("open_data.csv_intro", count=len(p.questions))),
+        n.ItemList(tuple(b.rich(f"open_data.csv_columns.{key}") for key in _CSV_COLUMNS)),
+    ]
+    return b.page(paths.OPEN_DATA, b.t("open_data.title"), body, None)
+
+
+_JSON_KEYS = (
+    "schema_version", "site", "audiences", "guides", "themes", "quotes", "question_sets",
+    "implications", "resources", "documents", "appendices",
+)
+_CSV_COLUMNS = ("id", "kind", "owner", "audience", "where", "form", "text", "url")
+
+
+def downloads(b: Builder, files: Iterable[object]) -> n.Page:
+    """Every printable file with its format and size (``files``: planned or built downloads)."""
+    from ..printable import DOWNLOADS_PAGE
+
+    listed = list(files)
+    groups = (
+        ("downloads.appendices", ("guide", "document")),
+        ("downloads.combined", ("combined",)),
+        ("downloads.sets", ("question-set",)),
+    )
+    body: list = [b.heading(1, b.t("downloads.title")), n.Para(b.rich("downloads.intro"))]
+    headers = (b.t("downloads.document"), b.t("downloads.format"), b.t("downloads.size"))
+    for heading, kinds in groups:
+        chosen = [f for f in listed if getattr(f, "kind") in kinds]
+        if not chosen:
+            continue
+        body.append(b.heading(2, b.t(heading)))
+        rows = []
+        for f in chosen:
+            size = getattr(f, "size", None)
+            rows.append(n.Row((
+                n.Cell((b.page_link(f.path, _download_title(b, f)),)),  # type: ignore[attr-defined]
+                n.Cell((n.Text(b.t(f"downloads.format_{f.format}")),)),  # type: ignore[attr-defined]
+                n.Cell((n.Text(_size(b, size) if size is not None else b.t("downloads.not_yet")),)),
+            )))
+        body.append(n.Table(headers, tuple(rows)))
+    return b.page(DOWNLOADS_PAGE, b.t("downloads.title"), body, None)
+
+
+def _download_title(b: Builder, f) -> str:
+    """A file's title in the site's words: the appendix or set it prints, or the run it combines."""
+    download = getattr(f, "download", f)
+    owner = download.owner
+    if owner is not None:
+        item = b.p.appendix_by_id[owner].item if owner in b.p.appendix_by_id else b.p.set_by_id[owner]
+        if getattr(download, "variant", "adopter") == "participant":
+            return b.t("downloads.participant_title", title=b.owner_title(item))
+        return b.owner_title(item)
+    if len(download.docs) == len(b.p.appendices):
+        return b.t("downloads.combined")
+    first, last = (b.p.appendix_by_id[doc.id].number for doc in (download.docs[0], download.docs[-1]))
+    return b.t("downloads.combined_part", first=first, last=last)
+
+
+def _size(b: Builder, size: int) -> str:
+    """``38 KB``, ``1.2 MB``: sizes as a reader expects them (1 KB = 1,000 bytes)."""
+    if size < 1000:
+        return b.t("downloads.bytes", count=size)
+    if size < 1_000_000:
+        return b.t("downloads.kilobytes", size=round(size / 1000))
+    return b.t("downloads.megabytes", size=f"{size / 1_000_000:.1f}")

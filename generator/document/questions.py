@@ -1,0 +1,235 @@
+"""Builders of the question pages: topic guides, question sets, the bank and the composer."""
+
+from __future__ import annotations
+
+from .. import site_paths as paths
+from ..models import Guide, GuideQuestion, QuestionSet, SetQuestion
+from . import nodes as n
+from .appendices import download_links
+from .build import Builder
+
+
+def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_label: str,
+             owner: Guide | QuestionSet) -> n.Question:
+    heading = (n.Text(b.t("question_number", number=number) + " "), *b.text.plain(" ".join(q.text.split())))
+    notes: tuple = ()
+    skips: tuple = ()
+    if isinstance(q, GuideQuestion):
+        notes = tuple(n.Callout("note", b.t("guide.note"), (n.Para(b.text.inline(note.text)),)) for note in q.notes)
+        skips = tuple(n.Callout("info", b.t("guide.skip"), (n.Para(_skip(b, rule, owner)),)) for rule in q.skip_logic)
+    links = [(b.subtheme_link(sid),) for sid in q.subthemes]
+    if isinstance(q, SetQuestion):
+        links += [(b.action_link(aid),) for aid in q.implications]
+    return n.Question(
+        anchor=paths.question_anchor(q.id),
+        heading=heading,
+        prompts_label=prompts_label,
+        prompts=tuple(b.text.plain(" ".join(pr.text.split())) for pr in q.prompts),
+        notes=notes,
+        skips=skips,
+        links_label=b.t("question.linked_to"),
+        links=tuple(links),
+        source=b.source(q.source),
+    )
+
+
+def _skip(b: Builder, rule, owner: Guide | QuestionSet) -> n.Inlines:
+    p = b.p
+    at = p.question_by_id[rule.if_covered_at]
+    page = paths.owner_page(owner)
+    at_link = b.link(paths.Target(page, paths.question_anchor(at.question.id)), b.t("skip.question", number=at.number))
+    sections = {s.id: s for s in owner.sections}
+    if rule.target in sections:
+        section = sections[rule.target]
+        words = b.t("skip.section", number=p.section_number(owner, section), title=section.title)
+        target = b.link(paths.Target(page, f"section-{section.id}"), words)
+    else:
+        entry = p.question_by_id[rule.target]
+        target = b.link(paths.Target(page, paths.question_anchor(rule.target)), b.t("skip.question", number=entry.number))
+    name = "skip.then_skip" if rule.then == "skip" else "skip.then_partial"
+    return b.rich(name, topic=" ".join(rule.topic.split()), at=(at_link,), target=(target,))
+
+
+def guide(b: Builder, item: Guide) -> n.Page:
+    title = b.appendix_title(item)
+    count = sum(len(s.questions) for s in item.sections)
+    facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
+                sections=b.t("count.sections", count=len(item.sections)))
+    if item.duration:
+        facts = b.t("guide.facts_and", facts=facts, more=" ".join(item.duration.split()))
+    body: list = [
+        b.heading(1, title),
+        n.Prose(b.text.prose(item.summary)),
+        n.Para((n.Text(b.t("guide.facts_end", facts=facts)),), "meta"),
+        download_links(b, item, combined=True),
+    ]
+    if item.opening_script:
+        body.append(n.Callout("quote", b.t("guide.opening"), (n.Prose(b.text.prose(item.opening_script.text)),)))
+    if item.response_options:
+        body.append(b.heading(2, b.t("guide.responses")))
+        body.append(n.ItemList(tuple(
+            (n.Strong((n.Text(" ".join(o.label.split())),)), n.Text(": "), *b.text.inline(o.text))
+            for o in item.response_options
+        ), ordered=True))
+    number = 0
+    for index, section in enumerate(item.sections, 1):
+        body.append(b.heading(2, b.t("section_title", number=index, title=section.title), f"section-{section.id}"))
+        if section.intro:
+            body.append(n.Callout("quote", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
+        for q in section.questions:
+            number += 1
+            body.append(question(b, q, number, item.prompts_label, item))
+    if item.closing_script:
+        body.append(n.Callout("quote", b.t("guide.closing"), (n.Prose(b.text.prose(item.closing_script.text)),)))
+    body.append(b.source(item.source))
+    return b.page(paths.appendix_page(item.id), title, body, item.origin_file)
+
+
+def question_set(b: Builder, qset: QuestionSet) -> n.Page:
+    p = b.p
+    audience = p.audience_by_id[qset.audience]
+    options = tuple(
+        n.ScaleOption(str(o.value), " ".join(o.label.split()), " ".join((o.description or "").split()))
+        for o in qset.scale.options
+    )
+    body: list = [
+        b.heading(1, qset.title),
+        n.Para((n.Text(b.t("set.for", audience=" ".join(audience.name.split()))),), "meta"),
+        n.Prose(b.text.prose(qset.purpose)),
+        download_links(b, qset, combined=False),
+        n.Scale(b.t("set.scale", label=" ".join(qset.scale.label.split())), options),
+        n.Widget("reflect-worksheet", worksheet_data(b, qset), (("data-set", qset.id),),
+                 (n.Text(b.t("set.nojs")),)),
+    ]
+    number = 0
+    for index, section in enumerate(qset.sections, 1):
+        body.append(b.heading(2, b.t("section_title", number=index, title=section.title), f"section-{section.id}"))
+        if section.intro:
+            body.append(n.Prose(b.text.prose(section.intro)))
+        for q in section.questions:
+            number += 1
+            body.append(question(b, q, number, b.t("set.prompts"), qset))
+    body.append(b.source(qset.source))
+    return b.page(paths.question_set_page(qset.id), qset.title, body, qset.origin_file)
+
+
+def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
+    """What the browser worksheet needs to know about a question set."""
+    p = b.p
+    return {
+        "site": p.settings.site.title,
+        "content_version": p.settings.site.content_version,
+        "set": qset.id,
+        "title": qset.title,
+        "response_label": qset.response_label,
+        "scale": {
+            "label": qset.scale.label,
+            "options": [{"value": o.value, "label": o.label, "description": o.description} for o in qset.scale.options],
+        },
+        "sections": [
+            {
+                "id": section.id,
+                "title": section.title,
+                "questions": [
+                    {
+                        "id": q.id,
+                        "number": p.question_by_id[q.id].number,
+                        "form": q.form,
+                        "text": " ".join(q.text.split()),
+                        "prompts": [" ".join(pr.text.split()) for pr in q.prompts],
+                    }
+                    for q in section.questions
+                ],
+            }
+            for section in qset.sections
+        ],
+    }
+
+
+def bank_data(b: Builder) -> dict:
+    """Every question with what the bank's filters and the composer need."""
+    p = b.p
+    questions = []
+    for entry in p.questions:
+        owner = entry.owner
+        themes: list[str] = []
+        for sid in entry.question.subthemes:
+            tid = p.theme_of[sid].id
+            if tid not in themes:
+                themes.append(tid)
+        questions.append({
+            "id": entry.question.id,
+            "number": entry.number,
+            "text": " ".join(entry.question.text.split()),
+            "prompts": [" ".join(pr.text.split()) for pr in entry.question.prompts],
+            "audience": owner.audience,
+            "owner": owner.id,
+            "owner_title": b.owner_title(owner),
+            "section": entry.section.title,
+            "subthemes": list(entry.question.subthemes),
+            "themes": themes,
+            "url": paths.owner_page(owner)[:-3] + ".html#" + paths.question_anchor(entry.question.id),
+        })
+    return {
+        "site": p.settings.site.title,
+        "content_version": p.settings.site.content_version,
+        "audiences": [{"id": a.id, "name": a.name} for a in p.audiences],
+        "owners": [{"id": o.id, "title": b.owner_title(o)} for o in (*p.guides, *p.question_sets)],
+        "themes": [
+            {
+                "id": t.id,
+                "label": b.t("theme_row", number=p.theme_number(t), label=t.label),
+                "subthemes": [
+                    {"id": s.id, "label": b.t("subtheme_name", code=p.subtheme_code(s), label=s.label)}
+                    for s in t.subthemes
+                ],
+            }
+            for t in p.themes
+        ],
+        "questions": questions,
+    }
+
+
+def question_bank(b: Builder, data: dict) -> n.Page:
+    p = b.p
+    rows = []
+    for entry in p.questions:
+        owner = entry.owner
+        audience = p.audience_by_id[owner.audience]
+        themes = sorted({p.theme_of[sid].id for sid in entry.question.subthemes},
+                        key=lambda tid: p.theme_number(p.theme_by_id[tid]))
+        subs = tuple(
+            b.t("subtheme_name", code=p.subtheme_code(p.subtheme_by_id[sid]), label=p.subtheme_by_id[sid].label)
+            for sid in entry.question.subthemes
+        )
+        target = paths.Target(paths.owner_page(owner), paths.question_anchor(entry.question.id))
+        words = b.t("question_number", number=entry.number) + " " + " ".join(entry.question.text.split())
+        rows.append(n.Row(
+            (
+                n.Cell((b.link(target, words),)),
+                n.Cell((n.Text(audience.name),)),
+                n.Cell((n.Text(b.owner_title(owner)),)),
+                n.Cell((n.Text(entry.section.title),)),
+                n.Cell((n.ItemList(tuple((n.Text(s),) for s in subs)),) if subs else (n.Text(b.t("bank.none")),)),
+            ),
+            (("id", f"bank-{entry.question.id}"), ("data-audience", audience.id), ("data-owner", owner.id),
+             ("data-themes", " ".join(themes)), ("data-subthemes", " ".join(entry.question.subthemes))),
+        ))
+    headers = tuple(b.t(f"bank.{key}") for key in ("question", "audience", "owner", "section", "themes"))
+    body = [
+        b.heading(1, b.t("bank.title")),
+        b.para(b.t("bank.intro", count=len(p.questions))),
+        n.Widget("reflect-bank-filters", data),
+        n.Table(headers, tuple(rows), b.t("bank.caption"), "reflect-bank"),
+    ]
+    return b.page(paths.QUESTION_BANK, b.t("bank.title"), body, None, search=False)
+
+
+def compose(b: Builder, data: dict) -> n.Page:
+    fallback = b.rich("compose.nojs", bank=(b.page_link(paths.QUESTION_BANK, b.t("compose.bank")),))
+    body = [
+        b.heading(1, b.t("compose.title")),
+        b.para(b.t("compose.intro")),
+        n.Widget("reflect-composer", data, (), fallback),
+    ]
+    return b.page(paths.COMPOSE, b.t("compose.title"), body, None, search=False)

@@ -1,0 +1,208 @@
+"""The checks that span files: ids unique per kind, every reference resolved.
+
+Each rule is a small function taking the Project (and the reference kinds that cannot be
+checked because their files failed) and returning its problems; :func:`check_references`
+runs them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Mapping
+
+from ..diagnostics import Diagnostic, Position
+from ..models import Node
+from ..references import Reference, find_references
+from ..sanitize import unsafe_content
+from .model import Project
+
+
+def hint(ident: str, known: Mapping[str, Any] | set[str]) -> str:
+    close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check_references(project: Project, incomplete: set[str] = frozenset()) -> list[Diagnostic]:  # type: ignore[assignment]
+    """Ids unique per kind, and every reference (by key or in text) resolved.
+
+    References of the kinds in ``incomplete`` are not checked: their targets' files failed.
+    """
+    problems: list[Diagnostic] = []
+    for rule in RULES:
+        problems += rule(project, incomplete)
+    return problems
+
+
+def unique_ids(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """No two items of one kind share an id."""
+    kinds: dict[str, list[Node]] = {
+        "audience": list(p.audiences),
+        "theme": list(p.themes),
+        "subtheme": list(p.subthemes),
+        "quote": list(p.quotes),
+        "implication": [*p.implications, *(a for g in p.implications for a in g.actions)],
+        "resource": list(p.resources),
+        "document or guide": [*p.documents, *p.guides],
+        "page": list(p.pages),
+        "question set": list(p.question_sets),
+        "section": [s for owner in (*p.guides, *p.question_sets) for s in owner.sections],
+        "question": [e.question for e in p.questions],
+        "response option": [o for g in p.guides for o in g.response_options],
+    }
+    problems = []
+    for kind, members in kinds.items():
+        first: dict[str, Node] = {}
+        for item in members:
+            ident = item.id  # type: ignore[attr-defined]
+            if ident in first:
+                earlier = p.where(first[ident], "id")
+                problems.append(Diagnostic(p.where(item, "id"), f"duplicate {kind} id '{ident}' (first used at {earlier})"))
+            else:
+                first[ident] = item
+    return problems
+
+
+class _Expect:
+    """Collects "unknown X" problems for ids named in keys."""
+
+    def __init__(self, p: Project, incomplete: set[str]):
+        self.p, self.incomplete, self.problems = p, incomplete, []
+
+    def __call__(self, item: Node, path: tuple[Any, ...], ident: str, table: Mapping[str, Any], what: str,
+                 kind: str = "", scope: str = "") -> None:
+        if kind in self.incomplete or ident in table:
+            return
+        self.problems.append(Diagnostic(self.p.where(item, *path), f"unknown {what} '{ident}'{scope}{hint(ident, table)}"))
+
+
+def guide_keys(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """A guide's audience, its questions' subthemes and its skip rules name things that exist."""
+    expect = _Expect(p, incomplete)
+    for guide in p.guides:
+        expect(guide, ("audience",), guide.audience, p.audience_by_id, "audience", "audience")
+        questions = {q.id: q for s in guide.sections for q in s.questions}
+        targets = {**{s.id: s for s in guide.sections}, **questions}
+        scope = f" in guide '{guide.id}'"
+        for section in guide.sections:
+            for question in section.questions:
+                for index, sid in enumerate(question.subthemes):
+                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
+                for rule in question.skip_logic:
+                    expect(rule, ("if_covered_at",), rule.if_covered_at, questions, "question", scope=scope)
+                    expect(rule, ("target",), rule.target, targets, "section or question", scope=scope)
+    return expect.problems
+
+
+def set_keys(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """A question set's audience and its questions' subthemes and actions exist."""
+    expect = _Expect(p, incomplete)
+    for qset in p.question_sets:
+        expect(qset, ("audience",), qset.audience, p.audience_by_id, "audience", "audience")
+        for section in qset.sections:
+            for question in section.questions:
+                for index, sid in enumerate(question.subthemes):
+                    expect(question, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
+                for index, aid in enumerate(question.implications):
+                    expect(question, ("implications", index), aid, p.action_by_id, "implication action", "implication")
+    return expect.problems
+
+
+def finding_keys(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Quotes and implication actions name subthemes that exist."""
+    expect = _Expect(p, incomplete)
+    for quote in p.quotes:
+        expect(quote, ("subtheme",), quote.subtheme, p.subtheme_by_id, "subtheme", "subtheme")
+    for group in p.implications:
+        for action in group.actions:
+            for index, sid in enumerate(action.subthemes):
+                expect(action, ("subthemes", index), sid, p.subtheme_by_id, "subtheme", "subtheme")
+    return expect.problems
+
+
+def quoted_subthemes(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """A warning for each subtheme without a quote (when there are quotes at all)."""
+    if "quotes" in incomplete or not p.quotes:
+        return []
+    return [
+        Diagnostic(p.where(s, "id"), f"subtheme '{s.id}' has no quote in content/quotes.yml", "warning")
+        for s in p.subthemes
+        if not p.quotes_by_subtheme.get(s.id)
+    ]
+
+
+def text_references(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Every ``[[kind:id]]`` written in text is well formed and resolves; unsafe markup is flagged."""
+    problems = []
+    tables = reference_tables(p)
+    for file, path, text in p.texts():
+        source = p.sources[file]
+        refs, bad = find_references(text)
+        for wrong in bad:
+            problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))
+        for unsafe in unsafe_content(text):
+            problems.append(Diagnostic(source.find_text(path, unsafe.written), unsafe.message, "warning"))
+        for ref in refs:
+            table = tables[ref.kind]
+            if ref.kind not in incomplete and ref.id not in table:
+                problems.append(Diagnostic(
+                    source.find_text(path, ref.written),
+                    f"unknown {ref.kind} '{ref.id}' in reference {ref.written}{hint(ref.id, table)}",
+                ))
+    return problems
+
+
+def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Every string named in settings' ``strings`` is one Reflect has, with only its fields."""
+    from string import Formatter
+
+    from ..strings import load_catalogue
+
+    if not p.settings.strings:
+        return []
+    english = load_catalogue("en")
+    known = set(english.names())
+    problems = []
+    for name, text in p.settings.strings.items():
+        where = p.where(p.settings, "strings", name)
+        if name not in known:
+            problems.append(Diagnostic(where, f"unknown string '{name}'{hint(name, known)}"))
+            continue
+        template = english.fallback[name]
+        forms = template.values() if isinstance(template, Mapping) else (template,)
+        allowed = {field for form in forms for _, field, _, _ in Formatter().parse(form) if field}
+        try:
+            used = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+        except ValueError as exc:
+            problems.append(Diagnostic(where, f"string '{name}' is not a valid template: {exc}"))
+            continue
+        if used - allowed:
+            fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
+            problems.append(Diagnostic(
+                where, f"string '{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
+                f"its fields are: {fields}"))
+    return problems
+
+
+def something_to_ask(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """A site needs at least one question set or topic guide."""
+    if p.guides or p.question_sets or {"guide", "question-set"} & incomplete:
+        return []
+    return [Diagnostic(Position("questions/"), "a site needs at least one question set (questions/sets/) "
+                       "or topic guide (questions/guides/)")]
+
+
+RULES = (string_overrides, something_to_ask, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
+
+
+def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
+    """For each reference kind, the ids it can name."""
+    from ..reference_kinds import KINDS
+
+    return {name: kind.ids(p) for name, kind in KINDS.items()}
+
+
+def reference_label(p: Project, ref: Reference) -> str:
+    """The words a reference reads as in any output: numbers computed from order."""
+    from ..reference_kinds import label
+
+    return label(p, ref.kind, ref.id)
