@@ -60,9 +60,9 @@ def _checked(root: Path, strict: bool):
 
 
 def _report(project, strict: bool) -> int:
-    from .strings import load_catalogue
+    from .strings import catalogue_for
 
-    words = load_catalogue(project.settings.site.language)
+    words = catalogue_for(project.settings)
 
     def say(name: str, **values) -> None:
         _say(words.text(f"cli.check.{name}", **values))

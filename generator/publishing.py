@@ -22,7 +22,7 @@ from typing import Any
 from . import site_paths
 from .exports import CSV_COLUMNS, project_json, questions_csv
 from .project import Project
-from .strings import load_catalogue
+from .strings import catalogue_for
 
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
@@ -145,7 +145,7 @@ def source_view_path(source: str) -> str:
 
 def source_view(p: Project, source: str, text: str) -> bytes:
     """A plain HTML page showing one YAML file, readable on every host and from disk."""
-    words = load_catalogue(p.settings.site.language)
+    words = catalogue_for(p.settings)
     depth = source_view_path(source).count("/")
     stylesheet = "../" * depth + "assets/stylesheets/reflect-source.css"
     copy = posixpath.basename(site_paths.source_copy(source))

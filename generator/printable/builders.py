@@ -26,7 +26,7 @@ from ..models import (
     TickBoxesBlock,
 )
 from ..project import Project
-from ..strings import Catalogue, load_catalogue
+from ..strings import Catalogue, catalogue_for
 from .document import (
     Block,
     Callout,
@@ -69,7 +69,7 @@ class DocumentBuilder:
 
     def __init__(self, project: Project, catalogue: Catalogue | None = None):
         self.p = project
-        self.words = catalogue or load_catalogue(project.settings.site.language)
+        self.words = catalogue or catalogue_for(project.settings)
         self.t = _Text(project, self.words)
 
     def w(self, name: str, **values) -> str:

@@ -209,24 +209,13 @@ def plain_text(inline: Inline) -> str:
     return "".join(run.text for run in inline)
 
 
-
-
-_LAST: list[tuple[object, object, bool, tuple[PrintDoc, ...]]] = []
-
-
 def build_documents(project, catalogue=None, participant: bool = False) -> tuple[PrintDoc, ...]:
     """Every appendix in appendix order, then every question set (or every participant version).
 
-    A Project never changes, so the documents of the last two asked for are kept (as before
-    the catalogue came): the site's Downloads page and the printable build both need them in
-    the same run. (Issue 9 moves this cache to whoever owns the run.)
+    Built once per printable build (``downloads.plan``); the site's Downloads page is written
+    from the files that build made, so nothing here is kept between calls.
     """
     from .builders import DocumentBuilder
 
-    for known, words, variant, docs in _LAST:
-        if known is project and words == catalogue and variant == participant:
-            return docs
     builder = DocumentBuilder(project, catalogue)
-    docs = builder.participant_versions() if participant else builder.all()
-    _LAST[:] = [*_LAST[-1:], (project, catalogue, participant, docs)]
-    return docs
+    return builder.participant_versions() if participant else builder.all()
