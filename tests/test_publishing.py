@@ -133,6 +133,20 @@ def test_licence_is_in_the_footer_project_json_and_beside_the_csv(published):
     assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
 
 
+def test_licence_is_in_every_pdf_and_word_files_properties(published):
+    import docx
+    from pypdf import PdfReader
+
+    downloads = sorted((published / "site" / "downloads").iterdir())
+    assert any(p.suffix == ".pdf" for p in downloads) and any(p.suffix == ".docx" for p in downloads)
+    for path in downloads:
+        if path.suffix == ".pdf":
+            rights = PdfReader(path).metadata.get("/rights", "")  # WeasyPrint keeps the meta name as written
+        else:
+            rights = docx.Document(str(path)).core_properties.comments
+        assert "CC-BY-4.0" in rights and "https://creativecommons.org/licenses/by/4.0/" in rights, path.name
+
+
 def test_project_json_says_what_it_is_and_validates_against_its_published_schema(published):
     import jsonschema
 

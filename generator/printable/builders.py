@@ -105,6 +105,8 @@ class DocumentBuilder:
             edition = self.w("content_edition", version=site.content_version, date=site.publication_date)
         site_title = _squash(site.title)
         footer = self.w("footer", site=title if participant else site_title, edition=edition)
+        licence = self.p.settings.licence
+        rights = self.w("licence", id=licence.id, url=licence.url or "") if licence else ""
         category = self.w({"guide": "kind_guide", "document": "kind_document"}.get(kind, "kind_question_set"))
         return PrintDoc(
             id=item.id,
@@ -127,7 +129,9 @@ class DocumentBuilder:
                 page_of=self.words.text("print.page_of", page="{page}", pages="{pages}"),
                 font=_squash(self.p.settings.print.font),
                 category=category,
-                comments=self.w("made_by", site=site_title, edition=edition, source=item.origin_file),
+                comments=" ".join(filter(None, (
+                    self.w("made_by", site=site_title, edition=edition, source=item.origin_file), rights))),
+                licence=rights,
             ),
             variant="participant" if participant else "adopter",
         )

@@ -138,6 +138,7 @@ class Furniture:
     font: str  # the font the Word file names ("Arial")
     category: str  # "Topic guide", for the Word file's properties
     comments: str  # for the Word file's properties
+    licence: str = ""  # "Licence: CC-BY-4.0 (https://…)" when the publisher set one
 
 
 @dataclass(frozen=True)

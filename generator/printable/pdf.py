@@ -21,7 +21,7 @@ PDF_OPTIONS = {
     "optimize_images": False,
     "full_fonts": False,  # subset: only the glyphs used are embedded
     "hinting": False,
-    "custom_metadata": False,
+    "custom_metadata": True,  # the licence (<meta name="rights">) goes into the document information
 }
 
 

@@ -258,7 +258,8 @@ def _head(title: str, subject: str, doc: PrintDoc, stamp: datetime, keywords: st
         f'<meta name="description" content="{_attr(subject)}">'
         f'<meta name="keywords" content="{_attr(keywords)}">'
         '<meta name="generator" content="Reflect">'
-        f'<meta name="dcterms.created" content="{when}">'
+        + (f'<meta name="rights" content="{_attr(doc.page.licence)}">' if doc.page.licence else "")
+        + f'<meta name="dcterms.created" content="{when}">'
         f'<meta name="dcterms.modified" content="{when}">'
         "</head>"
     )
