@@ -5,8 +5,8 @@ every catalogue string is wrapped in ⟦ ⟧. Every piece of visible text on eve
 page must then be content text (it is in the project's YAML) or a wrapped string: an
 unwrapped interface word is a literal somewhere in Reflect's code.
 
-The site's pages and menus are checked here. The browser tools' words and the PDF/DOCX
-words are being moved into the catalogue separately; their tests are marked xfail until then.
+The site's pages and menus and what the browser tools write (read in Chromium) are checked
+here; the PDF and DOCX files in tests/test_printable_pseudo.py.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def test_the_wrapped_words_show(pseudo):
     assert "⟦Start here⟧" in home
 
 
-@pytest.mark.xfail(strict=False, reason="the browser tools' words move to the catalogue with issue 13")
+
 @pytest.mark.parametrize("path, ready", [
     ("question-sets/organisations-self-evaluation.html", "#reflect-worksheet"),
     ("question-bank.html", "#reflect-bank-filters"),
@@ -95,22 +95,24 @@ def test_browser_tools_words_are_from_the_catalogue(pseudo, browser, path, ready
     try:
         page = context.new_page()
         open_page(page, Site(built).url("http", path), ready)
-        lines = page.evaluate("() => document.querySelector('article').innerText").splitlines()
+        # Every visible text node once the tools ran, as the static test reads text nodes
+        # (lines of innerText would join content and interface words).
+        nodes = page.evaluate("""() => {
+            const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+            const out = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!node.data.trim() || !parent || !parent.checkVisibility()) continue;
+                if (parent.closest('script, style, template')) continue;
+                out.push(node.data);
+            }
+            return out;
+        }""")
     finally:
         context.close()
-    assert foreign_words([line for line in lines if line.strip()], corpus) == []
+    assert nodes
+    assert foreign_words(nodes, corpus) == []
 
 
-@pytest.mark.xfail(strict=False, reason="the PDF and DOCX words move to the catalogue with issue 14")
-def test_printable_words_are_from_the_catalogue(pseudo):
-    from pypdf import PdfReader
-
-    project, site = pseudo
-    corpus = content_corpus(project)
-    problems = {}
-    for pdf in sorted((site / "downloads").glob("*.pdf")):
-        lines = [line for page in PdfReader(pdf).pages for line in (page.extract_text() or "").splitlines()]
-        bad = foreign_words(lines, corpus)
-        if bad:
-            problems[pdf.name] = bad[:5]
-    assert not problems, problems
+# The PDF and DOCX files are checked the same way, from their text runs and positions, in
+# tests/test_printable_pseudo.py.

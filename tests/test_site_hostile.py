@@ -79,8 +79,6 @@ def test_opened_from_disk_the_page_requests_nothing_from_elsewhere(hostile_site,
     page.close()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11, fix belongs to the site writer (issue 9): escape_inline "
-                   "writes '\\<', which Python-Markdown does not unescape; remove this mark with the fix")
 def test_a_title_with_a_less_than_sign_shows_no_backslash(hostile_site):
     page = (hostile_site / "about" / "hostile.html").read_text(encoding="utf-8")
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
