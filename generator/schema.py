@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from .layout import CONTENT_FILES
-from .models import FILE_MODELS, QUOTE_WORD_LIMIT
+from .models import FILE_MODELS, ID_LIMIT, ID_PATTERN, QUOTE_WORD_LIMIT
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NOT_BLANK = r"\S"
-WHOLE_NUMBER_TEXT = r"^\s*-?(0|[1-9][0-9]*)\s*$"
+WHOLE_NUMBER_TEXT = r"^\s*-?(0|[1-9][0-9]{0,14})\s*$"  # at most 15 digits, as the loader reads
+LARGEST_NUMBER = 10**15 - 1
 _WORD, _GAP = r"[\w’'-]", r"[^\w’'-]"
 QUOTE_WORDS = rf"^{_GAP}*(?:{_WORD}+{_GAP}+){{0,{QUOTE_WORD_LIMIT - 2}}}(?:{_WORD}+)?{_GAP}*$"
 
@@ -104,13 +105,16 @@ def _accept_yaml_scalars(node: Any) -> Any:
     node = {key: _accept_yaml_scalars(value) for key, value in node.items()}
     kind = node.get("type")
     if kind == "string":
+        if node.get("pattern") == ID_PATTERN:
+            node["maxLength"] = ID_LIMIT  # ids name files
         if "minLength" in node and "pattern" not in node and "enum" not in node and "const" not in node:
             node["pattern"] = NOT_BLANK
         if "enum" not in node and "const" not in node:
             node["type"] = ["string", "number", "boolean"]
     elif kind == "integer":
         extra = {k: v for k, v in node.items() if k not in ("type",)}
-        return {**extra, "anyOf": [{"type": "integer"}, {"type": "string", "pattern": WHOLE_NUMBER_TEXT}]}
+        number = {"type": "integer", "minimum": -LARGEST_NUMBER, "maximum": LARGEST_NUMBER}
+        return {**extra, "anyOf": [number, {"type": "string", "pattern": WHOLE_NUMBER_TEXT}]}
     elif kind == "boolean":
         extra = {k: v for k, v in node.items() if k not in ("type",)}
         return {**extra, "anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}
