@@ -225,6 +225,9 @@ class AppendicesFile(Node):
     appendices: tuple[Id, ...] = Field(
         description="Guides and documents in appendix order; numbers follow."
     )
+    label: Text | None = Field(None, description="The word before each number, e.g. 'Annex' (default 'Appendix').")
+    title: Text | None = Field(None, description="The section's name, e.g. 'Annexes' (default 'Appendices').")
+    numbered: YesNo = Field(True, description="false: listed under their own titles, without numbers.")
 
 
 # --- topic guides ------------------------------------------------------------------------

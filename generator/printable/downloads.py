@@ -142,9 +142,9 @@ class BuildReport:
 def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
     """Every printable file, in site order: appendices (each followed by its participant
     version), the combined PDF, question sets."""
-    from ..strings import load_catalogue
+    from ..numbering import words_for
 
-    words = catalogue or load_catalogue(project.settings.site.language)
+    words = catalogue or words_for(project)
     docs = build_documents(project, words) if docs is None else docs
     participants = {d.id: d for d in build_documents(project, words, participant=True)}
     report_title = " ".join(project.settings.report.title.split())
