@@ -195,7 +195,7 @@ class Settings(Node):
     licence: Licence | None = Field(
         default=None, description="Licence of the content: shown in the footer, documents and open data."
     )
-    report: ReportInfo
+    report: ReportInfo | None = Field(default=None, description="The source report, if the site presents one.")
     edit: EditLinks = Field(default_factory=EditLinks)
     print: PrintSettings = Field(default_factory=PrintSettings)
     placeholders: dict[PlaceholderName, Placeholder] = Field(

@@ -91,7 +91,7 @@ def project_schema() -> dict[str, Any]:
         "implications": {**items, "description": "Implications, each with actions."},
         "resources": {**items, "description": "Further resources."},
         "documents": {**items, "description": "Document templates."},
-        "appendices": {"type": "array", "items": text, "description": "Ids in appendix order."},
+        "appendices": {"type": "array", "items": text, "description": "Ids of guides and documents, in the order the site lists them."},
         "placeholders": {"type": "object", "description": "Named values and whether each is filled."},
     }
     return {

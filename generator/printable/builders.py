@@ -363,6 +363,8 @@ class DocumentBuilder:
 
     def _source(self, source: str) -> Para:
         report = self.p.settings.report
+        if report is None:
+            return Para((Run(self.words.text("numbering.source", source=_squash(source))),), "source")
         text = self.w("source", source=_squash(source), report=_squash(report.title))
         return Para((Run(text, href=report.url) if report.url else Run(text),), "source")
 
