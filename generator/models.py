@@ -212,7 +212,7 @@ class Settings(Node):
 
 class Audience(Node):
     id: Id
-    name: Text = Field(description="Who they are, e.g. 'QI coaches'.")
+    name: Text = Field(description="Who they are, e.g. 'Ward teams'.")
     summary: Markdown = Field(description="Why this site matters to them.")
     source: Source
 
@@ -350,7 +350,7 @@ class QuestionSet(Node):
 
 class Subtheme(Node):
     id: Id
-    label: Text = Field(description="Label as in Table 1.")
+    label: Text = Field(description="The label, as the source prints it.")
     alternative_labels: tuple[AlternativeLabel, ...] = ()
     summary: Markdown
     source: Source
@@ -358,7 +358,7 @@ class Subtheme(Node):
 
 class Theme(Node):
     id: Id
-    label: Text = Field(description="Label as in Table 1.")
+    label: Text = Field(description="The label, as the source prints it.")
     alternative_labels: tuple[AlternativeLabel, ...] = ()
     summary: Markdown
     source: Source
