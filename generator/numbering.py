@@ -53,8 +53,8 @@ def _labelled(base: Catalogue, label: str, section: str, only_section: bool = Fa
     out = {}
     for name in base.names(LABELLED):
         template = base.text(name)
-        if only_section and "{label}" in template:
-            continue
+        if only_section and ("{label}" in template or "intro" in name or "open_data" in name):
+            continue  # unnumbered: keep the plain wording that speaks of no numbers
         out[name[len(LABELLED):]] = (
             template.replace("{label}", label).replace("{section}", section)
             .replace("{section_lower}", section.lower())

@@ -169,11 +169,15 @@ def test_the_publisher_chooses_the_word_and_the_numbers(tmp_path):
 
 
 def test_numbers_can_be_switched_off(tmp_path):
-    order = "numbered: false\nappendices: [reflection-record, placement-debrief]\n"
+    order = "numbered: false\ntitle: Forms and guides\nappendices: [reflection-record, placement-debrief]\n"
     p = load_project(_with_order(tmp_path, order))
     assert label(p, "document", "reflection-record") == "Reflection record"
     assert label(p, "question", "proudest") == "End-of-placement debrief guide, question 1"
-    assert "Appendi" not in json.dumps([str(item) for item in SiteBuild(p).render().nav])
+    site = SiteBuild(p).render()
+    nav = json.dumps([str(item) for item in site.nav])
+    assert "Appendi" not in nav and "Forms and guides" in nav
+    assert [pg.title for pg in site.pages if pg.path.rsplit(".", 1)[0].endswith("placement-debrief")] == [
+        "End-of-placement debrief guide"]
 
 
 def test_strict_lists_placeholders_and_warnings_together(tmp_path):
