@@ -60,9 +60,9 @@ def _checked(root: Path, strict: bool):
 
 
 def _report(project, strict: bool) -> int:
-    from .strings import catalogue_for
+    from .numbering import words_for
 
-    words = catalogue_for(project.settings)
+    words = words_for(project)
 
     def say(name: str, **values) -> None:
         _say(words.text(f"cli.check.{name}", **values))
@@ -72,16 +72,17 @@ def _report(project, strict: bool) -> int:
 
     for line in capped_lines(sorted(project.warnings)):  # at most 50 per file
         _say(line)
-    if strict and project.warnings:
-        say("strict_warnings", count=len(project.warnings))
-        return EXIT_CONTENT
+    failing = [w for w in project.warnings if w.severity == "warning"]  # notes ("info") never fail
     unfilled = project.unfilled_placeholders()
-    if unfilled:
-        if strict:
-            for item in unfilled:
-                _say(str(item))
+    if strict and (failing or unfilled):  # everything strict fails on, listed together
+        for item in unfilled:
+            _say(str(item))
+        if failing:
+            say("strict_warnings", count=len(failing))
+        if unfilled:
             say("strict_placeholders", count=len(unfilled))
-            return EXIT_CONTENT
+        return EXIT_CONTENT
+    if unfilled:
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
         note("placeholders_note", uses=words.text("cli.check.uses", count=len(unfilled)),
              placeholders=words.text("cli.check.placeholders", count=len(names)), names=", ".join(names))

@@ -35,7 +35,7 @@ class Diagnostic:
 
     position: Position
     message: str
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error", "warning" (strict fails) or "info"
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "

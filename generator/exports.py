@@ -14,6 +14,7 @@ from typing import Any
 
 from . import site_paths as paths
 from .models import Guide, Node
+from .numbering import is_numbered, numbered_label, words_for
 from .project import SCHEMA_VERSION, Project
 
 
@@ -38,10 +39,16 @@ def project_data(p: Project) -> dict[str, Any]:
                 q_data["number"] = p.question_by_id[question.id].number
         return data
 
+    words = words_for(p)
+
+    def number_of(item: Any) -> int | None:  # only when the publisher numbers them
+        return p.appendix_by_id[item.id].number if is_numbered(p) else None
+
     guides = []
     for guide in p.guides:
         data = numbered(guide)
-        data["appendix"] = p.appendix_by_id[guide.id].number
+        data["appendix"] = number_of(guide)
+        data["label"] = numbered_label(p, guide.id, words)
         guides.append(data)
     question_sets = [numbered(qset) for qset in p.question_sets]
     themes = []
@@ -61,7 +68,8 @@ def project_data(p: Project) -> dict[str, Any]:
     documents = []
     for doc in p.documents:
         data = _plain(doc)
-        data["appendix"] = p.appendix_by_id[doc.id].number
+        data["appendix"] = number_of(doc)
+        data["label"] = numbered_label(p, doc.id, words)
         data["placeholders"] = sorted(
             {u.name for u in p.placeholder_uses if u.position.path == doc.origin_file}
         )
@@ -70,7 +78,7 @@ def project_data(p: Project) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "site": _plain(settings.site),
-        "report": _plain(settings.report),
+        "report": _plain(settings.report) if settings.report else None,
         "audiences": _plain(p.audiences),
         "guides": guides,
         "themes": themes,
@@ -131,7 +139,7 @@ def questions_rows(p: Project, site_url: str | None = None) -> list[dict[str, st
                 "kind": entry.owner_kind,
                 "owner_id": owner.id,
                 "owner_title": owner.title,
-                "appendix": str(p.appendix_by_id[owner.id].number) if isinstance(owner, Guide) else "",
+                "appendix": str(p.appendix_by_id[owner.id].number) if isinstance(owner, Guide) and is_numbered(p) else "",
                 "audience": owner.audience,
                 "section_number": str(p.section_number(owner, entry.section)),
                 "section_title": entry.section.title,

@@ -37,6 +37,7 @@ from .preview import PreviewState, guard, quiet_mkdocs
 from .publishing import publishing_files, source_view_path
 from .theme import add_engine_theme
 from .layout import WATCHED_FOLDERS
+from .numbering import words_for
 from .project import Project, ProjectCache
 from .sanitize import sanitize_html
 from .site import NavSection, Site, SiteBuild, SitePage
@@ -78,11 +79,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         except ContentError as exc:
             raise Abort("Reflect found problems in the content:\n" + exc.report()) from None
         for warning in self.project.warnings:
-            log.warning(str(warning))
+            (log.warning if warning.severity == "warning" else log.info)(str(warning))
         for unfilled in self.project.unfilled_placeholders():
             log.info(str(unfilled))
         settings = self.project.settings
-        words = load_catalogue(settings.site.language, settings.strings)
+        words = words_for(self.project)
         self.build = SiteBuild(self.project, words)
         self.site = self.build.render()
         self.pages = {page.path: page for page in self.site.pages}

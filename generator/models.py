@@ -195,7 +195,7 @@ class Settings(Node):
     licence: Licence | None = Field(
         default=None, description="Licence of the content: shown in the footer, documents and open data."
     )
-    report: ReportInfo
+    report: ReportInfo | None = Field(default=None, description="The source report, if the site presents one.")
     edit: EditLinks = Field(default_factory=EditLinks)
     print: PrintSettings = Field(default_factory=PrintSettings)
     placeholders: dict[PlaceholderName, Placeholder] = Field(
@@ -212,7 +212,7 @@ class Settings(Node):
 
 class Audience(Node):
     id: Id
-    name: Text = Field(description="Who they are, e.g. 'QI coaches'.")
+    name: Text = Field(description="Who they are, e.g. 'Ward teams'.")
     summary: Markdown = Field(description="Why this site matters to them.")
     source: Source
 
@@ -225,6 +225,9 @@ class AppendicesFile(Node):
     appendices: tuple[Id, ...] = Field(
         description="Guides and documents in appendix order; numbers follow."
     )
+    label: Text | None = Field(None, description="The word before each number, e.g. 'Annex' (default 'Appendix').")
+    title: Text | None = Field(None, description="The section's name, e.g. 'Annexes' (default 'Appendices').")
+    numbered: YesNo = Field(True, description="false: listed under their own titles, without numbers.")
 
 
 # --- topic guides ------------------------------------------------------------------------
@@ -347,7 +350,7 @@ class QuestionSet(Node):
 
 class Subtheme(Node):
     id: Id
-    label: Text = Field(description="Label as in Table 1.")
+    label: Text = Field(description="The label, as the source prints it.")
     alternative_labels: tuple[AlternativeLabel, ...] = ()
     summary: Markdown
     source: Source
@@ -355,7 +358,7 @@ class Subtheme(Node):
 
 class Theme(Node):
     id: Id
-    label: Text = Field(description="Label as in Table 1.")
+    label: Text = Field(description="The label, as the source prints it.")
     alternative_labels: tuple[AlternativeLabel, ...] = ()
     summary: Markdown
     source: Source

@@ -22,7 +22,7 @@ from typing import Any
 from . import site_paths
 from .exports import CSV_COLUMNS, project_json, questions_csv
 from .project import Project
-from .strings import catalogue_for
+from .numbering import words_for
 
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
@@ -91,7 +91,7 @@ def project_schema() -> dict[str, Any]:
         "implications": {**items, "description": "Implications, each with actions."},
         "resources": {**items, "description": "Further resources."},
         "documents": {**items, "description": "Document templates."},
-        "appendices": {"type": "array", "items": text, "description": "Ids in appendix order."},
+        "appendices": {"type": "array", "items": text, "description": "Ids of guides and documents, in the order the site lists them."},
         "placeholders": {"type": "object", "description": "Named values and whether each is filled."},
     }
     return {
@@ -145,7 +145,7 @@ def source_view_path(source: str) -> str:
 
 def source_view(p: Project, source: str, text: str) -> bytes:
     """A plain HTML page showing one YAML file, readable on every host and from disk."""
-    words = catalogue_for(p.settings)
+    words = words_for(p)
     depth = source_view_path(source).count("/")
     stylesheet = "../" * depth + "assets/stylesheets/reflect-source.css"
     copy = posixpath.basename(site_paths.source_copy(source))

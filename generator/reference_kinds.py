@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from . import site_paths as paths
 from .models import Guide
-from .strings import Catalogue, load_catalogue
+from .numbering import numbered_label, words_for
+from .strings import Catalogue
 
 if TYPE_CHECKING:
     from .project import Project
@@ -32,7 +33,8 @@ class ReferenceKind:
 
 
 def appendix_label(p: "Project", ident: str, words: Catalogue) -> str:
-    return words.text("site.reference.appendix", number=p.appendix_by_id[ident].number)
+    """``Appendix 2`` (the publisher's word and number), or the item's own title when unnumbered."""
+    return numbered_label(p, ident, words) or p.appendix_by_id[ident].item.title
 
 
 def _theme(p: "Project", ident: str, words: Catalogue) -> str:
@@ -109,7 +111,7 @@ KINDS: Mapping[str, ReferenceKind] = MappingProxyType({kind.name: kind for kind 
 
 def words_of(project: "Project") -> Catalogue:
     """The catalogue of the project's language, with the publisher's own strings."""
-    return load_catalogue(project.settings.site.language, project.settings.strings)
+    return words_for(project)
 
 
 def label(project: "Project", kind: str, ident: str, words: Catalogue | None = None) -> str:

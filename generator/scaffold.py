@@ -89,7 +89,7 @@ def bundled_root() -> Path:
 def _layers(starter: str) -> list[Path]:
     if starter == "report":
         return [bundled_root()]
-    return [STARTERS_DIR / "common", STARTERS_DIR / starter.replace("-", "_")]
+    return [STARTERS_DIR / starter.replace("-", "_")]
 
 
 def new_project(target: Path, starter: str) -> list[Path]:

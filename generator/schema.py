@@ -35,7 +35,7 @@ QUOTE_WORDS = rf"^{_GAP}*(?:{_WORD}+{_GAP}+){{0,{QUOTE_WORD_LIMIT - 2}}}(?:{_WOR
 FIELD_HELP: dict[str, str] = {
     # by field name; "Model.field" entries win over plain names
     "id": "Identifier: lowercase letters, digits and single hyphens; unique for its kind.",
-    "source": "Where in the source report this comes from, e.g. 'Appendix 1, question 7'.",
+    "source": "Where this comes from in your source, e.g. 'Section 2, question 7'.",
     "title": "Title, as shown in headings and menus.",
     "summary": "A short description (Markdown and [[kind:id]] references allowed).",
     "text": "The text (Markdown and [[kind:id]] references allowed).",

@@ -64,7 +64,7 @@ def editor_accepts(path: Path, kind: str) -> bool:
 
 def good_files() -> list[tuple[str, Path]]:
     found = []
-    for base in (ROOT, STARTERS / "common", STARTERS / "self_assessment", STARTERS / "topic_guide"):
+    for base in (ROOT, STARTERS / "self_assessment", STARTERS / "topic_guide"):
         for folder in ("content", "questions"):
             for path in sorted((base / folder).rglob("*.yml")):
                 kind = kind_of(path.relative_to(base).as_posix())

@@ -17,7 +17,8 @@ from .. import reference_kinds
 from .. import site_paths as paths
 from ..project import Project, QuestionEntry
 from ..references import Reference
-from ..strings import Catalogue, load_catalogue
+from ..numbering import numbered_label, words_for
+from ..strings import Catalogue
 from . import nodes as n
 from .text import ContentText
 
@@ -44,7 +45,7 @@ def plain_text(children: n.Inlines) -> str:
 class Builder:
     def __init__(self, project: Project, words: Catalogue | None = None):
         self.p = project
-        self.words = words or load_catalogue(project.settings.site.language, project.settings.strings)
+        self.words = words or words_for(project)
         self.text = ContentText(self.resolve)
 
     def t(self, name: str, **values: Any) -> str:
@@ -67,7 +68,8 @@ class Builder:
         return reference_kinds.appendix_label(self.p, item_id, self.words)
 
     def appendix_title(self, item: Any) -> str:
-        return self.t("appendix_title", label=self.appendix_label(item.id), title=item.title)
+        label = numbered_label(self.p, item.id, self.words)
+        return self.t("appendix_title", label=label, title=item.title) if label else item.title
 
     def owner_title(self, owner: Any) -> str:
         return self.appendix_title(owner) if self.p.appendix_by_id.get(owner.id) else owner.title

@@ -12,12 +12,15 @@ from .build import Builder
 
 def home(b: Builder) -> n.Page:
     p, s = b.p, b.p.settings
-    intro = b.rich(
-        "home.intro" if p.themes else "home.intro_questions",
-        title=(n.Emphasis((n.Text(" ".join(s.report.title.split())),)),),
-        publisher=" ".join(s.report.publisher.split()), published=" ".join(s.report.published.split()),
-        themes=b.t("count.themes", count=len(p.themes)), subthemes=b.t("count.subthemes", count=len(p.subthemes)),
-    )
+    counts = dict(themes=b.t("count.themes", count=len(p.themes)), subthemes=b.t("count.subthemes", count=len(p.subthemes)))
+    if s.report:
+        intro = b.rich(
+            "home.intro" if p.themes else "home.intro_questions",
+            title=(n.Emphasis((n.Text(" ".join(s.report.title.split())),)),),
+            publisher=" ".join(s.report.publisher.split()), published=" ".join(s.report.published.split()), **counts,
+        )
+    else:  # no source report: the site speaks for itself
+        intro = b.rich("home.intro_own" if p.themes else "home.intro_own_questions", **counts)
     cards = tuple(
         n.Card((b.page_link(paths.audience_page(a.id), a.name),), b.text.inline(a.summary)) for a in p.audiences
     )

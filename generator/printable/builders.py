@@ -26,7 +26,8 @@ from ..models import (
     TickBoxesBlock,
 )
 from ..project import Project
-from ..strings import Catalogue, catalogue_for
+from ..numbering import numbered_label, words_for
+from ..strings import Catalogue
 from .document import (
     Block,
     Callout,
@@ -69,7 +70,7 @@ class DocumentBuilder:
 
     def __init__(self, project: Project, catalogue: Catalogue | None = None):
         self.p = project
-        self.words = catalogue or catalogue_for(project.settings)
+        self.words = catalogue or words_for(project)
         self.t = _Text(project, self.words)
 
     def w(self, name: str, **values) -> str:
@@ -165,7 +166,7 @@ class DocumentBuilder:
 
     def guide(self, guide: Guide, participant: bool = False) -> PrintDoc:
         p, t = self.p, self.t
-        label = p.appendix_by_id[guide.id].label
+        label = numbered_label(p, guide.id, self.words)
         written = guide.format == WRITTEN
         blocks: list[Block] = []
         if participant:
@@ -318,7 +319,7 @@ class DocumentBuilder:
 
     def document(self, doc: Document, participant: bool = False) -> PrintDoc:
         p, t = self.p, self.t
-        label = p.appendix_by_id[doc.id].label
+        label = numbered_label(p, doc.id, self.words)
         blocks: list[Block] = []
         if not participant:
             blocks.append(Callout("about", self.w("about_template"), t.blocks(doc.summary)))
@@ -366,6 +367,8 @@ class DocumentBuilder:
 
     def _source(self, source: str) -> Para:
         report = self.p.settings.report
+        if report is None:
+            return Para((Run(self.words.text("numbering.source", source=_squash(source))),), "source")
         text = self.w("source", source=_squash(source), report=_squash(report.title))
         return Para((Run(text, href=report.url) if report.url else Run(text),), "source")
 

@@ -142,12 +142,13 @@ class BuildReport:
 def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
     """Every printable file, in site order: appendices (each followed by its participant
     version), the combined PDF, question sets."""
-    from ..strings import catalogue_for
+    from ..numbering import words_for
 
-    words = catalogue or catalogue_for(project.settings)
+    words = catalogue or words_for(project)
     docs = build_documents(project, words) if docs is None else docs
     participants = {d.id: d for d in build_documents(project, words, participant=True)}
-    report_title = " ".join(project.settings.report.title.split())
+    report = project.settings.report
+    report_title = " ".join((report.title if report else project.settings.site.title).split())
     by_id = {d.id: d for d in docs}
     out: list[Download] = []
     appendices = tuple(by_id[a.item.id] for a in project.appendices)

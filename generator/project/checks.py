@@ -120,11 +120,11 @@ def finding_keys(p: Project, incomplete: set[str]) -> list[Diagnostic]:
 
 
 def quoted_subthemes(p: Project, incomplete: set[str]) -> list[Diagnostic]:
-    """A warning for each subtheme without a quote (when there are quotes at all)."""
+    """A note (information, never a strict failure) for each subtheme without a quote, when there are quotes."""
     if "quotes" in incomplete or not p.quotes:
         return []
     return [
-        Diagnostic(p.where(s, "id"), f"subtheme '{s.id}' has no quote in content/quotes.yml", "warning")
+        Diagnostic(p.where(s, "id"), f"subtheme '{s.id}' has no quote in content/quotes.yml", "info")
         for s in p.subthemes
         if not p.quotes_by_subtheme.get(s.id)
     ]

@@ -189,6 +189,7 @@ def _assemble(root: Path, read: _Read) -> Project:
         guides=tuple(a.item for a in appendices if isinstance(a.item, Guide)),
         question_sets=_by_audience(items["question-set"], read.one("audiences", "audiences")),
         appendices=appendices,
+        order=items["appendices"][0] if items["appendices"] else None,  # type: ignore[arg-type]
         sources=MappingProxyType(read.sources),
         raw=MappingProxyType(read.raw),
     )

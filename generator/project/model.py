@@ -16,6 +16,7 @@ from typing import Any, Iterator, Mapping, Union
 
 from ..diagnostics import Diagnostic, Position
 from ..models import (
+    AppendicesFile,
     Audience,
     Document,
     Guide,
@@ -52,10 +53,6 @@ class Appendix:
     @property
     def kind(self) -> str:
         return "guide" if isinstance(self.item, Guide) else "document"
-
-    @property
-    def label(self) -> str:
-        return f"Appendix {self.number}"
 
 
 @dataclass(frozen=True)
@@ -283,6 +280,7 @@ class Project(_Lookups, _Texts):
     sources: Mapping[str, SourceMap] = field(repr=False)
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
     warnings: tuple[Diagnostic, ...] = ()
+    order: AppendicesFile | None = None  # content/appendices.yml: the numbering word and whether numbers show
 
 
     # --- numbering -------------------------------------------------------------------

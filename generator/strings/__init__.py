@@ -136,11 +136,6 @@ def _wrapped(template: Template) -> Template:
     return f"⟦{template}⟧"
 
 
-def catalogue_for(settings: Any) -> Catalogue:
-    """The catalogue a project's settings ask for: its language, with the publisher's own strings."""
-    return load_catalogue(settings.site.language, settings.strings)
-
-
 def load_catalogue(language: str, overrides: Mapping[str, str] | None = None) -> Catalogue:
     """The catalogue for ``language`` (``cy``, ``en-GB``…), English where it has no string.
 
