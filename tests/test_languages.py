@@ -250,3 +250,59 @@ def test_pdf_and_word_files_are_welsh(welsh):
     assert not problems, problems
     first_pdf = next(f for f in files if f.suffix == ".pdf")
     assert re.search(r"Tudalen 1 o \d+", " ".join(PdfReader(first_pdf).pages[0].extract_text().split()))
+
+
+# --- a string missing from a catalogue; a misspelt override --------------------------------------------
+
+
+def test_a_missing_welsh_string_shows_in_english_marked_en_and_check_names_it(monkeypatch, tmp_path, capsys):
+    from types import MappingProxyType
+
+    import generator.strings as strings
+    from generator.cli import main
+    from generator.project import load_project
+    from generator.site import SiteBuild
+
+    real = strings._read
+
+    def without_start_here(language: str):
+        own = dict(real(language))
+        if language == "cy":
+            del own["site.home.start_here"]
+        return MappingProxyType(own)
+
+    monkeypatch.setattr(strings, "_read", without_start_here)
+    project = copy_project(tmp_path / "project")
+    _set_language(project, "cy")
+    site = SiteBuild(load_project(project)).render()
+    home = next(page for page in site.pages if page.path == "index.md")
+    assert '<span lang="en">Start here</span>' in home.html
+    assert "Dechrau yma" not in home.html
+    assert "\ue002" not in str(site.nav) and all("\ue002" not in page.title for page in site.pages)
+    other = next(page for page in site.pages if page.path != "index.md")
+    assert 'lang="en"' not in other.html  # only the missing string is marked
+    assert main(["--project", str(project), "check"]) == 0
+    err = capsys.readouterr().err
+    assert "1 llinyn rhyngwyneb ar goll o gatalog 'cy'" in err and "site.home.start_here" in err
+
+
+def test_a_complete_catalogue_marks_nothing_and_check_says_nothing_is_missing(welsh, capsys):
+    from generator.cli import main
+
+    project, site = welsh
+    assert 'lang="en"' not in (site / "index.html").read_text(encoding="utf-8")
+    assert main(["--project", str(project), "check"]) == 0
+    assert "ar goll" not in capsys.readouterr().err
+
+
+def test_an_unknown_string_override_is_an_error_with_a_did_you_mean(tmp_path, capsys):
+    from generator.cli import main
+
+    project = copy_project(tmp_path / "project")
+    settings = project / "content" / "settings.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("strings:\n", "strings:\n  site.home.start_her: Dechrau yma\n", 1), encoding="utf-8")
+    assert main(["--project", str(project), "check"]) != 0
+    err = capsys.readouterr().err
+    assert "unknown string 'site.home.start_her'; did you mean 'site.home.start_here'?" in err
+    assert re.search(r"content/settings\.yml:\d+:\d+", err)
