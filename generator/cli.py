@@ -88,6 +88,10 @@ def _report(project, strict: bool) -> int:
              placeholders=words.text("cli.check.placeholders", count=len(names)), names=", ".join(names))
     if not project.settings.site.url:
         _note(words.text("cli.publishing.site_url_unset"))
+    missing = [name for name in words.missing() if name not in project.settings.strings]
+    if missing:  # they show in English, marked lang="en" on the site
+        _note(words.text("cli.languages.missing", count=len(missing), language=words.language,
+                         names=", ".join(missing)))
     note("content_ok", counts=", ".join((
         words.text("cli.check.guides", count=len(project.guides)),
         words.text("cli.check.sets", count=len(project.question_sets)),

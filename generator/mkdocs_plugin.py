@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from .search_language import set_search_language
 from . import site_paths
 from .csp import headers_file, inline_script_hashes, policy
 from .diagnostics import ContentError
@@ -92,6 +93,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         config.site_description = _escape(settings.site.description)
         language = "en" if settings.site.language == PSEUDO else settings.site.language
         config.theme["language"] = language.split("-")[0]
+        set_search_language(config, settings.site.language)  # mkdocs.yml's `search: lang` is a default
         if settings.site.url and not self.serving:  # the preview serves at its own address
             config.site_url = settings.site.url
         add_engine_theme(config)

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from . import fallback_marks
 from . import site_paths as paths
 from .document import appendices, findings, pages, questions
 from .document import nodes as n
@@ -58,7 +59,8 @@ class SiteBuild:
         self.writer = SiteWriter(self.b.t("permalink"))
 
     def write(self, page: n.Page) -> SitePage:
-        return SitePage(page.path, page.title, str(self.writer.write(page)), tuple(toc_tokens(page)),
+        html = fallback_marks.to_html(str(self.writer.write(page)))
+        return SitePage(page.path, fallback_marks.plain(page.title), html, _plain_toc(toc_tokens(page)),
                         page.source, page.search)
 
     def trees(self) -> Iterable[n.Page]:
@@ -124,7 +126,7 @@ class SiteBuild:
             (b.t("resources.title"), paths.RESOURCES) if p.resources else None,
             NavSection(b.t("nav.about"), tuple(about)),
         ]
-        return tuple(entry for entry in entries if entry is not None)
+        return _plain_nav(tuple(entry for entry in entries if entry is not None))
 
     def _grouped(self, entries: list[tuple[str, str, str]], noun: str) -> tuple:
         """Nav entries, grouped by audience when there are many, so each page's menu stays small."""
@@ -155,6 +157,21 @@ def _chunked(entries: list[tuple[str, str]], noun: str) -> tuple:
         last = first - 1 + sum(len(r.children) for r in part)
         outer.append(NavSection(noun.format(first=first, last=last), part))
     return tuple(outer)
+
+
+def _plain_toc(tokens: list) -> tuple:
+    """Table-of-contents tokens without fallback marks (MkDocs shows them as plain text)."""
+    return tuple({**t, "name": fallback_marks.plain(t["name"]), "children": list(_plain_toc(t["children"]))}
+                 for t in tokens)
+
+
+def _plain_nav(entries: tuple) -> tuple:
+    """Menu entries without fallback marks (a menu entry cannot carry a language)."""
+    return tuple(
+        NavSection(fallback_marks.plain(e.title), _plain_nav(e.children)) if isinstance(e, NavSection)
+        else (fallback_marks.plain(e[0]), *e[1:])
+        for e in entries
+    )
 
 
 def render_site(project: Any, words: Catalogue | None = None) -> Site:

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from markdown.extensions.toc import slugify
 
-from .. import reference_kinds
+from .. import fallback_marks, reference_kinds
 from .. import site_paths as paths
 from ..project import Project, QuestionEntry
 from ..references import Reference
@@ -49,8 +49,11 @@ class Builder:
         self.text = ContentText(self.resolve)
 
     def t(self, name: str, **values: Any) -> str:
-        """An interface string of the site, from the catalogue."""
-        return self.words.text(f"site.{name}", **values)
+        """An interface string of the site, from the catalogue (marked when it fell back to English)."""
+        words = self.words.text(f"site.{name}", **values)
+        if self.words.language_of(f"site.{name}") != self.words.language:
+            return fallback_marks.mark(words)
+        return words
 
     # --- references and links ------------------------------------------------------------------
 
