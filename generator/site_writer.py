@@ -161,6 +161,14 @@ class SiteWriter:
         return el("ol", {"class": "reflect-tickboxes"}, (el("li", None, box, " ", self.inlines(i)) for i in node.items))
 
     def visit_signatures(self, node: n.Signatures) -> Markup:
+        if node.signers:  # one row per person: a line to write on above each column's caption
+            rows = (
+                el("tr", None, el("th", {"scope": "row"}, signer),
+                   (el("td", {"class": "reflect-signature-line"}, el("span", {"class": "reflect-signature-caption"}, line))
+                    for line in node.lines))
+                for signer in node.signers
+            )
+            return el("table", {"class": "reflect-signatures reflect-signers"}, el("tbody", None, rows))
         rows = (el("tr", None, el("th", {"scope": "row"}, line), el("td", {"class": "reflect-signature-line"}))
                 for line in node.lines)
         return el("table", {"class": "reflect-signatures"}, el("tbody", None, rows))

@@ -85,8 +85,8 @@ def implications(b: Builder) -> n.Page:
         words = b.t("implications.group", number=p.group_number(group), title=group.title)
         body.append(b.heading(2, words, f"implication-{group.id}"))
         for action in group.actions:
-            body.append(b.heading(3, b.t("implications.action", code=p.action_code(action)), f"action-{action.id}"))
-            body.append(n.Prose(b.text.prose(action.text)))
+            words = b.rich("implications.action", code=p.action_code(action), text=b.text.inline(action.text))
+            body.append(b.heading(3, words, f"action-{action.id}"))  # says what the action is, in the contents too
             if action.details:
                 body.append(n.ItemList(tuple(b.text.inline(d) for d in action.details)))
             links: list = []

@@ -201,6 +201,7 @@ class TickBoxes:
 @dataclass(frozen=True)
 class Signatures:
     lines: tuple[str, ...]
+    signers: tuple[str, ...] = ()  # one row each; none: one row per line
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,8 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
         for f in chosen:
             size = getattr(f, "size", None)
             rows.append(n.Row((
-                n.Cell((b.page_link(f.path, _download_title(b, f)),)),  # type: ignore[attr-defined]
+                n.Cell((b.page_link(f.path, b.t("downloads.link", title=_download_title(b, f),  # type: ignore[attr-defined]
+                                                   format=b.t(f"downloads.short_{f.format}"))),)),  # type: ignore[attr-defined]
                 n.Cell((n.Text(b.t(f"downloads.format_{f.format}")),)),  # type: ignore[attr-defined]
                 n.Cell((n.Text(_size(b, size) if size is not None else b.t("downloads.not_yet")),)),
             )))

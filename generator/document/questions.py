@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import site_paths as paths
 from ..models import Guide, GuideQuestion, QuestionSet, SetQuestion
+from ..printable.builders import WRITTEN
 from . import nodes as n
 from .appendices import download_links
 from .build import Builder
@@ -63,8 +64,9 @@ def guide(b: Builder, item: Guide) -> n.Page:
         n.Para((n.Text(b.t("guide.facts_end", facts=facts)),), "meta"),
         download_links(b, item, combined=True),
     ]
-    if item.opening_script:
-        body.append(n.Callout("quote", b.t("guide.opening"), (n.Prose(b.text.prose(item.opening_script.text)),)))
+    if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
+        opening = "guide.introduction" if item.format == WRITTEN else "guide.opening"
+        body.append(n.Callout("quote", b.t(opening), (n.Prose(b.text.prose(item.opening_script.text)),)))
     if item.response_options:
         body.append(b.heading(2, b.t("guide.responses")))
         body.append(n.ItemList(tuple(
