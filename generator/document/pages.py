@@ -60,6 +60,7 @@ def audience(b: Builder, audience_id: str) -> n.Page:
         body.append(n.ItemList(tuple(
             (b.page_link(paths.appendix_page(g.id), b.appendix_title(g)), _count(b, g)) for g in guides
         )))
+    body += _audience_tools(b, item, guides, sets)
     owners = {o.id for o in (*guides, *sets)}
     linked = sorted(
         {sid for e in p.questions if e.owner.id in owners for sid in e.question.subthemes}, key=p.subtheme_order
@@ -69,6 +70,34 @@ def audience(b: Builder, audience_id: str) -> n.Page:
         body.append(n.ItemList(tuple((b.subtheme_link(sid),) for sid in linked)))
     body.append(b.source(item.source))
     return b.page(paths.audience_page(audience_id), item.name, body, item.origin_file)
+
+
+def _audience_tools(b: Builder, item, guides: list, sets: list) -> list:
+    """Where an audience's questions lead: the bank filtered to them, and their printables."""
+    from ..printable.downloads import FORMATS, download_path
+
+    count = sum(len(sec.questions) for o in (*guides, *sets) for sec in o.sections)
+    if not count:
+        return []
+    name = " ".join(item.name.split())
+    out: list = [
+        b.heading(2, b.t("audience.tools")),
+        n.ItemList((
+            (b.bank_link(b.t("findings.in_bank", count=count, audience=name), audience=item.id),),
+            (b.page_link(paths.COMPOSE, b.t("audience.compose")),),
+        )),
+        b.heading(2, b.t("audience.printables")),
+    ]
+    items = []
+    for owner in (*sets, *guides):
+        links: list = []
+        for fmt in FORMATS:
+            links += [n.Text(" · ")] if links else []
+            links.append(b.page_link(download_path(owner.id, fmt), b.t(
+                "downloads.link", title=b.owner_title(owner), format=b.t(f"downloads.short_{fmt}"))))
+        items.append(tuple(links))
+    out.append(n.ItemList(tuple(items)))
+    return out
 
 
 def narrative(b: Builder, page_id: str) -> n.Page:
