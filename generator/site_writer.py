@@ -111,6 +111,14 @@ class SiteWriter:
         )
         return el("div", {"class": "grid cards"}, el("ul", None, cards))
 
+    def visit_routes(self, node: n.Routes) -> Markup:
+        routes = (
+            el("li", {"class": "reflect-route"}, el("p", {"class": "reflect-route__title"}, el("strong", None, self.inlines(r.title))),
+               el("p", None, self.inlines(r.body)))
+            for r in node.routes
+        )
+        return el("nav", {"class": "reflect-routes", "aria-label": node.label}, el("ul", None, routes))
+
     def visit_callout(self, node: n.Callout) -> Markup:
         title = el("p", {"class": "admonition-title"}, node.title)
         return el("div", {"class": f"admonition {node.kind}"}, title, (self.visit(b) for b in node.body))
