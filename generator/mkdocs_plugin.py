@@ -112,6 +112,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "publication_date": settings.site.publication_date,
             "licence": settings.licence.model_dump() if settings.licence else None,
             "hosting": words.section("cli.publishing."),
+            "footer": self.build.footer(),
             # The browser tools' words, from the catalogue of the site's language.
             "strings": words.section("tools."),
         }

@@ -96,6 +96,10 @@ class SiteBuild:
     def render(self) -> Site:
         return Site(tuple(self.write(tree) for tree in self.trees()), self.nav())
 
+    def footer(self) -> dict:
+        """The footer's accessibility-statement link and last-updated date (for the theme)."""
+        return pages.footer(self.b)
+
     def downloads(self, files: Iterable[object]) -> SitePage:
         """The Downloads page, listing ``files`` (planned or built) with their sizes."""
         return self.write(pages.downloads(self.b, files))

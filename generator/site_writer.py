@@ -111,6 +111,14 @@ class SiteWriter:
         )
         return el("div", {"class": "grid cards"}, el("ul", None, cards))
 
+    def visit_routes(self, node: n.Routes) -> Markup:
+        routes = (
+            el("li", {"class": "reflect-route"}, el("p", {"class": "reflect-route__title"}, el("strong", None, self.inlines(r.title))),
+               el("p", None, self.inlines(r.body)))
+            for r in node.routes
+        )
+        return el("nav", {"class": "reflect-routes", "aria-label": node.label}, el("ul", None, routes))
+
     def visit_callout(self, node: n.Callout) -> Markup:
         title = el("p", {"class": "admonition-title"}, node.title)
         return el("div", {"class": f"admonition {node.kind}"}, title, (self.visit(b) for b in node.body))
@@ -161,6 +169,14 @@ class SiteWriter:
         return el("ol", {"class": "reflect-tickboxes"}, (el("li", None, box, " ", self.inlines(i)) for i in node.items))
 
     def visit_signatures(self, node: n.Signatures) -> Markup:
+        if node.signers:  # one row per person: a line to write on above each column's caption
+            rows = (
+                el("tr", None, el("th", {"scope": "row"}, signer),
+                   (el("td", {"class": "reflect-signature-line"}, el("span", {"class": "reflect-signature-caption"}, line))
+                    for line in node.lines))
+                for signer in node.signers
+            )
+            return el("table", {"class": "reflect-signatures reflect-signers"}, el("tbody", None, rows))
         rows = (el("tr", None, el("th", {"scope": "row"}, line), el("td", {"class": "reflect-signature-line"}))
                 for line in node.lines)
         return el("table", {"class": "reflect-signatures"}, el("tbody", None, rows))

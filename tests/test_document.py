@@ -67,7 +67,7 @@ def test_references_resolve_to_the_registry_label_and_target(project):
     b = Builder(project)
     theme = project.themes[0]
     node = b.resolve(Reference("theme", theme.id, "", 0, 0))
-    assert node == n.CrossRef(f"theme 1 ({theme.label})", KINDS["theme"].target(project, theme.id))
+    assert node == n.CrossRef(f"theme 1, {theme.label}", KINDS["theme"].target(project, theme.id))
     question = project.questions[0]
     node = b.resolve(Reference("question", question.question.id, "", 0, 0))
     assert node.label == f"Appendix 1, question {question.number}"

@@ -59,7 +59,7 @@ def _block(b: Builder, block) -> list:
     if isinstance(block, TickBoxesBlock):
         return [n.TickBoxes(tuple(b.text.inline(item) for item in block.items))]
     if isinstance(block, SignaturesBlock):
-        return [n.Signatures(block.lines)]
+        return [n.Signatures(block.lines, tuple(" ".join(s.split()) for s in block.signers))]
     if isinstance(block, FaqBlock):
         out: list = []
         for item in block.items:

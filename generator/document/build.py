@@ -83,6 +83,11 @@ class Builder:
     def page_link(self, page: str, words: str) -> n.Link:
         return self.link(paths.Target(page), words)
 
+    def bank_link(self, words: str, **filters: str) -> n.Link:
+        """A link to the question bank filtered (its fragment keys: audience, owner, theme, subtheme)."""
+        fragment = "&".join(f"{key}={value}" for key, value in filters.items() if value)
+        return self.link(paths.Target(paths.QUESTION_BANK, fragment), words)
+
     def question_ref(self, entry: QuestionEntry) -> n.Inlines:
         """``Appendix 1, question 5: <text>`` linking to the question in context."""
         target = paths.Target(paths.owner_page(entry.owner), paths.question_anchor(entry.question.id))

@@ -42,6 +42,15 @@ def theme(b: Builder, theme_id: str) -> n.Page:
     item = p.theme_by_id[theme_id]
     title = b.t("theme_title", number=p.theme_number(item), label=item.label)
     body: list = [b.heading(1, title), n.Prose(b.text.prose(item.summary)), b.source(item.source)]
+    subs = {sub.id for sub in item.subthemes}
+    entries = [e for e in p.questions if subs.intersection(e.question.subthemes)]
+    if entries:  # where to find this theme's questions, audience by audience
+        body.append(b.heading(2, b.t("findings.theme_questions"), f"theme-{item.id}-questions"))
+        body.append(n.ItemList(tuple(
+            (b.bank_link(b.t("findings.in_bank", count=len(chosen), audience=" ".join(audience.name.split())),
+                         theme=item.id, audience=audience.id),)
+            for audience, chosen in _by_audience(b, entries)
+        )))
     for sub in item.subthemes:
         body += _subtheme(b, sub)
     return b.page(paths.theme_page(theme_id), title, body, item.origin_file)
@@ -63,9 +72,14 @@ def _subtheme(b: Builder, sub) -> list:
             for q in quotes
         ]
     questions = p.questions_by_subtheme.get(sub.id, ())
-    if questions:
+    if questions:  # grouped by audience, each group leading to the bank filtered to it
         out.append(b.heading(3, b.t("findings.questions"), f"subtheme-{sub.id}-questions"))
-        out.append(n.ItemList(tuple(b.question_ref(e) for e in questions), searchable=False))
+        for audience, chosen in _by_audience(b, questions):
+            name = " ".join(audience.name.split())
+            out.append(b.heading(4, b.t("findings.for_audience", audience=name), f"subtheme-{sub.id}-{audience.id}"))
+            out.append(n.ItemList(tuple(b.question_ref(e) for e in chosen), searchable=False))
+            out.append(n.Para((b.bank_link(b.t("findings.in_bank", count=len(chosen), audience=name),
+                                           subtheme=sub.id, audience=audience.id),), searchable=False))
     actions = p.actions_by_subtheme.get(sub.id, ())
     if actions:
         out.append(b.heading(3, b.t("findings.implications"), f"subtheme-{sub.id}-implications"))
@@ -73,6 +87,14 @@ def _subtheme(b: Builder, sub) -> list:
         out.append(n.Group((n.ItemList(items),)))
     out.append(b.source(sub.source))
     return out
+
+
+def _by_audience(b: Builder, entries) -> list:
+    """``(audience, entries)`` for each audience with questions among ``entries``, in content order."""
+    groups: dict[str, list] = {}
+    for entry in entries:
+        groups.setdefault(entry.owner.audience, []).append(entry)
+    return [(a, groups[a.id]) for a in b.p.audiences if a.id in groups]
 
 
 def implications(b: Builder) -> n.Page:
@@ -85,8 +107,8 @@ def implications(b: Builder) -> n.Page:
         words = b.t("implications.group", number=p.group_number(group), title=group.title)
         body.append(b.heading(2, words, f"implication-{group.id}"))
         for action in group.actions:
-            body.append(b.heading(3, b.t("implications.action", code=p.action_code(action)), f"action-{action.id}"))
-            body.append(n.Prose(b.text.prose(action.text)))
+            words = b.rich("implications.action", code=p.action_code(action), text=b.text.inline(action.text))
+            body.append(b.heading(3, words, f"action-{action.id}"))  # says what the action is, in the contents too
             if action.details:
                 body.append(n.ItemList(tuple(b.text.inline(d) for d in action.details)))
             links: list = []

@@ -124,6 +124,14 @@ class Cards:
 
 
 @dataclass(frozen=True)
+class Routes:
+    """Start routes: one per task a visitor comes to do, each with the links that start it."""
+
+    label: str  # names the navigation region
+    routes: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
 class Callout:
     """Words set apart (a script read aloud, a facilitator note, a skip rule)."""
 
@@ -201,6 +209,7 @@ class TickBoxes:
 @dataclass(frozen=True)
 class Signatures:
     lines: tuple[str, ...]
+    signers: tuple[str, ...] = ()  # one row each; none: one row per line
 
 
 @dataclass(frozen=True)

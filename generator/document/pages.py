@@ -7,6 +7,7 @@ from typing import Iterable
 from .. import site_paths as paths
 from ..project import SCHEMA_VERSION
 from . import nodes as n
+from ..printable.downloads import DOWNLOADS_PAGE
 from .build import Builder
 
 
@@ -28,11 +29,14 @@ def home(b: Builder) -> n.Page:
         (paths.FINDINGS, b.t("home.findings"), bool(p.themes)),
         (paths.IMPLICATIONS, b.t("home.implications"), bool(p.implications)),
         (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions)), True),
+        (paths.COMPOSE, b.t("home.compose"), bool(p.questions)),
         (paths.APPENDICES, b.t("home.appendices"), bool(p.appendices)),
+        (DOWNLOADS_PAGE, b.t("home.downloads"), bool(p.appendices or p.question_sets)),
         (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
     )
     body = [
         b.heading(1, s.site.title),
+        _routes(b),
         b.para(" ".join(s.site.description.split())),
         n.Para(intro),
         b.heading(2, b.t("home.start_here")),
@@ -41,6 +45,58 @@ def home(b: Builder) -> n.Page:
         n.ItemList(tuple((b.page_link(page, words),) for page, words, shown in explore if shown)),
     ]
     return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
+
+
+def _routes(b: Builder) -> n.Routes | None:
+    """A start route per task, made from the content: its guides (run a session), its
+    question sets of questions (reflect) and of statements (self-evaluate), its documents."""
+    p = b.p
+
+    def name(audience_id: str) -> str:
+        return " ".join(p.audience_by_id[audience_id].name.split())
+
+    def links(items: list) -> n.Inlines:
+        out: list = []
+        for link in items:
+            out += [n.Text(" · ")] if out else []
+            out.append(link)
+        return tuple(out)
+
+    def statements(qset) -> bool:
+        return all(q.form == "statement" for sec in qset.sections for q in sec.questions)
+
+    routes = []
+    if p.guides:
+        formats = [g.format for g in p.guides]
+        title = b.t(f"home.route_run.{max(set(formats), key=formats.count).replace('-', '_')}")
+        routes.append((title, [
+            b.page_link(paths.appendix_page(g.id), b.t(f"home.route_guide.{g.format.replace('-', '_')}", audience=name(g.audience)))
+            for g in p.guides
+        ]))
+    for key, chosen in (("home.route_reflect", False), ("home.route_evaluate", True)):
+        sets = [qs for qs in p.question_sets if statements(qs) == chosen]
+        if sets:
+            routes.append((b.t(key), [b.page_link(paths.question_set_page(qs.id), name(qs.audience)) for qs in sets]))
+    if p.documents or p.appendices:
+        adapt = [b.page_link(paths.appendix_page(d.id), " ".join(d.title.split())) for d in p.documents]
+        routes.append((b.t("home.route_adapt"), [*adapt, b.page_link(DOWNLOADS_PAGE, b.t("home.route_downloads"))]))
+    if not routes:
+        return None
+    return n.Routes(b.t("home.routes"), tuple(n.Card((n.Text(title),), links(items)) for title, items in routes))
+
+
+def footer(b: Builder) -> dict:
+    """What the site's footer shows besides the licence: the accessibility statement (the
+    content's page with id ``accessibility``, if it has one) and the last-updated date."""
+    p = b.p
+    page = p.page_by_id.get("accessibility")
+    date = str(p.settings.site.publication_date)
+    return {
+        "accessibility": {"href": paths.narrative_page(page.id, page.placement)[:-3] + ".html",
+                          "title": " ".join(page.title.split())} if page else None,
+        "date": date,
+        "updated": b.t("footer.updated", date=date),
+    }
 
 
 def _count(b: Builder, owner) -> n.Text:
@@ -63,6 +119,7 @@ def audience(b: Builder, audience_id: str) -> n.Page:
         body.append(n.ItemList(tuple(
             (b.page_link(paths.appendix_page(g.id), b.appendix_title(g)), _count(b, g)) for g in guides
         )))
+    body += _audience_tools(b, item, guides, sets)
     owners = {o.id for o in (*guides, *sets)}
     linked = sorted(
         {sid for e in p.questions if e.owner.id in owners for sid in e.question.subthemes}, key=p.subtheme_order
@@ -72,6 +129,34 @@ def audience(b: Builder, audience_id: str) -> n.Page:
         body.append(n.ItemList(tuple((b.subtheme_link(sid),) for sid in linked)))
     body.append(b.source(item.source))
     return b.page(paths.audience_page(audience_id), item.name, body, item.origin_file)
+
+
+def _audience_tools(b: Builder, item, guides: list, sets: list) -> list:
+    """Where an audience's questions lead: the bank filtered to them, and their printables."""
+    from ..printable.downloads import FORMATS, download_path
+
+    count = sum(len(sec.questions) for o in (*guides, *sets) for sec in o.sections)
+    if not count:
+        return []
+    name = " ".join(item.name.split())
+    out: list = [
+        b.heading(2, b.t("audience.tools")),
+        n.ItemList((
+            (b.bank_link(b.t("findings.in_bank", count=count, audience=name), audience=item.id),),
+            (b.page_link(paths.COMPOSE, b.t("audience.compose")),),
+        )),
+        b.heading(2, b.t("audience.printables")),
+    ]
+    items = []
+    for owner in (*sets, *guides):
+        links: list = []
+        for fmt in FORMATS:
+            links += [n.Text(" · ")] if links else []
+            links.append(b.page_link(download_path(owner.id, fmt), b.t(
+                "downloads.link", title=b.owner_title(owner), format=b.t(f"downloads.short_{fmt}"))))
+        items.append(tuple(links))
+    out.append(n.ItemList(tuple(items)))
+    return out
 
 
 def narrative(b: Builder, page_id: str) -> n.Page:
@@ -144,7 +229,8 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
         for f in chosen:
             size = getattr(f, "size", None)
             rows.append(n.Row((
-                n.Cell((b.page_link(f.path, _download_title(b, f)),)),  # type: ignore[attr-defined]
+                n.Cell((b.page_link(f.path, b.t("downloads.link", title=_download_title(b, f),  # type: ignore[attr-defined]
+                                                   format=b.t(f"downloads.short_{f.format}"))),)),  # type: ignore[attr-defined]
                 n.Cell((n.Text(b.t(f"downloads.format_{f.format}")),)),  # type: ignore[attr-defined]
                 n.Cell((n.Text(_size(b, size) if size is not None else b.t("downloads.not_yet")),)),
             )))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .. import site_paths as paths
 from ..models import Guide, GuideQuestion, QuestionSet, SetQuestion
+from ..printable.builders import WRITTEN
+from ..site_writer import html_href
 from . import nodes as n
 from .appendices import download_links
-from .build import Builder
+from .build import Builder, plain_text
 
 
 def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_label: str,
@@ -63,8 +65,9 @@ def guide(b: Builder, item: Guide) -> n.Page:
         n.Para((n.Text(b.t("guide.facts_end", facts=facts)),), "meta"),
         download_links(b, item, combined=True),
     ]
-    if item.opening_script:
-        body.append(n.Callout("quote", b.t("guide.opening"), (n.Prose(b.text.prose(item.opening_script.text)),)))
+    if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
+        opening = "guide.introduction" if item.format == WRITTEN else "guide.opening"
+        body.append(n.Callout("quote", b.t(opening), (n.Prose(b.text.prose(item.opening_script.text)),)))
     if item.response_options:
         body.append(b.heading(2, b.t("guide.responses")))
         body.append(n.ItemList(tuple(
@@ -137,6 +140,7 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
                         "form": q.form,
                         "text": " ".join(q.text.split()),
                         "prompts": [" ".join(pr.text.split()) for pr in q.prompts],
+                        "implications": [_implication(b, aid, paths.question_set_page(qset.id)) for aid in q.implications],
                     }
                     for q in section.questions
                 ],
@@ -144,6 +148,12 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
             for section in qset.sections
         ],
     }
+
+
+def _implication(b: Builder, aid: str, page: str) -> dict:
+    """An action a question is linked to: its id, its words and its address from ``page``."""
+    link = b.action_link(aid)
+    return {"id": aid, "label": plain_text(link.children), "href": html_href(link.target.href_from(page))}
 
 
 def bank_data(b: Builder) -> dict:
@@ -187,6 +197,7 @@ def bank_data(b: Builder) -> dict:
             for t in p.themes
         ],
         "questions": questions,
+        "compose": html_href(paths.Target(paths.COMPOSE).href_from(paths.QUESTION_BANK)),
     }
 
 

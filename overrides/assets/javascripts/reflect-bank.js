@@ -10,8 +10,17 @@
   var MAX_WORDS = 50; // words of a filter phrase used
   var MAX_WORDS_LENGTH = 2000; // characters of a filter phrase read
 
-  // Where the composer is, from the bank (both pages sit at the site's top level).
+  // Where the composer is, from the bank: the site's data says (data.compose); this is the
+  // fallback for data written before it did (both pages sit at the site's top level).
   var COMPOSE_PAGE = "compose.html";
+
+  /* The composer's address from the data, if it is a page of this site (no scheme, no host). */
+  function composePage(data) {
+    var href = data && data.compose;
+    if (typeof href !== "string" || !href || href.length > 500) return COMPOSE_PAGE;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || /^[\/\\]{2}/.test(href)) return COMPOSE_PAGE;
+    return href;
+  }
 
   R.onPage(function () {
     var tool = R.findTool("reflect-bank-filters");
@@ -183,7 +192,7 @@
     var addAll = R.button(t("bank_add_all"), function () {
       addQuestions(visible);
     }, { "data-action": "add-all", class: "reflect-button reflect-button--primary" });
-    var composeLink = el("a", { href: COMPOSE_PAGE, class: "reflect-button", "data-action": "open-composer", text: t("bank_open_composer") });
+    var composeLink = el("a", { href: composePage(data), class: "reflect-button", "data-action": "open-composer", text: t("bank_open_composer") });
     root.appendChild(
       el("div", { class: "reflect-bank-guide", role: "group", "aria-label": t("bank_guide_group") }, [
         guideStatus,

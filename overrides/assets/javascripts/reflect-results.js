@@ -118,8 +118,23 @@
     );
   };
 
-  /* Links to implications and actions the page shows under a question ("Linked to: …"). */
+  /* The implications and actions a question is linked to: from the worksheet's data
+   * (q.implications: [{id, label, href}]), else read from the page's "Linked to: …" links. */
   Results.prototype.linksOf = function (id) {
+    var item = this.sheet.byId[id];
+    var listed = item && item.q && item.q.implications;
+    if (Array.isArray(listed)) {
+      return listed.filter(function (link) {
+        return link && typeof link.href === "string" && typeof link.label === "string" && link.href.length < 500 &&
+          !/^[a-z][a-z0-9+.-]*:/i.test(link.href) && !/^[\/\\]{2}/.test(link.href);
+      }).map(function (link) {
+        return { href: link.href, text: link.label };
+      });
+    }
+    return this.linksOnPage(id);
+  };
+
+  Results.prototype.linksOnPage = function (id) {
     var block = document.getElementById("reflect-answer-block-" + id);
     var heading = document.querySelectorAll('[id="q-' + id + '"]');
     if (heading.length !== 1) return [];
