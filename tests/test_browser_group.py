@@ -151,9 +151,10 @@ def test_refused_files_are_named_and_nothing_is_lost(site, page, project, tmp_pa
     assert not violations, describe(violations)
 
 
-def test_comparison_by_keyboard_alone(site, page, project, tmp_path):
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_comparison_by_keyboard_alone(site, page, project, tmp_path, where):
     qids = questions_of(project)
-    open_page(page, site.url("file", SET_PAGE), READY)
+    open_page(page, site.url(where, SET_PAGE), READY)
     base = exported_file(page, tmp_path, qids)
     paths = [
         write(tmp_path, "one.json", base),

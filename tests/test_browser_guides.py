@@ -69,9 +69,10 @@ def test_bank_to_composer_by_mouse(site, context, project, where):
     assert not violations, describe(violations)
 
 
-def test_bank_to_composer_by_keyboard_alone(site, page, project):
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_bank_to_composer_by_keyboard_alone(site, page, project, where):
     wanted = filtered_ids(project, "project-teams", "challenges")
-    open_page(page, site.url("file", f"{BANK}#audience=project-teams&theme=challenges"), "#reflect-bank-filters")
+    open_page(page, site.url(where, f"{BANK}#audience=project-teams&theme=challenges"), "#reflect-bank-filters")
     page.locator("body").focus()
     tab_to(page, "#reflect-bank-filters [data-action=add-all]")
     page.keyboard.press("Enter")
