@@ -9,6 +9,7 @@ Run as a script to (re)write the fixture of a built site's text:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -149,9 +150,29 @@ def content_corpus(project_dir: Path) -> str:
         elif value is not None:
             found.append(str(value))
 
+    titles: dict[str, str] = {}
+
+    def name_items(value) -> None:
+        if isinstance(value, dict):
+            title = value.get("title") or value.get("label") or value.get("name")
+            if isinstance(value.get("id"), str) and isinstance(title, str):
+                titles[value["id"]] = " ".join(title.split())
+            for inner in value.values():
+                name_items(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                name_items(inner)
+
     for folder in ("content", "questions"):
         for path in sorted((project_dir / folder).rglob("*.yml")):
-            collect(yaml.safe_load(path.read_text(encoding="utf-8")))
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            collect(data)
+            name_items(data)
+    # A text whose [[kind:id]] references a resource or page reads, in plain text (headings,
+    # PDF runs), with that item's title in their place.
+    reference = re.compile(r"\[\[[a-z-]+:([a-z0-9-]+)\]\]")
+    found += [reference.sub(lambda m: titles.get(m.group(1), m.group(0)), text)
+              for text in found if "[[" in text]
     return "\n".join(found)
 
 
