@@ -208,6 +208,21 @@
     }, 4000);
   };
 
+  // Print one part of the page: the class on <html> selects it in the print stylesheet and
+  // is removed after printing (browsers that print synchronously, and test stubs, have
+  // already printed when print() returns).
+  R.printOnly = function (className) {
+    var html = document.documentElement;
+    html.classList.add(className);
+    function done() {
+      html.classList.remove(className);
+      window.removeEventListener("afterprint", done);
+    }
+    window.addEventListener("afterprint", done);
+    window.print();
+    window.setTimeout(done, 0);
+  };
+
   R.today = function () {
     var now = new Date();
     function pad(n) {

@@ -345,14 +345,6 @@
   };
 
   Group.prototype.print = function () {
-    var html = document.documentElement;
-    html.classList.add("reflect-printing-compare");
-    function done() {
-      html.classList.remove("reflect-printing-compare");
-      window.removeEventListener("afterprint", done);
-    }
-    window.addEventListener("afterprint", done);
-    window.print();
-    window.setTimeout(done, 0);
+    R.printOnly("reflect-printing-compare");
   };
 })();

@@ -289,16 +289,7 @@
   };
 
   Results.prototype.print = function () {
-    var html = document.documentElement;
-    html.classList.add("reflect-printing-results");
-    function done() {
-      html.classList.remove("reflect-printing-results");
-      window.removeEventListener("afterprint", done);
-    }
-    window.addEventListener("afterprint", done);
-    window.print();
-    // Browsers that print synchronously (and test stubs) have already printed.
-    window.setTimeout(done, 0);
+    R.printOnly("reflect-printing-results");
   };
 
   Results.prototype.exportMarkdown = function (scores, plan) {
