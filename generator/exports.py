@@ -16,6 +16,7 @@ from . import site_paths as paths
 from .models import Guide, Node
 from .numbering import is_numbered, numbered_label, words_for
 from .project import SCHEMA_VERSION, Project
+from .strings import Catalogue
 
 
 def _plain(value: Any) -> Any:
@@ -31,68 +32,64 @@ def _plain(value: Any) -> Any:
 
 def project_data(p: Project) -> dict[str, Any]:
     """The whole validated Project as one JSON-ready object."""
-    def numbered(owner) -> dict[str, Any]:
-        """A guide or question set with each question's computed number."""
-        data = _plain(owner)
-        for section, section_data in zip(owner.sections, data["sections"]):
-            for question, q_data in zip(section.questions, section_data["questions"]):
-                q_data["number"] = p.question_by_id[question.id].number
-        return data
-
-    words = words_for(p)
-
-    def number_of(item: Any) -> int | None:  # only when the publisher numbers them
-        return p.appendix_by_id[item.id].number if is_numbered(p) else None
-
-    guides = []
-    for guide in p.guides:
-        data = numbered(guide)
-        data["appendix"] = number_of(guide)
-        data["label"] = numbered_label(p, guide.id, words)
-        guides.append(data)
-    question_sets = [numbered(qset) for qset in p.question_sets]
-    themes = []
-    for theme in p.themes:
-        data = _plain(theme)
-        data["number"] = p.theme_number(theme)
-        for sub, sub_data in zip(theme.subthemes, data["subthemes"]):
-            sub_data["code"] = p.subtheme_code(sub)
-        themes.append(data)
-    implications = []
-    for group in p.implications:
-        data = _plain(group)
-        data["number"] = p.group_number(group)
-        for action, a_data in zip(group.actions, data["actions"]):
-            a_data["code"] = p.action_code(action)
-        implications.append(data)
-    documents = []
-    for doc in p.documents:
-        data = _plain(doc)
-        data["appendix"] = number_of(doc)
-        data["label"] = numbered_label(p, doc.id, words)
-        data["placeholders"] = sorted(
-            {u.name for u in p.placeholder_uses if u.position.path == doc.origin_file}
-        )
-        documents.append(data)
     settings = p.settings
+    words = words_for(p)
     return {
         "schema_version": SCHEMA_VERSION,
         "site": _plain(settings.site),
         "report": _plain(settings.report) if settings.report else None,
         "audiences": _plain(p.audiences),
-        "guides": guides,
-        "themes": themes,
+        "guides": [_appendix_item(p, words, guide, _numbered(p, guide)) for guide in p.guides],
+        "themes": [_theme(p, theme) for theme in p.themes],
         "quotes": _plain(p.quotes),
-        "question_sets": question_sets,
-        "implications": implications,
+        "question_sets": [_numbered(p, qset) for qset in p.question_sets],
+        "implications": [_implication_group(p, group) for group in p.implications],
         "resources": _plain(p.resources),
-        "documents": documents,
+        "documents": [_document(p, words, doc) for doc in p.documents],
         "appendices": [a.item.id for a in p.appendices],
         "placeholders": {
             name: {"label": ph.label, "filled": p.placeholder_value(name) is not None}
             for name, ph in settings.placeholders.items()
         },
     }
+
+
+def _numbered(p: Project, owner: Any) -> dict[str, Any]:
+    """A guide or question set with each question's computed number."""
+    data = _plain(owner)
+    for section, section_data in zip(owner.sections, data["sections"]):
+        for question, q_data in zip(section.questions, section_data["questions"]):
+            q_data["number"] = p.question_by_id[question.id].number
+    return data
+
+
+def _appendix_item(p: Project, words: Catalogue, item: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """Its appendix number and label, only when the publisher numbers them."""
+    data["appendix"] = p.appendix_by_id[item.id].number if is_numbered(p) else None
+    data["label"] = numbered_label(p, item.id, words)
+    return data
+
+
+def _theme(p: Project, theme: Any) -> dict[str, Any]:
+    data = _plain(theme)
+    data["number"] = p.theme_number(theme)
+    for sub, sub_data in zip(theme.subthemes, data["subthemes"]):
+        sub_data["code"] = p.subtheme_code(sub)
+    return data
+
+
+def _implication_group(p: Project, group: Any) -> dict[str, Any]:
+    data = _plain(group)
+    data["number"] = p.group_number(group)
+    for action, a_data in zip(group.actions, data["actions"]):
+        a_data["code"] = p.action_code(action)
+    return data
+
+
+def _document(p: Project, words: Catalogue, doc: Any) -> dict[str, Any]:
+    data = _appendix_item(p, words, doc, _plain(doc))
+    data["placeholders"] = sorted({u.name for u in p.placeholder_uses if u.position.path == doc.origin_file})
+    return data
 
 
 def project_json(p: Project, about: dict[str, Any] | None = None) -> bytes:
