@@ -275,7 +275,7 @@ def test_each_starter_checks_and_builds(tmp_path, starter):
 
     from generator.theme import SCRIPT_ORDER
 
-    loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9]+\.js)', home)]
+    loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9-]+\.js)', home)]
     assert loaded == list(SCRIPT_ORDER)
     assert "add_header Content-Security-Policy" in (project / "hosting" / "security-headers.nginx.conf").read_text()
 
