@@ -15,10 +15,15 @@ PACKAGE_THEME = Path(__file__).resolve().parent / "theme"
 SOURCE_THEME = Path(__file__).resolve().parent.parent / "overrides"
 # Load order of the browser tools: the pure parts first (the views use them), then the core
 # every view needs, then the views; results and comparison before the worksheet that calls them.
+# The worksheet's and the composer's own views come before reflect-worksheet.js and
+# reflect-compose.js, which gather their methods and start the tool.
 SCRIPT_ORDER = (
-    "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-guides.js",
-    "reflect-compare.js", "reflect-core.js", "reflect-a11y.js", "reflect-bank.js",
-    "reflect-results.js", "reflect-group.js", "reflect-worksheet.js", "reflect-compose.js",
+    "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-sheet.js",
+    "reflect-store.js", "reflect-guides.js", "reflect-composed.js", "reflect-compare.js",
+    "reflect-core.js", "reflect-a11y.js", "reflect-bank.js", "reflect-results.js",
+    "reflect-group.js", "reflect-worksheet-form.js", "reflect-worksheet-alerts.js",
+    "reflect-worksheet-files.js", "reflect-worksheet.js", "reflect-compose-choose.js",
+    "reflect-compose-guide.js", "reflect-compose.js",
 )
 
 

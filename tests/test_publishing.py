@@ -275,9 +275,22 @@ def test_each_starter_checks_and_builds(tmp_path, starter):
 
     from generator.theme import SCRIPT_ORDER
 
-    loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9]+\.js)', home)]
+    loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9-]+\.js)', home)]
     assert loaded == list(SCRIPT_ORDER)
     assert "add_header Content-Security-Policy" in (project / "hosting" / "security-headers.nginx.conf").read_text()
+
+
+def test_every_tool_script_has_its_place_in_the_load_order_and_the_bundled_config():
+    """A new script (a pure part or a view) must be placed: the views use what loads before."""
+    import yaml
+
+    from generator.theme import SCRIPT_ORDER
+
+    scripts = sorted(p.name for p in (ROOT / "overrides" / "assets" / "javascripts").glob("reflect*.js"))
+    assert sorted(SCRIPT_ORDER) == scripts
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    listed = [Path(str(entry)).name for entry in config["extra_javascript"] if "javascripts/reflect" in str(entry)]
+    assert listed == list(SCRIPT_ORDER)
 
 
 def test_new_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):

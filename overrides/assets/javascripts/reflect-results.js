@@ -7,6 +7,7 @@
 
   var R = window.Reflect;
   var A = R.answers;
+  var S = R.sheet; // progress and the results' files (reflect-sheet.js)
   var t = R.t;
   var SVG = "http://www.w3.org/2000/svg";
   var PLAN_SIZE = 5;
@@ -84,9 +85,9 @@
   };
 
   Results.prototype.renderProgress = function () {
-    var rated = this.questions.length - A.unanswered(this.questions, this.sheet.answers).length;
-    this.sheet.progress.textContent = t("ws_progress", { rated: rated, count: this.questions.length });
-    this.sheet.root.setAttribute("data-rated", String(rated));
+    var progress = S.progress(this.sheet.model, this.sheet.answers);
+    this.sheet.progress.textContent = t("ws_progress", progress);
+    this.sheet.root.setAttribute("data-rated", String(progress.rated));
   };
 
   Results.prototype.renderCheck = function () {
@@ -294,30 +295,14 @@
 
   Results.prototype.exportMarkdown = function (scores, plan) {
     var sheet = this.sheet;
-    var out = ["# " + t("ws_results_title", { title: sheet.data.title }), ""];
-    out.push(t("ws_md_exported", { date: R.today(), site: sheet.data.site, version: sheet.data.content_version }), "");
-    out.push("| " + t("ws_col_section") + " | " + t("ws_col_rated") + " | " + t("ws_col_mean") + " |", "| --- | --- | --- |");
-    scores.sections.concat([Object.assign({}, scores.overall, { title: t("ws_overall") })]).forEach(function (row) {
-      out.push("| " + row.title.replace(/\|/g, "\\|") + " | " + t("ws_rated_of", { rated: row.rated, count: row.total }) + " | " + (row.mean === null ? t("ws_not_rated_short") : row.mean) + " |");
-    });
-    out.push("", "## " + t("ws_plan_title"), "");
-    plan.forEach(function (item, index) {
-      out.push(index + 1 + ". **" + item.number + ". " + item.text + "** " + t("ws_rating_is", { rating: item.rating }));
-      item.links.forEach(function (link) {
-        out.push("    - " + link.text);
-      });
-    });
-    R.download(sheet.data.set + "-results-" + R.today() + ".md", "text/markdown;charset=utf-8", out.join("\n") + "\n");
+    var text = S.resultsMarkdown(sheet.model, scores, plan, t, R.today());
+    R.download(S.fileName(sheet.model, "results", R.today(), "md"), "text/markdown;charset=utf-8", text);
     sheet.status.say(t("ws_results_exported"));
   };
 
   Results.prototype.exportCSV = function (scores) {
     var sheet = this.sheet;
-    var lines = [["set", "content_version", "section", "rated", "questions", "mean"]];
-    scores.sections.concat([Object.assign({}, scores.overall, { title: t("ws_overall") })]).forEach(function (row) {
-      lines.push([sheet.data.set, sheet.data.content_version, row.title, row.rated, row.total, row.mean === null ? "" : row.mean]);
-    });
-    R.download(sheet.data.set + "-results-" + R.today() + ".csv", "text/csv;charset=utf-8", A.csv(lines));
+    R.download(S.fileName(sheet.model, "results", R.today(), "csv"), "text/csv;charset=utf-8", S.resultsCSV(sheet.model, scores, t));
     sheet.status.say(t("ws_results_exported"));
   };
 })();
