@@ -8,7 +8,7 @@ adopters, no source lines. :func:`plan` lists them from the
 Project; :func:`build_downloads` makes them.
 
 Caching: each file's key is a hash of exactly what it prints (its
-:class:`~.document.PrintDoc` data, which already holds resolved numbers, labels and
+:class:`~generator.document.nodes.Printable` tree, which already holds resolved numbers, labels and
 placeholder values), the build stamp, the code of this package and the versions of the
 libraries and font that draw it. A file whose key is in the cache is copied, not
 rendered, so editing one guide re-renders only that guide's PDF and DOCX (and the
@@ -18,7 +18,9 @@ default: the machines have two cores).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -30,7 +32,8 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from .document import PrintDoc, build_documents, fingerprint
+from ..document.nodes import Printable
+from ..document.printables import build_documents
 from .print_html import Cover
 from .stamp import build_stamp, iso
 
@@ -72,7 +75,7 @@ class Download:
     title: str  # what it is, numbered as on the site
     kind: str  # guide | document | question-set | combined
     owner: str | None  # the appendix or question set id; None for the combined PDF
-    docs: tuple[PrintDoc, ...]  # what it prints (one, or every appendix)
+    docs: tuple[Printable, ...]  # what it prints (one, or every appendix)
     report_title: str
     variant: str = "adopter"  # adopter | participant
     cover: Cover | None = None  # the combined PDF's cover and contents
@@ -139,7 +142,7 @@ class BuildReport:
         )
 
 
-def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
+def plan(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
     """Every printable file, in site order: appendices (each followed by its participant
     version), the combined PDF, question sets."""
     from ..numbering import words_for
@@ -177,7 +180,7 @@ def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> t
     return tuple(out)
 
 
-def combined_parts(appendices: tuple[PrintDoc, ...], words=None) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
+def combined_parts(appendices: tuple[Printable, ...], words=None) -> list[tuple[str, str, tuple[Printable, ...]]]:
     """The combined PDF: one file, or numbered parts when there are many appendices.
 
     A part holds at most COMBINED_PART_SIZE appendices, which keeps every PDF well under
@@ -198,6 +201,24 @@ def combined_parts(appendices: tuple[PrintDoc, ...], words=None) -> list[tuple[s
     return parts
 
 
+def fingerprint(value: object) -> str:
+    """A content hash of printable data (document trees, tuples of them, options)."""
+    payload = json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _plain(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data["__type__"] = type(value).__name__
+        return data
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
 @lru_cache(maxsize=1)
 def renderer_version() -> str:
     """A hash of what draws the files: this package's code and stylesheet, library versions, fonts."""
@@ -207,7 +228,8 @@ def renderer_version() -> str:
 
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *here.glob("*.css")]):
+    shared = here.parent / "document"  # the nodes the writers read, and how Word's runs are made of them
+    for path in sorted([*here.glob("*.py"), *here.glob("*.css")]) + [shared / "nodes.py", shared / "runs.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for package in ("weasyprint", "pydyf", "python-docx", "fonttools", "markdown"):
         try:
