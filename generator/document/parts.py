@@ -101,6 +101,16 @@ def response_options(b: Any, guide: Any) -> n.ItemList:
     ), ordered=True)
 
 
+def guide_facts(b: Any, guide: Any) -> str:
+    """``12 questions in 4 sections; about 60 minutes.``: what a guide holds, and how long it takes."""
+    count = sum(len(s.questions) for s in guide.sections)
+    facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
+                sections=b.t("count.sections", count=len(guide.sections)))
+    if guide.duration:
+        facts = b.t("guide.facts_and", facts=facts, more=squash(guide.duration))
+    return b.t("guide.facts_end", facts=facts)
+
+
 def scale_options(qset: Any) -> tuple[n.ScaleOption, ...]:
     return tuple(
         n.ScaleOption(str(o.value), squash(o.label), squash(o.description or "")) for o in qset.scale.options

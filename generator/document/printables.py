@@ -99,7 +99,7 @@ class PrintBuilder:
         """The document's root: its title first, then ``blocks``, with what every page repeats."""
         site = self.p.settings.site
         title = squash(getattr(item, "participant_title", None) or item.title) if participant else squash(item.title)
-        heading = self.w("heading_with_label", label=label, title=title) if label and not participant else title
+        heading = self.t("appendix_title", label=label, title=title) if label and not participant else title
         edition = self._edition(item)
         site_title = squash(site.title)
         licence = self.p.settings.licence
@@ -130,19 +130,6 @@ class PrintBuilder:
         if version and date:
             return self.w("document_edition", version=squash(version), date=date)
         return self.w("content_edition", version=site.content_version, date=site.publication_date)
-
-    def _subject(self, markdown_text: str) -> str:
-        """A short plain-text description: whole sentences, at most 250 characters."""
-        text = squash(" ".join(plain_text(b.children) for b in self.text.blocks(markdown_text)
-                               if isinstance(b, n.Para)))
-        if len(text) <= 250:
-            return text
-        kept = ""
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            if len(kept) + len(sentence) + 1 > 250:
-                break
-            kept = f"{kept} {sentence}".strip()
-        return kept or text[:249].rsplit(" ", 1)[0] + "…"
 
     def _space(self, owner: Any) -> int:
         size = owner.notes_space
@@ -190,7 +177,7 @@ class PrintBuilder:
                 blocks.append(n.Fields(tuple(n.FieldRow(squash(f), (), True) for f in guide.respondent_fields)))
         else:
             blocks += text.blocks(guide.summary, "lead")
-            blocks.append(n.Para((n.Emphasis((n.Text(self._facts(guide)),)),), "meta"))
+            blocks.append(n.Para((n.Emphasis((n.Text(parts.guide_facts(self, guide)),)),), "meta"))
             if guide.opening_script:
                 title = self.t("guide.introduction" if written else "guide.opening")
                 blocks.append(n.Callout("script", title, text.blocks(guide.opening_script.text)))
@@ -211,15 +198,7 @@ class PrintBuilder:
         if not participant:
             blocks.append(self._source(guide.source))
         label = numbered_label(self.p, guide.id, self.words)
-        return self._printable(guide, "guide", label, self._subject(guide.summary), blocks, participant)
-
-    def _facts(self, guide: Guide) -> str:
-        count = sum(len(s.questions) for s in guide.sections)
-        facts = [self.w("guide_facts", questions=self.w("question_count", count=count),
-                        sections=self.w("section_count", count=len(guide.sections)))]
-        if guide.duration:
-            facts.append(squash(guide.duration))
-        return self.w("meta_end", facts=self.w("facts_separator").join(facts))
+        return self._printable(guide, "guide", label, _subject(self.text, guide.summary), blocks, participant)
 
     # --- reflective question sets ---------------------------------------------------------------
 
@@ -230,10 +209,7 @@ class PrintBuilder:
             n.Para((n.Emphasis((n.Text(self.t("set.for", audience=squash(audience.name))),)),), "meta"),
             *self.text.blocks(qset.purpose, "lead"),
             n.Para((n.Strong((n.Text(self.t("set.scale", label=squash(qset.scale.label))),)),)),
-            n.ItemList(tuple(
-                (n.Text(f"{o.value}. "), n.Strong((n.Text(o.label),)), *((n.Text(": " + o.description),) if o.description else ()))
-                for o in options
-            )),
+            n.ItemList(tuple(_scale_option(o) for o in options)),
         ]
         number = 0
         for index, section in enumerate(qset.sections, 1):
@@ -246,7 +222,7 @@ class PrintBuilder:
                                              squash(qset.response_label), scale_label=squash(qset.scale.label),
                                              scale=options))
         blocks.append(self._source(qset.source))
-        return self._printable(qset, "question-set", None, self._subject(qset.purpose), blocks)
+        return self._printable(qset, "question-set", None, _subject(self.text, qset.purpose), blocks)
 
     # --- document templates -------------------------------------------------------------------
 
@@ -268,4 +244,23 @@ class PrintBuilder:
             blocks.append(self._source(doc.source))
         study = self.text.plain(doc.page_header) if doc.page_header else ()
         label = numbered_label(self.p, doc.id, self.words)
-        return self._printable(doc, "document", label, self._subject(doc.summary), blocks, participant, study)
+        return self._printable(doc, "document", label, _subject(self.text, doc.summary), blocks, participant, study)
+
+
+def _scale_option(option: n.ScaleOption) -> n.Inlines:
+    """``1. Not at all: …``, as the scale is listed on paper."""
+    described = (n.Text(": " + option.description),) if option.description else ()
+    return (n.Text(f"{option.value}. "), n.Strong((n.Text(option.label),)), *described)
+
+
+def _subject(text: StructuredText, markdown_text: str) -> str:
+    """A short plain-text description: whole sentences, at most 250 characters."""
+    words = squash(" ".join(plain_text(b.children) for b in text.blocks(markdown_text) if isinstance(b, n.Para)))
+    if len(words) <= 250:
+        return words
+    kept = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", words):
+        if len(kept) + len(sentence) + 1 > 250:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or words[:249].rsplit(" ", 1)[0] + "…"

@@ -35,15 +35,10 @@ def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_la
 
 def guide(b: Builder, item: Guide) -> n.Page:
     title = b.appendix_title(item)
-    count = sum(len(s.questions) for s in item.sections)
-    facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
-                sections=b.t("count.sections", count=len(item.sections)))
-    if item.duration:
-        facts = b.t("guide.facts_and", facts=facts, more=" ".join(item.duration.split()))
     body: list = [
         b.heading(1, title),
         n.Prose(b.text.prose(item.summary)),
-        n.Para((n.Text(b.t("guide.facts_end", facts=facts)),), "meta"),
+        n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
         download_links(b, item, combined=True),
     ]
     if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction

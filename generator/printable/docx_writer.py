@@ -1,4 +1,4 @@
-"""Printed documents (:class:`~generator.document.nodes.Printable`) as editable Word files (python-docx): A4, real styles, byte-reproducible.
+"""Printed documents as editable Word files (python-docx): A4, real styles, byte-reproducible.
 
 Structure uses Word's own styles, so the navigation pane, a table of contents and
 restyling all work: the title is ``Heading 1``, sections ``Heading 2``, questions

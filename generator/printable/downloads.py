@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..document.nodes import Printable
-from ..document.printables import build_documents
+from ..document.printables import PrintBuilder
 from .print_html import Cover
 from .stamp import build_stamp, iso
 
@@ -148,8 +148,9 @@ def plan(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> 
     from ..numbering import words_for
 
     words = catalogue or words_for(project)
-    docs = build_documents(project, words) if docs is None else docs
-    participants = {d.id: d for d in build_documents(project, words, participant=True)}
+    builder = PrintBuilder(project, words)  # one reader of content text for both versions
+    docs = builder.all() if docs is None else docs
+    participants = {d.id: d for d in builder.participant_versions()}
     report = project.settings.report
     report_title = " ".join((report.title if report else project.settings.site.title).split())
     by_id = {d.id: d for d in docs}

@@ -238,7 +238,7 @@ class HtmlWriter:
         parts += [self._aside("facilitator-note", note) for note in q.notes]
         if q.scale:
             choices = "".join(
-                f'<li><span class="box tick" aria-hidden="true"></span> {html.escape(c.value)} {html.escape(c.label)}</li>'
+                f'<li><span class="box tick" aria-hidden="true"></span> {html.escape(f"{c.value} {c.label}")}</li>'
                 for c in q.scale
             )
             parts.append(
