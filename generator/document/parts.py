@@ -85,6 +85,24 @@ def asides(b: Any, q: Any, owner: Any, note_title: str, skip_title: str) -> tupl
     return notes, skips
 
 
+def question(b: Any, q: Any, number: int, owner: Any, prompts_label: str, asides_titles: tuple[str, str],
+             **more: Any) -> n.Question:
+    """A question with its number, prompts, notes and skip rules (``more``: what only the site
+    or only paper shows, e.g. links and source, or the scale and a space to write in)."""
+    notes, skips = asides(b, q, owner, *asides_titles) if asides_titles else ((), ())
+    return n.Question(
+        anchor=paths.question_anchor(q.id),
+        number=number,
+        number_label=b.t("question_number", number=number),
+        text=b.text.plain(squash(q.text)),
+        prompts_label=prompts_label,
+        prompts=tuple(b.text.plain(squash(pr.text)) for pr in q.prompts),
+        notes=notes,
+        skips=skips,
+        **more,
+    )
+
+
 def section_heading(words: str, section: Any) -> n.Heading:
     return n.Heading(2, (n.Text(squash(words)),), section_anchor(section.id))
 

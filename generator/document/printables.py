@@ -23,7 +23,6 @@ from ..models import Document, Guide, GuideQuestion, QuestionSet, SetQuestion, T
 from ..numbering import numbered_label, words_for
 from ..project import Project
 from ..references import Reference
-from ..site_paths import question_anchor
 from ..strings import Catalogue
 from . import nodes as n
 from . import parts
@@ -148,21 +147,10 @@ class PrintBuilder:
 
     def _question(self, q: GuideQuestion | SetQuestion, number: int, owner: Any, prompts_label: str,
                   space_label: str, participant: bool = False, **scale: Any) -> n.Question:
-        notes, skips = parts.asides(self, q, owner, self.w("facilitator_note"), self.w("skip_label"))
         space = self._space(owner)
-        return n.Question(
-            anchor=question_anchor(q.id),
-            number=number,
-            number_label=self.t("question_number", number=number),
-            text=self.text.plain(q.text),
-            prompts_label=prompts_label,
-            prompts=tuple(self.text.plain(pr.text) for pr in q.prompts),
-            notes=() if participant else notes,
-            skips=() if participant else skips,
-            space_label=space_label if space else None,
-            space_mm=space,
-            **scale,
-        )
+        asides = () if participant else (self.w("facilitator_note"), self.w("skip_label"))
+        return parts.question(self, q, number, owner, prompts_label, asides,
+                              space_label=space_label if space else None, space_mm=space, **scale)
 
     # --- topic guides -------------------------------------------------------------------------
 

@@ -14,23 +14,11 @@ from .printables import WRITTEN
 
 def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_label: str,
              owner: Guide | QuestionSet) -> n.Question:
-    notes, skips = parts.asides(b, q, owner, b.t("guide.note"), b.t("guide.skip"))
     links = [(b.subtheme_link(sid),) for sid in q.subthemes]
     if isinstance(q, SetQuestion):
         links += [(b.action_link(aid),) for aid in q.implications]
-    return n.Question(
-        anchor=paths.question_anchor(q.id),
-        number=number,
-        number_label=b.t("question_number", number=number),
-        text=b.text.plain(" ".join(q.text.split())),
-        prompts_label=prompts_label,
-        prompts=tuple(b.text.plain(" ".join(pr.text.split())) for pr in q.prompts),
-        notes=notes,
-        skips=skips,
-        links_label=b.t("question.linked_to"),
-        links=tuple(links),
-        source=b.source(q.source),
-    )
+    return parts.question(b, q, number, owner, prompts_label, (b.t("guide.note"), b.t("guide.skip")),
+                          links_label=b.t("question.linked_to"), links=tuple(links), source=b.source(q.source))
 
 
 def guide(b: Builder, item: Guide) -> n.Page:

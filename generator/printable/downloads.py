@@ -84,12 +84,15 @@ class Download:
     def format_label(self) -> str:
         return FORMATS[self.format]
 
-    def key(self, stamp: datetime) -> str:
+    def key(self, stamp: datetime, digests: dict[int, str] | None = None) -> str:
+        """The cache key. ``digests``: each document's hash by identity, kept by the caller for
+        one plan, so a document printed in several files (PDF, DOCX, combined) is hashed once."""
+        memo: dict[int, str] = {} if digests is None else digests
         return fingerprint(
             {
                 "format": self.format,
                 "kind": self.kind,
-                "docs": self.docs,
+                "docs": [memo[id(d)] if id(d) in memo else memo.setdefault(id(d), fingerprint(d)) for d in self.docs],
                 "report": self.report_title,
                 "cover": self.cover,
                 "stamp": iso(stamp),
@@ -204,19 +207,28 @@ def combined_parts(appendices: tuple[Printable, ...], words=None) -> list[tuple[
 
 def fingerprint(value: object) -> str:
     """A content hash of printable data (document trees, tuples of them, options)."""
-    payload = json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(_plain(value, {}), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _plain(value: object) -> object:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        data["__type__"] = type(value).__name__
+def _plain(value: object, names: dict[type, tuple[str, ...]]) -> object:
+    """JSON-able data: a node's fields by name (``names``: each node type's, found once)."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v, names) for v in value]  # type: ignore[attr-defined]
+    fields = names.get(kind)
+    if fields is None:
+        fields = names[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+    if fields:
+        data = {name: _plain(getattr(value, name), names) for name in fields}
+        data["__type__"] = kind.__name__
         return data
     if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
+        return [_plain(v, names) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v, names) for k, v in value.items()}
     return value
 
 
@@ -307,7 +319,8 @@ def build_downloads(
     cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     downloads = plan(project, catalogue=catalogue)
-    targets = {d.path: cache / f"{d.key(stamp)}.{d.format}" for d in downloads}
+    digests: dict[int, str] = {}  # each document hashed once, however many files print it
+    targets = {d.path: cache / f"{d.key(stamp, digests)}.{d.format}" for d in downloads}
     missing = [d for d in downloads if not targets[d.path].is_file()]
     missing.sort(key=_cost, reverse=True)
     if not render_missing:
