@@ -148,7 +148,7 @@ class Routes:
 class Callout:
     """Words set apart (a script read aloud, a facilitator note, a skip rule)."""
 
-    kind: str  # note | info | quote | abstract
+    kind: str  # site: note | info | quote | abstract; paper: script | intro | about (notes, skips: note | info)
     title: str
     body: tuple["Block", ...]
 
