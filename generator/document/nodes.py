@@ -231,6 +231,7 @@ class TickBoxes:
 
     items: tuple[Inlines, ...]
     box_label: str | None = None
+    numbers: tuple[str, ...] = ()  # with a labelled box, each statement's number as printed ("1.")
 
 
 @dataclass(frozen=True)

@@ -135,8 +135,10 @@ def scale_options(qset: Any) -> tuple[n.ScaleOption, ...]:
     )
 
 
-def document_block(b: Any, block: Any, box_label: str | None = None) -> list[n.Block]:
-    """One block of a document template; ``box_label``: the words of an initials box."""
+def document_block(b: Any, block: Any, box_label: str | None = None,
+                   number: Callable[[int], str] | None = None) -> list[n.Block]:
+    """One block of a document template; ``box_label``: the words of an initials box, and
+    ``number``: a statement's number as printed beside it."""
     if isinstance(block, Paragraph):
         return list(b.text.blocks(block.text))
     if isinstance(block, ListBlock):
@@ -147,7 +149,11 @@ def document_block(b: Any, block: Any, box_label: str | None = None) -> list[n.B
             for f in block.fields
         ))]
     if isinstance(block, TickBoxesBlock):
-        return [n.TickBoxes(tuple(b.text.inline(item) for item in block.items), box_label if block.initials else None)]
+        items = tuple(b.text.inline(item) for item in block.items)
+        if not block.initials:
+            return [n.TickBoxes(items)]
+        numbers = tuple(number(i) for i in range(1, len(items) + 1)) if number else ()
+        return [n.TickBoxes(items, box_label, numbers)]
     if isinstance(block, SignaturesBlock):
         return [n.Signatures(tuple(squash(line) for line in block.lines), tuple(squash(s) for s in block.signers))]
     if isinstance(block, FaqBlock):

@@ -226,7 +226,8 @@ class PrintBuilder:
                 if isinstance(block, TickBoxesBlock) and block.initials:
                     # What introduces the statements stays on their page.
                     made = [dataclasses.replace(b, role="keep") if isinstance(b, n.Para) else b for b in made]
-                made += parts.document_block(self, block, self.w("initials"))
+                made += parts.document_block(self, block, self.w("initials"),
+                                             lambda i: self.w("statement_number", number=i))
             blocks += made
         if not participant:
             blocks.append(self._source(doc.source))

@@ -197,9 +197,9 @@ class HtmlWriter:
             return f'<ol class="tickboxes">{items}</ol>'
         label = html.escape(node.box_label)
         rows = "".join(
-            f'<tr><td class="number">{number}.</td><td class="statement">{self.inline(item)}</td>'
+            f'<tr><td class="number">{html.escape(number)}</td><td class="statement">{self.inline(item)}</td>'
             f'<td class="initials"><span class="box-label">{label}</span></td></tr>'
-            for number, item in enumerate(node.items, 1)
+            for number, item in zip(node.numbers, node.items)
         )
         return f'<table class="statements"><tbody>{rows}</tbody></table>'
 
