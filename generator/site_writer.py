@@ -74,6 +74,8 @@ class SiteWriter:
         return el("a", {"href": node.url}, self.inlines(node.children))
 
     def visit_crossref(self, node: n.CrossRef) -> Markup:
+        if node.target is None:
+            return el("a", {"href": node.url}, node.label) if node.url else join([node.label])
         return el("a", {"href": self.href(node.target)}, node.label)
 
     def visit_blank(self, node: n.Blank) -> Markup:
@@ -147,7 +149,7 @@ class SiteWriter:
 
     def visit_question(self, node: n.Question) -> Markup:
         link = el("a", {"class": "headerlink", "href": f"#{node.anchor}", "title": self.permalink}, "¶")
-        parts = [el("h3", {"id": node.anchor}, self.inlines(node.heading), link)]
+        parts = [el("h3", {"id": node.anchor}, node.number_label, " ", self.inlines(node.text), link)]
         if node.prompts:
             label = el("p", {"class": "reflect-prompts-label", **SEARCH_EXCLUDE}, el("strong", None, node.prompts_label))
             items = el("ul", None, (el("li", None, self.inlines(p)) for p in node.prompts))
@@ -156,12 +158,12 @@ class SiteWriter:
         if node.links:
             links = join((self.inlines(link) for link in node.links), "; ")
             parts.append(el("p", {"class": "reflect-links", **SEARCH_EXCLUDE}, node.links_label, " ", links))
-        parts.append(self.visit(node.source))
+        parts.append(self.visit(node.source) if node.source else None)
         return join(parts)
 
     def visit_fields(self, node: n.Fields) -> Markup:
-        rows = (el("tr", None, el("th", {"scope": "row"}, label), el("td", None, self.inlines(value)))
-                for label, value in node.rows)
+        rows = (el("tr", None, el("th", {"scope": "row"}, row.label), el("td", None, self.inlines(row.value)))
+                for row in node.rows)
         return el("table", {"class": "reflect-fields"}, el("tbody", None, rows))
 
     def visit_tickboxes(self, node: n.TickBoxes) -> Markup:
@@ -173,12 +175,12 @@ class SiteWriter:
             rows = (
                 el("tr", None, el("th", {"scope": "row"}, signer),
                    (el("td", {"class": "reflect-signature-line"}, el("span", {"class": "reflect-signature-caption"}, line))
-                    for line in node.lines))
+                    for line in node.columns))
                 for signer in node.signers
             )
             return el("table", {"class": "reflect-signatures reflect-signers"}, el("tbody", None, rows))
         rows = (el("tr", None, el("th", {"scope": "row"}, line), el("td", {"class": "reflect-signature-line"}))
-                for line in node.lines)
+                for line in node.columns)
         return el("table", {"class": "reflect-signatures"}, el("tbody", None, rows))
 
     def visit_downloadlinks(self, node: n.DownloadLinks) -> Markup:

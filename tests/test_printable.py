@@ -528,20 +528,21 @@ def test_site_print_stylesheet_hides_navigation_search_and_buttons():
 
 
 def test_markdown_and_references_become_runs(project):
-    from generator.printable.document import ListOf, Para
-    from generator.printable.inline import _Text
+    from generator.document.nodes import ItemList as ListOf, Para
+    from generator.document.printables import PrintBuilder
+    from generator.document.runs import runs as flatten
     from generator.strings import load_catalogue
 
     resource = project.resources[0]
     blank = next(n for n in project.settings.placeholders if project.placeholder_value(n) is None)
     label = project.settings.placeholders[blank].label
-    blocks = _Text(project, load_catalogue("en")).blocks(
+    blocks = PrintBuilder(project, load_catalogue("en")).text.blocks(
         f"Some **bold [[appendix:{project.appendices[1].item.id}]]** and *slanted* words, "
         f"[a site](https://example.org/x), [[resource:{resource.id}]] and [[placeholder:{blank}]].\n\n"
         "- first\n- second"
     )
     assert [type(b) for b in blocks] == [Para, ListOf]
-    runs = blocks[0].text
+    runs = flatten(blocks[0].children)
     assert "".join(r.text for r in runs) == (
         f"Some bold Appendix 2 and slanted words, a site, {resource.title} and [{label}: to be filled in]."
     )
@@ -551,4 +552,4 @@ def test_markdown_and_references_become_runs(project):
     assert by_text["a site"].href == "https://example.org/x"
     assert by_text[resource.title].href == resource.url
     assert by_text[f"[{label}: to be filled in]"].blank
-    assert [[r.text for r in item] for item in blocks[1].items] == [["first"], ["second"]]
+    assert [[r.text for r in flatten(item)] for item in blocks[1].items] == [["first"], ["second"]]

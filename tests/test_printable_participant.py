@@ -296,7 +296,7 @@ def test_a_title_longer_than_word_keeps_is_cut_with_an_ellipsis(project):
     from datetime import datetime, timezone
 
     from generator.printable.docx_writer import render_docx
-    from generator.printable.document import build_documents
+    from generator.document.printables import build_documents
 
     doc = build_documents(project)[0]
     long = dataclasses.replace(doc, heading="Long title " * 40)

@@ -18,8 +18,9 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from generator.printable import build_downloads
-from generator.printable.document import ListOf, Para, plain_text
-from generator.printable.inline import _Text
+from generator.document.build import plain_text
+from generator.document.nodes import ItemList as ListOf, Para
+from generator.document.printables import PrintBuilder
 from generator.strings import load_catalogue
 
 ENV = {"SOURCE_DATE_EPOCH": "1764158400"}
@@ -82,14 +83,14 @@ class Corpus:
 @pytest.fixture(scope="module")
 def corpus(project) -> Corpus:
     """Every content text as it prints: Markdown read, references resolved, blanks wrapped."""
-    text = _Text(project, load_catalogue("x-pseudo"))
+    text = PrintBuilder(project, load_catalogue("x-pseudo")).text
     out = []
     for path in sorted([*ROOT.glob("content/**/*.yml"), *ROOT.glob("questions/**/*.yml")]):
         for value in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             out.append(plain_text(text.plain(value)))
             for block in text.blocks(value):
                 if isinstance(block, Para):
-                    out.append(plain_text(block.text))
+                    out.append(plain_text(block.children))
                 elif isinstance(block, ListOf):
                     out += [plain_text(item) for item in block.items]
     return Corpus(out)

@@ -1,8 +1,13 @@
-"""The document model: typed, frozen nodes for everything the site publishes, built once per
-Project by one builder function per kind of page.
+"""The document model: typed, frozen nodes for everything Reflect publishes (the site's pages
+and the printed documents), built once per Project by one builder function per kind of page
+or printable.
 
-:mod:`.nodes` the node types; :mod:`.text` content text parsed once (Markdown converted and
-sanitised, references resolved); :mod:`.build` what every builder shares (the catalogue, the
-content-text cache, links and labels); :mod:`.pages`, :mod:`.findings`, :mod:`.questions`
-and :mod:`.appendices` the builders; :mod:`.html` the element builder writers use.
+:mod:`.nodes` the node types; :mod:`.text` content text parsed once for the site (Markdown
+converted and sanitised, references resolved); :mod:`.structured` content text read once
+into paragraphs and lists of inline nodes for paper; :mod:`.build` what every site builder
+shares (the catalogue, the content-text cache, links and labels); :mod:`.parts` the builder
+functions the site and the printables share; :mod:`.pages`, :mod:`.findings`,
+:mod:`.questions` and :mod:`.appendices` the site's builders, :mod:`.printables` the printed
+documents' builder; :mod:`.runs` inline nodes flattened into runs (Word); :mod:`.html` the
+element builder writers use.
 """

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .. import site_paths as paths
-from ..models import Document, FaqBlock, FieldsBlock, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
-from ..printable.builders import has_participant_version
+from ..models import Document
 from ..printable.downloads import COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path
 from . import nodes as n
+from . import parts
 from .build import Builder
+from .printables import has_participant_version
 
 
 def download_links(b: Builder, item, combined: bool) -> n.DownloadLinks:
@@ -42,27 +43,8 @@ def document(b: Builder, doc: Document) -> n.Page:
     ]
     for section in doc.sections:
         if section.heading:
-            body.append(b.heading(2, section.heading, f"section-{section.id}"))
+            body.append(parts.section_heading(section.heading, section))
         for block in section.blocks:
-            body += _block(b, block)
+            body += parts.document_block(b, block)
     body.append(b.source(doc.source))
     return b.page(paths.appendix_page(doc.id), title, body, doc.origin_file)
-
-
-def _block(b: Builder, block) -> list:
-    if isinstance(block, Paragraph):
-        return [n.Prose(b.text.prose(block.text))]
-    if isinstance(block, ListBlock):
-        return [n.ItemList(tuple(b.text.inline(item) for item in block.items), ordered=block.ordered)]
-    if isinstance(block, FieldsBlock):
-        return [n.Fields(tuple((f.label, b.text.inline(f.value)) for f in block.fields))]
-    if isinstance(block, TickBoxesBlock):
-        return [n.TickBoxes(tuple(b.text.inline(item) for item in block.items))]
-    if isinstance(block, SignaturesBlock):
-        return [n.Signatures(block.lines, tuple(" ".join(s.split()) for s in block.signers))]
-    if isinstance(block, FaqBlock):
-        out: list = []
-        for item in block.items:
-            out += [b.heading(3, item.question), n.Prose(b.text.prose(item.answer))]
-        return out
-    raise TypeError(block)  # pragma: no cover - the models admit no other block

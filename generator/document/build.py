@@ -20,6 +20,7 @@ from ..references import Reference
 from ..numbering import numbered_label, words_for
 from ..strings import Catalogue
 from . import nodes as n
+from . import parts
 from .text import ContentText
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -58,14 +59,7 @@ class Builder:
     # --- references and links ------------------------------------------------------------------
 
     def resolve(self, ref: Reference) -> n.Inline:
-        if ref.kind == "placeholder":
-            value = self.p.placeholder_value(ref.id)
-            if value is None:
-                label = self.p.settings.placeholders[ref.id].label
-                return n.Blank(label, self.t("blank", label=label))
-            return n.Text(" ".join(value.split()))
-        kind = reference_kinds.KINDS[ref.kind]
-        return n.CrossRef(kind.label(self.p, ref.id, self.words), kind.target(self.p, ref.id))
+        return parts.reference(self.p, self.words, ref, lambda label: self.t("blank", label=label))
 
     def appendix_label(self, item_id: str) -> str:
         return reference_kinds.appendix_label(self.p, item_id, self.words)
@@ -110,7 +104,7 @@ class Builder:
     # --- blocks ----------------------------------------------------------------------------------
 
     def source(self, text: str) -> n.Para:
-        return n.Para((n.Text(self.t("source", source=" ".join(text.split()))),), "source", searchable=False)
+        return parts.source_line(self.t("source", source=" ".join(text.split())))
 
     def heading(self, level: int, words: str | n.Inlines, anchor: str | None = None) -> n.Heading:
         children = (n.Text(" ".join(words.split())),) if isinstance(words, str) else words
@@ -120,22 +114,8 @@ class Builder:
         return n.Para((n.Text(words),))
 
     def rich(self, name: str, **values: Any) -> n.Inlines:
-        """A catalogue string whose `code` and **strong** stretches are marked as such.
-
-        Values are filled in after the marks are found, so content never becomes markup.
-        """
-        template = self.words.text(f"site.{name}", **{k: v if k == "count" else f"\ue000{k}\ue001" for k, v in values.items()})
-        out: list[Any] = []
-        for index, part in enumerate(_MARKS.split(template)):
-            if not part:
-                continue
-            if part.startswith("`") and part.endswith("`") and len(part) > 1:
-                out.append(n.Code(_fill(part[1:-1], values)))
-            elif part.startswith("**") and part.endswith("**") and len(part) > 3:
-                out.append(n.Strong((n.Text(_fill(part[2:-2], values)),)))
-            else:
-                out.extend(_filled(part, values))
-        return tuple(out)
+        """A catalogue string of the site whose `code` and **strong** stretches are marked as such."""
+        return rich(self.words, f"site.{name}", **values)
 
     def page(self, path: str, title: str, body: Iterable[Any], source: str | None, search: bool = True) -> n.Page:
         """A page, its headings given anchors (where they have none) and listed for the contents."""
@@ -153,8 +133,28 @@ class Builder:
             return n.Heading(block.level, block.children, anchor)
         if isinstance(block, n.Question):
             used.add(block.anchor)
-            toc.append(n.TocEntry(3, block.anchor, plain_text(block.heading)))
+            toc.append(n.TocEntry(3, block.anchor, f"{block.number_label} {plain_text(block.text)}"))
         return block
+
+
+def rich(words: Catalogue, key: str, **values: Any) -> n.Inlines:
+    """A catalogue string whose `code` and **strong** stretches are marked as such.
+
+    Values are filled in after the marks are found, so content never becomes markup; a
+    value that is a tuple of inline nodes stays nodes (a link, a cross-reference).
+    """
+    template = words.text(key, **{k: v if k == "count" else f"\ue000{k}\ue001" for k, v in values.items()})
+    out: list[Any] = []
+    for part in _MARKS.split(template):
+        if not part:
+            continue
+        if part.startswith("`") and part.endswith("`") and len(part) > 1:
+            out.append(n.Code(_fill(part[1:-1], values)))
+        elif part.startswith("**") and part.endswith("**") and len(part) > 3:
+            out.append(n.Strong((n.Text(_fill(part[2:-2], values)),)))
+        else:
+            out.extend(_filled(part, values))
+    return tuple(out)
 
 
 _MARKS = re.compile(r"(`[^`]*`|\*\*[^*]+\*\*)")

@@ -1,12 +1,16 @@
 """The document tree: typed, frozen nodes for everything the site publishes.
 
-Builders (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices`) make
-these from a Project, once; writers walk them and dispatch on the node's type. A node
-carries every word, number and label it shows: a writer only lays them out.
+Builders (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices` for the
+site's pages, :mod:`.printables` for the printed documents, sharing :mod:`.parts`) make
+these from a Project, once; writers walk them and dispatch on the node's type (the site
+writer, the print HTML writer for the PDF, the Word writer). A node carries every word,
+number and label it shows: a writer only lays them out.
 
 Inline nodes hold one line of text; block nodes hold inlines and other blocks. Content
-text a person wrote in Markdown arrives as :class:`Prose` (already converted and
-sanitised, see :mod:`.text`), with its cross-references resolved to :class:`CrossRef`.
+text a person wrote in Markdown arrives on the site as :class:`Prose` (already converted
+and sanitised, see :mod:`.text`) and in a printed document as paragraphs and lists of
+inline nodes (see :mod:`.structured`), its references resolved to :class:`CrossRef`.
+A printed document's root is :class:`Printable`.
 """
 
 from __future__ import annotations
@@ -56,10 +60,19 @@ class ExternalLink:
 
 @dataclass(frozen=True)
 class CrossRef:
-    """A ``[[kind:id]]`` reference, resolved: the words it reads as and where it points."""
+    """A reference, resolved: the words it reads as and where it points.
+
+    ``target`` is its place on the site; ``anchor`` its place in the printed documents
+    (linked only where that anchor is in the same file); ``number`` the number of the
+    question it names (a cross-reference field in Word); ``url`` a web address, for what
+    lives outside the site and the printed documents (a resource).
+    """
 
     label: str
-    target: Target
+    target: Target | None = None
+    anchor: str | None = None
+    number: int | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +107,7 @@ class Heading:
 @dataclass(frozen=True)
 class Para:
     children: Inlines
-    role: str = ""  # "" body, "source", "lead", "links", "meta", "nojs"
+    role: str = ""  # "" body, "source", "lead", "links", "meta", "nojs", "keep" (kept with what follows)
     searchable: bool = True
 
 
@@ -135,7 +148,7 @@ class Routes:
 class Callout:
     """Words set apart (a script read aloud, a facilitator note, a skip rule)."""
 
-    kind: str  # note | info | quote | abstract
+    kind: str  # site: note | info | quote | abstract; paper: script | intro | about (notes, skips: note | info)
     title: str
     body: tuple["Block", ...]
 
@@ -176,40 +189,57 @@ class Scale:
 
 
 @dataclass(frozen=True)
-class SkipRule:
-    title: str
-    children: Inlines
+class Question:
+    """A question (or rated statement) in context, with its prompts, notes and skip rules.
+
+    The site shows its links and source; a printed document its scale to tick and a
+    labelled space to write in (``space_label`` None: none).
+    """
+
+    anchor: str
+    number: int
+    number_label: str  # "3.": the number as shown (Word numbers questions with its own list)
+    text: Inlines
+    prompts_label: str
+    prompts: tuple[Inlines, ...]
+    notes: tuple[Callout, ...] = ()  # facilitator notes: guidance, not read aloud
+    skips: tuple[Callout, ...] = ()  # skip rules (read before the prompts on paper)
+    links_label: str = ""
+    links: tuple[Inlines, ...] = ()
+    source: "Para | None" = None
+    scale_label: str = ""  # question sets on paper: rate on this scale
+    scale: tuple[ScaleOption, ...] = ()
+    space_label: str | None = None
+    space_mm: int = 0  # the height of that space
 
 
 @dataclass(frozen=True)
-class Question:
-    """A question (or rated statement) in context, with its prompts, notes and skip rules."""
-
-    anchor: str
-    heading: Inlines  # number and text
-    prompts_label: str
-    prompts: tuple[Inlines, ...]
-    notes: tuple[Callout, ...]
-    skips: tuple[Callout, ...]
-    links_label: str
-    links: tuple[Inlines, ...]
-    source: "Para"
+class FieldRow:
+    label: str
+    value: Inlines
+    write_in: bool = False  # a blank each respondent fills in on paper
 
 
 @dataclass(frozen=True)
 class Fields:
-    rows: tuple[tuple[str, Inlines], ...]
+    rows: tuple[FieldRow, ...]
 
 
 @dataclass(frozen=True)
 class TickBoxes:
+    """Statements, each with a box: a tick box, or a labelled box (``box_label``, e.g. initials)."""
+
     items: tuple[Inlines, ...]
+    box_label: str | None = None
+    numbers: tuple[str, ...] = ()  # with a labelled box, each statement's number as printed ("1.")
 
 
 @dataclass(frozen=True)
 class Signatures:
-    lines: tuple[str, ...]
-    signers: tuple[str, ...] = ()  # one row each; none: one row per line
+    """A line to write on for each column, one row per signer (none named: one row per column)."""
+
+    columns: tuple[str, ...]  # "Name", "Date", "Signature"
+    signers: tuple[str, ...] = ()  # "Participant", "Person taking consent"
 
 
 @dataclass(frozen=True)
@@ -281,3 +311,64 @@ class TocEntry:
     level: int
     anchor: str
     title: str
+
+
+# --- printed documents -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every printed page repeats, and the file's properties: words from content or catalogue."""
+
+    header: str  # the running header
+    study: Inlines  # a document's page_header (study title, identifiers): on every page of the Word file
+    footer: str  # "Site · version 1.0, 2026-11-26"
+    page_of: str  # the catalogue's "Page {page} of {pages}"
+    font: str  # the font the Word file names ("Arial")
+    category: str  # "Topic guide", for the Word file's properties
+    comments: str  # for the Word file's properties
+    licence: str = ""  # "Licence: CC-BY-4.0 (https://…)" when the publisher set one
+
+
+@dataclass(frozen=True)
+class Printable:
+    """One printed document (an appendix, its participant version or a question set): the root
+    the PDF and Word writers walk. Frozen, picklable data: it crosses into worker processes,
+    and its content hash keys the download cache."""
+
+    id: str
+    kind: str  # guide | document | question-set
+    title: str  # the item's own title
+    label: str | None  # "Appendix 2", or None for a question set
+    subject: str  # one plain-text sentence or so, for document properties
+    language: str
+    site_title: str
+    organisation: str
+    edition: str  # "content version 2026.11.1, published 2026-11-26", or the document's own
+    publication_date: str
+    blocks: tuple[Block, ...]
+    sources: tuple[str, ...]  # content files it was made from, relative to the project root
+    heading: str  # the title as printed and as on the site: "Appendix 2: Focus group topic guide"
+    page: Furniture
+    variant: str = "adopter"  # adopter (annotated template) | participant (to hand out)
+
+    @property
+    def anchor(self) -> str:
+        return doc_anchor(self.id)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every anchor this document defines (its top, sections and questions)."""
+        found = {self.anchor}
+        for block in self.blocks:
+            if isinstance(block, (Heading, Question)) and block.anchor:
+                found.add(block.anchor)
+        return frozenset(found)
+
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Question))
+
+
+def doc_anchor(item_id: str) -> str:
+    """The anchor of a printed document's top (its title)."""
+    return f"doc-{item_id}"

@@ -4,65 +4,29 @@ from __future__ import annotations
 
 from .. import site_paths as paths
 from ..models import Guide, GuideQuestion, QuestionSet, SetQuestion
-from ..printable.builders import WRITTEN
 from ..site_writer import html_href
 from . import nodes as n
+from . import parts
 from .appendices import download_links
 from .build import Builder, plain_text
+from .printables import WRITTEN
 
 
 def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_label: str,
              owner: Guide | QuestionSet) -> n.Question:
-    heading = (n.Text(b.t("question_number", number=number) + " "), *b.text.plain(" ".join(q.text.split())))
-    notes: tuple = ()
-    skips: tuple = ()
-    if isinstance(q, GuideQuestion):
-        notes = tuple(n.Callout("note", b.t("guide.note"), (n.Para(b.text.inline(note.text)),)) for note in q.notes)
-        skips = tuple(n.Callout("info", b.t("guide.skip"), (n.Para(_skip(b, rule, owner)),)) for rule in q.skip_logic)
     links = [(b.subtheme_link(sid),) for sid in q.subthemes]
     if isinstance(q, SetQuestion):
         links += [(b.action_link(aid),) for aid in q.implications]
-    return n.Question(
-        anchor=paths.question_anchor(q.id),
-        heading=heading,
-        prompts_label=prompts_label,
-        prompts=tuple(b.text.plain(" ".join(pr.text.split())) for pr in q.prompts),
-        notes=notes,
-        skips=skips,
-        links_label=b.t("question.linked_to"),
-        links=tuple(links),
-        source=b.source(q.source),
-    )
-
-
-def _skip(b: Builder, rule, owner: Guide | QuestionSet) -> n.Inlines:
-    p = b.p
-    at = p.question_by_id[rule.if_covered_at]
-    page = paths.owner_page(owner)
-    at_link = b.link(paths.Target(page, paths.question_anchor(at.question.id)), b.t("skip.question", number=at.number))
-    sections = {s.id: s for s in owner.sections}
-    if rule.target in sections:
-        section = sections[rule.target]
-        words = b.t("skip.section", number=p.section_number(owner, section), title=section.title)
-        target = b.link(paths.Target(page, f"section-{section.id}"), words)
-    else:
-        entry = p.question_by_id[rule.target]
-        target = b.link(paths.Target(page, paths.question_anchor(rule.target)), b.t("skip.question", number=entry.number))
-    name = "skip.then_skip" if rule.then == "skip" else "skip.then_partial"
-    return b.rich(name, topic=" ".join(rule.topic.split()), at=(at_link,), target=(target,))
+    return parts.question(b, q, number, owner, prompts_label, (b.t("guide.note"), b.t("guide.skip")),
+                          links_label=b.t("question.linked_to"), links=tuple(links), source=b.source(q.source))
 
 
 def guide(b: Builder, item: Guide) -> n.Page:
     title = b.appendix_title(item)
-    count = sum(len(s.questions) for s in item.sections)
-    facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
-                sections=b.t("count.sections", count=len(item.sections)))
-    if item.duration:
-        facts = b.t("guide.facts_and", facts=facts, more=" ".join(item.duration.split()))
     body: list = [
         b.heading(1, title),
         n.Prose(b.text.prose(item.summary)),
-        n.Para((n.Text(b.t("guide.facts_end", facts=facts)),), "meta"),
+        n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
         download_links(b, item, combined=True),
     ]
     if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
@@ -70,13 +34,10 @@ def guide(b: Builder, item: Guide) -> n.Page:
         body.append(n.Callout("quote", b.t(opening), (n.Prose(b.text.prose(item.opening_script.text)),)))
     if item.response_options:
         body.append(b.heading(2, b.t("guide.responses")))
-        body.append(n.ItemList(tuple(
-            (n.Strong((n.Text(" ".join(o.label.split())),)), n.Text(": "), *b.text.inline(o.text))
-            for o in item.response_options
-        ), ordered=True))
+        body.append(parts.response_options(b, item))
     number = 0
     for index, section in enumerate(item.sections, 1):
-        body.append(b.heading(2, b.t("section_title", number=index, title=section.title), f"section-{section.id}"))
+        body.append(parts.section_heading(b.t("section_title", number=index, title=section.title), section))
         if section.intro:
             body.append(n.Callout("quote", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
         for q in section.questions:
@@ -91,10 +52,7 @@ def guide(b: Builder, item: Guide) -> n.Page:
 def question_set(b: Builder, qset: QuestionSet) -> n.Page:
     p = b.p
     audience = p.audience_by_id[qset.audience]
-    options = tuple(
-        n.ScaleOption(str(o.value), " ".join(o.label.split()), " ".join((o.description or "").split()))
-        for o in qset.scale.options
-    )
+    options = parts.scale_options(qset)
     body: list = [
         b.heading(1, qset.title),
         n.Para((n.Text(b.t("set.for", audience=" ".join(audience.name.split()))),), "meta"),
@@ -106,7 +64,7 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
     ]
     number = 0
     for index, section in enumerate(qset.sections, 1):
-        body.append(b.heading(2, b.t("section_title", number=index, title=section.title), f"section-{section.id}"))
+        body.append(parts.section_heading(b.t("section_title", number=index, title=section.title), section))
         if section.intro:
             body.append(n.Prose(b.text.prose(section.intro)))
         for q in section.questions:

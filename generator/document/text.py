@@ -16,7 +16,7 @@ import markdown as markdown_lib
 
 from ..references import Reference, find_references
 from ..sanitize import sanitize_html
-from .nodes import Blank, CrossRef, Inlines, Markup, Text
+from .nodes import Blank, CrossRef, Inlines, Markup, Prose, Text
 
 MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "tables", "md_in_html")
 _TOKEN = "\ue000{}\ue001"  # private-use characters: Markdown and the sanitiser leave them alone
@@ -39,6 +39,10 @@ class ContentText:
     def prose(self, text: str) -> Inlines:
         """Markdown text of one or more paragraphs."""
         return self._parsed("prose", text.strip())
+
+    def blocks(self, text: str, role: str = "") -> tuple[Prose]:
+        """Markdown text as blocks: on the site, one block of converted prose (``role`` is for paper)."""
+        return (Prose(self.prose(text)),)
 
     def inline(self, text: str) -> Inlines:
         """Markdown text for one line (a list item, a table cell): no paragraph around it."""

@@ -1,4 +1,4 @@
-"""PrintDocs as editable Word files (python-docx): A4, real styles, byte-reproducible.
+"""Printed documents as editable Word files (python-docx): A4, real styles, byte-reproducible.
 
 Structure uses Word's own styles, so the navigation pane, a table of contents and
 restyling all work: the title is ``Heading 1``, sections ``Heading 2``, questions
@@ -29,20 +29,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..limits import fit_metadata
-from .document import (
-    Block,
-    Callout,
-    Fields,
-    Heading,
-    Inline,
-    ListOf,
-    Para,
-    PrintDoc,
-    Question,
-    plain_text,
-    Signatures,
-    TickBoxes,
-)
+from ..document import nodes as n
+from ..document.nodes import Printable
+from ..document.build import plain_text
+from ..document.runs import runs as flat_runs
 from .docx_forms import (
     QUESTION_LIST_ID,
     STATEMENT_LIST_ID,
@@ -67,6 +57,8 @@ LINK_COLOUR = RGBColor(0x1A, 0x3D, 0x99)
 
 
 class DocxWriter:
+    """Writes one printed document into a python-docx document: one ``visit_<node>`` method per node type."""
+
     def __init__(self, doc, anchors: frozenset[str]):
         self.doc = doc
         self.anchors = anchors
@@ -80,8 +72,9 @@ class DocxWriter:
             return None
         return ppr.numPr.numId.val
 
-    def runs(self, paragraph, inline: Inline, *, italic: bool | None = None) -> None:
-        for run in inline:
+    def runs(self, paragraph, inline: n.Inlines, *, italic: bool | None = None) -> None:
+        """Inline nodes as Word runs (nesting flattened: bold in a link is a bold, linked run)."""
+        for run in flat_runs(inline):
             link = None
             if run.target and run.target in self.anchors:
                 link = OxmlElement("w:hyperlink")
@@ -110,7 +103,7 @@ class DocxWriter:
             if link is not None:
                 paragraph._p.append(link)
 
-    def paragraph(self, inline: Inline, style: str | None = None, *, italic: bool | None = None):
+    def paragraph(self, inline: n.Inlines, style: str | None = None, *, italic: bool | None = None):
         paragraph = self.doc.add_paragraph(style=style)
         self.runs(paragraph, inline, italic=italic)
         return paragraph
@@ -125,7 +118,7 @@ class DocxWriter:
         paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
         paragraph._p.append(end)
 
-    def numbered(self, items: tuple[Inline, ...], style: str = "List Number", prefix: str = "") -> None:
+    def numbered(self, items: tuple[n.Inlines, ...], style: str = "List Number", prefix: str = "") -> None:
         """A numbered list that starts at 1, however many lists came before it."""
         num_id = None
         if self.list_number_num_id is not None:
@@ -144,62 +137,63 @@ class DocxWriter:
                 paragraph.add_run(prefix)
             self.runs(paragraph, item)
 
-    # --- blocks -----------------------------------------------------------------------------
+    # --- blocks: one visit method per node type ---------------------------------------------
 
-    def block(self, block: Block) -> None:
-        if isinstance(block, Heading):
-            paragraph = self.paragraph(block.text, f"Heading {block.level}")
-            if block.anchor:
-                self.bookmark(paragraph, block.anchor)
-        elif isinstance(block, Para):
-            style = {"lead": "Lead", "meta": "Meta", "source": "Source Note"}.get(block.role)
-            paragraph = self.paragraph(block.text, style)
-            if block.role == "keep":
-                paragraph.paragraph_format.keep_with_next = True
-        elif isinstance(block, ListOf):
-            if block.ordered:
-                self.numbered(block.items)
+    def visit(self, node: object) -> None:
+        getattr(self, "visit_" + type(node).__name__.lower())(node)
+
+    def visit_heading(self, node: n.Heading) -> None:
+        paragraph = self.paragraph(node.children, f"Heading {node.level}")
+        if node.anchor:
+            self.bookmark(paragraph, node.anchor)
+
+    def visit_para(self, node: n.Para) -> None:
+        style = {"lead": "Lead", "meta": "Meta", "source": "Source Note"}.get(node.role)
+        paragraph = self.paragraph(node.children, style)
+        if node.role == "keep":
+            paragraph.paragraph_format.keep_with_next = True
+
+    def visit_itemlist(self, node: n.ItemList) -> None:
+        if node.ordered:
+            self.numbered(node.items)
+        else:
+            for item in node.items:
+                self.paragraph(item, "List Bullet")
+
+    def visit_callout(self, node: n.Callout) -> None:
+        style = "Script" if node.kind in ("script", "intro") else "Guidance"
+        title = self.doc.add_paragraph(node.title, style="Callout Title")
+        title.paragraph_format.keep_with_next = True
+        for inner in node.body:
+            if isinstance(inner, n.Para):
+                self.paragraph(inner.children, style)
+            elif isinstance(inner, n.ItemList):
+                for item in inner.items:
+                    self.paragraph(item, style)
             else:
-                for item in block.items:
-                    self.paragraph(item, "List Bullet")
-        elif isinstance(block, Callout):
-            style = "Script" if block.kind in ("script", "intro") else "Guidance"
-            title = self.doc.add_paragraph(block.title, style="Callout Title")
-            title.paragraph_format.keep_with_next = True
-            for inner in block.body:
-                if isinstance(inner, Para):
-                    self.paragraph(inner.text, style)
-                elif isinstance(inner, ListOf):
-                    for item in inner.items:
-                        self.paragraph(item, style)
-                else:
-                    self.block(inner)
-        elif isinstance(block, Question):
-            self.question(block)
-        elif isinstance(block, TickBoxes):
-            self.tick_boxes(block)
-        elif isinstance(block, Fields):
-            table = self.doc.add_table(rows=0, cols=2)
-            table.style = self.doc.styles["Table Grid"]
-            for row in block.rows:
-                made = table.add_row()
-                cells = made.cells
-                cells[0].paragraphs[0].style = self.doc.styles["Field Label"]
-                cells[0].paragraphs[0].add_run(row.label)
-                if row.write_in:
-                    made.height = Mm(8)
-                    made.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-                else:
-                    self.runs(cells[1].paragraphs[0], row.value)
-            widths(table, (Mm(62), Mm(112)))
-            self.doc.add_paragraph()
-        elif isinstance(block, Signatures):
-            signatures_table(self, block.columns, block.signers)
-            self.doc.add_paragraph()
-        else:  # pragma: no cover
-            raise TypeError(block)
+                self.visit(inner)
 
-    def tick_boxes(self, block: TickBoxes) -> None:
+    def visit_fields(self, node: n.Fields) -> None:
+        table = self.doc.add_table(rows=0, cols=2)
+        table.style = self.doc.styles["Table Grid"]
+        for row in node.rows:
+            made = table.add_row()
+            cells = made.cells
+            cells[0].paragraphs[0].style = self.doc.styles["Field Label"]
+            cells[0].paragraphs[0].add_run(row.label)
+            if row.write_in:
+                made.height = Mm(8)
+                made.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            else:
+                self.runs(cells[1].paragraphs[0], row.value)
+        widths(table, (Mm(62), Mm(112)))
+        self.doc.add_paragraph()
+
+    def visit_signatures(self, node: n.Signatures) -> None:
+        signatures_table(self, node.columns, node.signers or ("",))
+        self.doc.add_paragraph()
+
+    def visit_tickboxes(self, block: n.TickBoxes) -> None:
         if block.box_label is not None:
             # Kept with what follows (the signatures), as on paper.
             statements_table(self, block.items, block.box_label, keep=True)
@@ -213,7 +207,16 @@ class DocxWriter:
             paragraph.add_run(" ")
             self.runs(paragraph, item)
 
-    def question(self, q: Question) -> None:
+    def _aside(self, callout: n.Callout, style: str, keep: bool | None) -> None:
+        """A note or skip rule inside a question: its title run in, in bold, with its words."""
+        paragraph = self.doc.add_paragraph(style=style)
+        paragraph.add_run(f"{callout.title} ").bold = True
+        for inner in callout.body:
+            if isinstance(inner, n.Para):
+                self.runs(paragraph, inner.children)
+        paragraph.paragraph_format.keep_with_next = keep
+
+    def visit_question(self, q: n.Question) -> None:
         if self.question_num_id is None:
             self.question_num_id = list_numbering(self.doc, QUESTION_LIST_ID, 7, True)
         heading = self.doc.add_paragraph(style="Heading 3")
@@ -223,10 +226,7 @@ class DocxWriter:
         self.bookmark(heading, q.anchor)
         keep = bool(q.space_label)  # the question, its prompts and notes space stay on one page
         for skip in q.skips:  # read before the prompts
-            paragraph = self.doc.add_paragraph(style="Skip Logic")
-            paragraph.add_run(f"{q.skip_label} ").bold = True
-            self.runs(paragraph, skip)
-            paragraph.paragraph_format.keep_with_next = True
+            self._aside(skip, "Skip Logic", True)
         if q.prompts:
             self.doc.add_paragraph(q.prompts_label, style="Prompts Label")
             for prompt in q.prompts:
@@ -234,12 +234,9 @@ class DocxWriter:
                 paragraph.paragraph_format.left_indent = Mm(13)
                 paragraph.paragraph_format.keep_with_next = keep or None
         for note in q.notes:
-            paragraph = self.doc.add_paragraph(style="Facilitator Note")
-            paragraph.add_run(f"{q.note_label} ").bold = True
-            self.runs(paragraph, note)
-            paragraph.paragraph_format.keep_with_next = keep or None
+            self._aside(note, "Facilitator Note", keep or None)
         if q.scale:
-            self.doc.add_paragraph(q.scale_label or "", style="Rating").paragraph_format.keep_with_next = True
+            self.doc.add_paragraph(q.scale_label, style="Rating").paragraph_format.keep_with_next = True
             choices = self.doc.add_paragraph(style="Rating")
             choices.paragraph_format.keep_with_next = keep or None
             for index, choice in enumerate(q.scale):
@@ -293,7 +290,7 @@ APP_XML = (
 )
 
 
-def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
+def render_docx(doc: Printable, stamp: datetime) -> bytes:
     """The document as DOCX bytes, identical for identical content and stamp."""
     word = new_document()
     section = word.sections[0]
@@ -321,7 +318,7 @@ def render_docx(doc: PrintDoc, stamp: datetime) -> bytes:
     page_of(pages, doc.page.page_of)
 
     for block in doc.blocks:
-        writer.block(block)
+        writer.visit(block)
 
     props = word.core_properties  # each text at most 255 characters (fit_metadata cuts with "…")
     props.title = fit_metadata(doc.heading)

@@ -8,7 +8,7 @@ adopters, no source lines. :func:`plan` lists them from the
 Project; :func:`build_downloads` makes them.
 
 Caching: each file's key is a hash of exactly what it prints (its
-:class:`~.document.PrintDoc` data, which already holds resolved numbers, labels and
+:class:`~generator.document.nodes.Printable` tree, which already holds resolved numbers, labels and
 placeholder values), the build stamp, the code of this package and the versions of the
 libraries and font that draw it. A file whose key is in the cache is copied, not
 rendered, so editing one guide re-renders only that guide's PDF and DOCX (and the
@@ -18,7 +18,9 @@ default: the machines have two cores).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -30,7 +32,8 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from .document import PrintDoc, build_documents, fingerprint
+from ..document.nodes import Printable
+from ..document.printables import PrintBuilder
 from .print_html import Cover
 from .stamp import build_stamp, iso
 
@@ -72,7 +75,7 @@ class Download:
     title: str  # what it is, numbered as on the site
     kind: str  # guide | document | question-set | combined
     owner: str | None  # the appendix or question set id; None for the combined PDF
-    docs: tuple[PrintDoc, ...]  # what it prints (one, or every appendix)
+    docs: tuple[Printable, ...]  # what it prints (one, or every appendix)
     report_title: str
     variant: str = "adopter"  # adopter | participant
     cover: Cover | None = None  # the combined PDF's cover and contents
@@ -81,12 +84,15 @@ class Download:
     def format_label(self) -> str:
         return FORMATS[self.format]
 
-    def key(self, stamp: datetime) -> str:
+    def key(self, stamp: datetime, digests: dict[int, str] | None = None) -> str:
+        """The cache key. ``digests``: each document's hash by identity, kept by the caller for
+        one plan, so a document printed in several files (PDF, DOCX, combined) is hashed once."""
+        memo: dict[int, str] = {} if digests is None else digests
         return fingerprint(
             {
                 "format": self.format,
                 "kind": self.kind,
-                "docs": self.docs,
+                "docs": [memo[id(d)] if id(d) in memo else memo.setdefault(id(d), fingerprint(d)) for d in self.docs],
                 "report": self.report_title,
                 "cover": self.cover,
                 "stamp": iso(stamp),
@@ -139,14 +145,15 @@ class BuildReport:
         )
 
 
-def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
+def plan(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
     """Every printable file, in site order: appendices (each followed by its participant
     version), the combined PDF, question sets."""
     from ..numbering import words_for
 
     words = catalogue or words_for(project)
-    docs = build_documents(project, words) if docs is None else docs
-    participants = {d.id: d for d in build_documents(project, words, participant=True)}
+    builder = PrintBuilder(project, words)  # one reader of content text for both versions
+    docs = builder.all() if docs is None else docs
+    participants = {d.id: d for d in builder.participant_versions()}
     report = project.settings.report
     report_title = " ".join((report.title if report else project.settings.site.title).split())
     by_id = {d.id: d for d in docs}
@@ -177,7 +184,7 @@ def plan(project, docs: tuple[PrintDoc, ...] | None = None, catalogue=None) -> t
     return tuple(out)
 
 
-def combined_parts(appendices: tuple[PrintDoc, ...], words=None) -> list[tuple[str, str, tuple[PrintDoc, ...]]]:
+def combined_parts(appendices: tuple[Printable, ...], words=None) -> list[tuple[str, str, tuple[Printable, ...]]]:
     """The combined PDF: one file, or numbered parts when there are many appendices.
 
     A part holds at most COMBINED_PART_SIZE appendices, which keeps every PDF well under
@@ -198,6 +205,33 @@ def combined_parts(appendices: tuple[PrintDoc, ...], words=None) -> list[tuple[s
     return parts
 
 
+def fingerprint(value: object) -> str:
+    """A content hash of printable data (document trees, tuples of them, options)."""
+    payload = json.dumps(_plain(value, {}), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _plain(value: object, names: dict[type, tuple[str, ...]]) -> object:
+    """JSON-able data: a node's fields by name (``names``: each node type's, found once)."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v, names) for v in value]  # type: ignore[attr-defined]
+    fields = names.get(kind)
+    if fields is None:
+        fields = names[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+    if fields:
+        data = {name: _plain(getattr(value, name), names) for name in fields}
+        data["__type__"] = kind.__name__
+        return data
+    if isinstance(value, (tuple, list)):
+        return [_plain(v, names) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v, names) for k, v in value.items()}
+    return value
+
+
 @lru_cache(maxsize=1)
 def renderer_version() -> str:
     """A hash of what draws the files: this package's code and stylesheet, library versions, fonts."""
@@ -207,7 +241,8 @@ def renderer_version() -> str:
 
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *here.glob("*.css")]):
+    shared = here.parent / "document"  # the nodes the writers read, and how Word's runs are made of them
+    for path in sorted([*here.glob("*.py"), *here.glob("*.css")]) + [shared / "nodes.py", shared / "runs.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for package in ("weasyprint", "pydyf", "python-docx", "fonttools", "markdown"):
         try:
@@ -284,7 +319,8 @@ def build_downloads(
     cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     downloads = plan(project, catalogue=catalogue)
-    targets = {d.path: cache / f"{d.key(stamp)}.{d.format}" for d in downloads}
+    digests: dict[int, str] = {}  # each document hashed once, however many files print it
+    targets = {d.path: cache / f"{d.key(stamp, digests)}.{d.format}" for d in downloads}
     missing = [d for d in downloads if not targets[d.path].is_file()]
     missing.sort(key=_cost, reverse=True)
     if not render_missing:

@@ -1,7 +1,8 @@
-"""PrintDocs as HTML for WeasyPrint: one document, or every appendix with a contents page.
+"""Printed documents as HTML for WeasyPrint: one document, or every appendix with a contents page.
 
-The HTML is made from :class:`~.document.PrintDoc` data only (never from the site's
-pages). Headings carry the bookmarks (h1 appendix, h2 section, h3 question); links to an
+The HTML is made from the document tree (:class:`~generator.document.nodes.Printable`) only
+(never from the site's pages), by :class:`HtmlWriter`, one ``visit_<node>`` method per node
+type. Headings carry the bookmarks (h1 appendix, h2 section, h3 question); links to an
 anchor are kept only where the anchor is in the same file, so every link in a PDF works.
 """
 
@@ -12,19 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .document import (
-    Block,
-    Callout,
-    Fields,
-    Heading,
-    Inline,
-    ListOf,
-    Para,
-    PrintDoc,
-    Question,
-    Signatures,
-    TickBoxes,
-)
+from ..document import nodes as n
+from ..document.nodes import Printable
 from .stamp import iso
 
 CSS_FILE = Path(__file__).with_name("print.css")
@@ -116,117 +106,143 @@ def _attr(text: str) -> str:
 
 
 class HtmlWriter:
+    """Writes printed documents as HTML: one ``visit_<node>`` method per node type."""
+
     def __init__(self, anchors: frozenset[str]):
         self.anchors = anchors  # anchors present in the file being written
+        self.in_link = False  # inside a link: what would link again is plain text
 
-    def inline(self, runs: Inline) -> str:
-        out = []
-        for run in runs:
-            piece = html.escape(run.text, quote=False)
-            if run.italic:
-                piece = f"<em>{piece}</em>"
-            if run.bold:
-                piece = f"<strong>{piece}</strong>"
-            if run.blank:
-                piece = f'<mark class="blank">{piece}</mark>'
-            if run.target and run.target in self.anchors:
-                piece = f'<a href="#{_attr(run.target)}">{piece}</a>'
-            elif run.href:
-                piece = f'<a href="{_attr(run.href)}">{piece}</a>'
-            out.append(piece)
-        return "".join(out)
+    def visit(self, node: object) -> str:
+        return getattr(self, "visit_" + type(node).__name__.lower())(node)
 
-    def block(self, block: Block) -> str:
-        if isinstance(block, Heading):
-            anchor = f' id="{_attr(block.anchor)}"' if block.anchor else ""
-            return f"<h{block.level}{anchor}>{self.inline(block.text)}</h{block.level}>"
-        if isinstance(block, Para):
-            role = f' class="{block.role}"' if block.role != "body" else ""
-            return f"<p{role}>{self.inline(block.text)}</p>"
-        if isinstance(block, ListOf):
-            tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{self.inline(item)}</li>" for item in block.items)
-            return f"<{tag}>{items}</{tag}>"
-        if isinstance(block, Callout):
-            body = "".join(self.block(b) for b in block.body)
-            return (
-                f'<div class="callout callout-{block.kind}">'
-                f'<p class="callout-title">{html.escape(block.title)}</p>{body}</div>'
-            )
-        if isinstance(block, Question):
-            return self.question(block)
-        if isinstance(block, TickBoxes):
-            return self.statements(block)
-        if isinstance(block, Fields):
-            rows = "".join(
-                f'<tr><th scope="row">{html.escape(row.label)}</th>'
-                + ('<td class="write-in"></td>' if row.write_in else f"<td>{self.inline(row.value)}</td>")
-                + "</tr>"
-                for row in block.rows
-            )
-            return f'<table class="fields"><tbody>{rows}</tbody></table>'
-        if isinstance(block, Signatures):
-            return self.signatures(block)
-        raise TypeError(block)  # pragma: no cover
+    def inline(self, children: n.Inlines) -> str:
+        return "".join(self.visit(child) for child in children)
 
-    def statements(self, block: TickBoxes) -> str:
-        """Numbered statements, each with its box: one table row each, kept whole."""
-        if block.box_label is None:
+    # --- inline ------------------------------------------------------------------------------
+
+    def visit_text(self, node: n.Text) -> str:
+        return html.escape(node.text, quote=False)
+
+    def visit_code(self, node: n.Code) -> str:
+        return html.escape(node.text, quote=False)
+
+    def visit_strong(self, node: n.Strong) -> str:
+        return f"<strong>{self.inline(node.children)}</strong>"
+
+    def visit_emphasis(self, node: n.Emphasis) -> str:
+        return f"<em>{self.inline(node.children)}</em>"
+
+    def visit_externallink(self, node: n.ExternalLink) -> str:
+        return self._link(node.url, node.children)
+
+    def visit_link(self, node: n.Link) -> str:  # a page of the site: not on paper
+        return self.inline(node.children)
+
+    def visit_crossref(self, node: n.CrossRef) -> str:
+        if node.anchor and node.anchor in self.anchors:
+            return self._link(f"#{node.anchor}", (n.Text(node.label),))
+        if node.url:
+            return self._link(node.url, (n.Text(node.label),))
+        return html.escape(node.label, quote=False)
+
+    def visit_blank(self, node: n.Blank) -> str:
+        return f'<mark class="blank">{html.escape(node.text, quote=False)}</mark>'
+
+    def _link(self, href: str, children: n.Inlines) -> str:
+        if self.in_link:
+            return self.inline(children)
+        self.in_link = True
+        inner = self.inline(children)
+        self.in_link = False
+        return f'<a href="{_attr(href)}">{inner}</a>'
+
+    # --- blocks ------------------------------------------------------------------------------
+
+    def visit_heading(self, node: n.Heading) -> str:
+        anchor = f' id="{_attr(node.anchor)}"' if node.anchor else ""
+        return f"<h{node.level}{anchor}>{self.inline(node.children)}</h{node.level}>"
+
+    def visit_para(self, node: n.Para) -> str:
+        role = f' class="{node.role}"' if node.role else ""
+        return f"<p{role}>{self.inline(node.children)}</p>"
+
+    def visit_itemlist(self, node: n.ItemList) -> str:
+        tag = "ol" if node.ordered else "ul"
+        items = "".join(f"<li>{self.inline(item)}</li>" for item in node.items)
+        return f"<{tag}>{items}</{tag}>"
+
+    def visit_callout(self, node: n.Callout) -> str:
+        body = "".join(self.visit(b) for b in node.body)
+        return (
+            f'<div class="callout callout-{node.kind}">'
+            f'<p class="callout-title">{html.escape(node.title)}</p>{body}</div>'
+        )
+
+    def visit_fields(self, node: n.Fields) -> str:
+        rows = "".join(
+            f'<tr><th scope="row">{html.escape(row.label)}</th>'
+            + ('<td class="write-in"></td>' if row.write_in else f"<td>{self.inline(row.value)}</td>")
+            + "</tr>"
+            for row in node.rows
+        )
+        return f'<table class="fields"><tbody>{rows}</tbody></table>'
+
+    def visit_tickboxes(self, node: n.TickBoxes) -> str:
+        """Statements with a tick box each, or numbered, one table row each, with a labelled box."""
+        if node.box_label is None:
             items = "".join(
                 f'<li><span class="box tick" aria-hidden="true"></span> {self.inline(item)}</li>'
-                for item in block.items
+                for item in node.items
             )
             return f'<ol class="tickboxes">{items}</ol>'
-        label = html.escape(block.box_label)
+        label = html.escape(node.box_label)
         rows = "".join(
-            f'<tr><td class="number">{number}.</td><td class="statement">{self.inline(item)}</td>'
+            f'<tr><td class="number">{html.escape(number)}</td><td class="statement">{self.inline(item)}</td>'
             f'<td class="initials"><span class="box-label">{label}</span></td></tr>'
-            for number, item in enumerate(block.items, 1)
+            for number, item in zip(node.numbers, node.items)
         )
         return f'<table class="statements"><tbody>{rows}</tbody></table>'
 
-    def signatures(self, block: Signatures) -> str:
-        """One row per person: a line to write on above each column's caption."""
+    def visit_signatures(self, node: n.Signatures) -> str:
+        """One row per person (one unnamed row when none is named): a line above each caption."""
         rows = "".join(
             f'<tr><th scope="row">{html.escape(signer)}</th>'
             + "".join(
                 f'<td><div class="line"></div><p class="caption">{html.escape(column)}</p></td>'
-                for column in block.columns
+                for column in node.columns
             )
             + "</tr>"
-            for signer in block.signers
+            for signer in node.signers or ("",)
         )
         return f'<table class="signatures"><tbody>{rows}</tbody></table>'
 
-    def question(self, q: Question) -> str:
+    def _aside(self, kind: str, callout: n.Callout) -> str:
+        """A note or skip rule inside a question: its title run in with its words."""
+        inner = "".join(self.inline(b.children) for b in callout.body if isinstance(b, n.Para))
+        return (f'<aside class="{kind}"><p><span class="aside-label">{html.escape(callout.title)}</span> '
+                f"{inner}</p></aside>")
+
+    def visit_question(self, q: n.Question) -> str:
         parts = [
             f'<section class="question">'
             f'<h3 id="{_attr(q.anchor)}">'
             f'<span class="qnum">{html.escape(q.number_label)}</span> {self.inline(q.text)}</h3>'
         ]
-        for skip in q.skips:  # read before the prompts
-            parts.append(
-                f'<aside class="skip-logic"><p><span class="aside-label">{html.escape(q.skip_label)}</span> '
-                f"{self.inline(skip)}</p></aside>"
-            )
+        parts += [self._aside("skip-logic", skip) for skip in q.skips]  # read before the prompts
         if q.prompts:
             items = "".join(f"<li>{self.inline(p)}</li>" for p in q.prompts)
             parts.append(
                 f'<div class="prompts"><p class="prompts-label">{html.escape(q.prompts_label)}</p>'
                 f"<ul>{items}</ul></div>"
             )
-        for note in q.notes:
-            parts.append(
-                f'<aside class="facilitator-note"><p><span class="aside-label">{html.escape(q.note_label)}</span> '
-                f"{self.inline(note)}</p></aside>"
-            )
+        parts += [self._aside("facilitator-note", note) for note in q.notes]
         if q.scale:
             choices = "".join(
-                f'<li><span class="box tick" aria-hidden="true"></span> {c.value} {html.escape(c.label)}</li>'
+                f'<li><span class="box tick" aria-hidden="true"></span> {html.escape(f"{c.value} {c.label}")}</li>'
                 for c in q.scale
             )
             parts.append(
-                f'<div class="rating"><p class="rating-label">{html.escape(q.scale_label or "")}</p>'
+                f'<div class="rating"><p class="rating-label">{html.escape(q.scale_label)}</p>'
                 f"<ul>{choices}</ul></div>"
             )
         if q.space_label:
@@ -237,18 +253,19 @@ class HtmlWriter:
         parts.append("</section>")
         return "".join(parts)
 
-    def article(self, doc: PrintDoc) -> str:
+    def visit_printable(self, doc: n.Printable) -> str:
+        """One document as an article; its title carries the running header and footer."""
         first, *rest = doc.blocks
-        assert isinstance(first, Heading)
+        assert isinstance(first, n.Heading)
         title = (
             f'<h1 id="{_attr(first.anchor or doc.anchor)}" data-header="{_attr(doc.page.header)}" '
-            f'data-footer="{_attr(doc.page.footer)}">{self.inline(first.text)}</h1>'
+            f'data-footer="{_attr(doc.page.footer)}">{self.inline(first.children)}</h1>'
         )
-        body = "".join(self.block(b) for b in rest)
+        body = "".join(self.visit(b) for b in rest)
         return f'<article class="doc doc-{doc.kind} doc-{doc.variant}">{title}{body}</article>'
 
 
-def _head(title: str, subject: str, doc: PrintDoc, stamp: datetime, keywords: str) -> str:
+def _head(title: str, subject: str, doc: Printable, stamp: datetime, keywords: str) -> str:
     when = iso(stamp)
     return (
         "<head>"
@@ -265,14 +282,14 @@ def _head(title: str, subject: str, doc: PrintDoc, stamp: datetime, keywords: st
     )
 
 
-def document_html(doc: PrintDoc, stamp: datetime) -> tuple[str, str]:
+def document_html(doc: Printable, stamp: datetime) -> tuple[str, str]:
     """(HTML, CSS) for one appendix, participant version or question set."""
     writer = HtmlWriter(doc.anchors)
     keywords = ", ".join(k for k in (doc.label, doc.site_title, doc.page.category) if k)
     page = (
         f'<!DOCTYPE html><html lang="{_attr(doc.language)}">'
         + _head(doc.heading, doc.subject, doc, stamp, keywords)
-        + f"<body>{writer.article(doc)}</body></html>"
+        + f"<body>{writer.visit(doc)}</body></html>"
     )
     return page, stylesheet(doc.page.font, doc.page.page_of)
 
@@ -300,7 +317,7 @@ class Cover:
         )
 
 
-def combined_html(docs: tuple[PrintDoc, ...], stamp: datetime, cover: Cover) -> tuple[str, str]:
+def combined_html(docs: tuple[Printable, ...], stamp: datetime, cover: Cover) -> tuple[str, str]:
     """(HTML, CSS) for every appendix in one file, after a cover with the contents."""
     if not docs:
         raise ValueError("no appendices to combine")
@@ -319,7 +336,7 @@ def combined_html(docs: tuple[PrintDoc, ...], stamp: datetime, cover: Cover) -> 
         f'<nav class="toc"><h2>{html.escape(cover.contents)}</h2><ol>{toc}</ol></nav>'
         "</section>"
     )
-    articles = "".join(writer.article(d) for d in docs)
+    articles = "".join(writer.visit(d) for d in docs)
     page = (
         f'<!DOCTYPE html><html lang="{_attr(first.language)}">'
         + _head(f"{cover.title}: {first.site_title}", cover.subject, first, stamp, cover.keywords)
