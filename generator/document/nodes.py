@@ -178,6 +178,7 @@ class ScaleOption:
     value: str
     label: str
     description: str
+    choice: str = ""  # on paper: the words beside its tick box ("1 Not at all")
 
 
 @dataclass(frozen=True)
@@ -326,8 +327,23 @@ class Furniture:
     page_of: str  # the catalogue's "Page {page} of {pages}"
     font: str  # the font the Word file names ("Arial")
     category: str  # "Topic guide", for the Word file's properties
+    keywords: str  # "Appendix 2, Site, Topic guide": for both files' properties
     comments: str  # for the Word file's properties
     licence: str = ""  # "Licence: CC-BY-4.0 (https://…)" when the publisher set one
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The first page of a file that combines several printables: its title and contents."""
+
+    title: str  # "Appendices"
+    document_title: str  # the file's own title: "Appendices: Site"
+    site_title: str
+    from_line: str  # "From <report>."
+    subject: str
+    keywords: str
+    contents_label: str  # "Contents"
+    contents: tuple[tuple[str, str], ...]  # (anchor, heading) of each document, in order
 
 
 @dataclass(frozen=True)

@@ -104,13 +104,15 @@ class PrintBuilder:
         licence = self.p.settings.licence
         rights = self.w("licence", id=licence.id, url=licence.url or "") if licence else ""
         made_by = self.w("made_by", site=site_title, edition=edition, source=item.origin_file)
+        category = self.w({"guide": "kind_guide", "document": "kind_document"}.get(kind, "kind_question_set"))
         page = n.Furniture(
             header=plain_text(study) if study and participant else heading,
             study=study,
             footer=self.w("footer", site=title if participant else site_title, edition=edition),
             page_of=self.words.text("print.page_of", page="{page}", pages="{pages}"),
             font=squash(self.p.settings.print.font),
-            category=self.w({"guide": "kind_guide", "document": "kind_document"}.get(kind, "kind_question_set")),
+            category=category,
+            keywords=", ".join(k for k in (None if participant else label, site_title, category) if k),
             comments=" ".join(filter(None, (made_by, rights))),
             licence=rights,
         )
@@ -190,14 +192,22 @@ class PrintBuilder:
 
     # --- reflective question sets ---------------------------------------------------------------
 
+    def _scale_option(self, option: n.ScaleOption) -> n.Inlines:
+        """``1. Not at all: …``, as the scale is listed on paper."""
+        if option.description:
+            return rich(self.words, "print.scale_listed_described", value=option.value, label=option.label,
+                        description=option.description)
+        return rich(self.words, "print.scale_listed", value=option.value, label=option.label)
+
     def question_set(self, qset: QuestionSet) -> n.Printable:
         audience = self.p.audience_by_id[qset.audience]
-        options = parts.scale_options(qset)
+        options = tuple(dataclasses.replace(o, choice=self.w("scale_choice", value=o.value, label=o.label))
+                        for o in parts.scale_options(qset))
         blocks: list[n.Block] = [
             n.Para((n.Emphasis((n.Text(self.t("set.for", audience=squash(audience.name))),)),), "meta"),
             *self.text.blocks(qset.purpose, "lead"),
             n.Para((n.Strong((n.Text(self.t("set.scale", label=squash(qset.scale.label))),)),)),
-            n.ItemList(tuple(_scale_option(o) for o in options)),
+            n.ItemList(tuple(self._scale_option(o) for o in options)),
         ]
         number = 0
         for index, section in enumerate(qset.sections, 1):
@@ -236,11 +246,6 @@ class PrintBuilder:
         return self._printable(doc, "document", label, _subject(self.text, doc.summary), blocks, participant, study)
 
 
-def _scale_option(option: n.ScaleOption) -> n.Inlines:
-    """``1. Not at all: …``, as the scale is listed on paper."""
-    described = (n.Text(": " + option.description),) if option.description else ()
-    return (n.Text(f"{option.value}. "), n.Strong((n.Text(option.label),)), *described)
-
 
 def _subject(text: StructuredText, markdown_text: str) -> str:
     """A short plain-text description: whole sentences, at most 250 characters."""
@@ -253,3 +258,20 @@ def _subject(text: StructuredText, markdown_text: str) -> str:
             break
         kept = f"{kept} {sentence}".strip()
     return kept or words[:249].rsplit(" ", 1)[0] + "…"
+
+
+def combined_cover(docs: tuple[n.Printable, ...], words: Catalogue, report_title: str) -> n.Cover:
+    """The cover of the file that prints several documents in one: every word from the catalogue."""
+    title = words.text("print.combined_title")
+    site_title = docs[0].site_title
+    return n.Cover(
+        title=title,
+        document_title=words.text("print.combined_document_title", title=title, site=site_title),
+        site_title=site_title,
+        from_line=words.text("print.combined_from", report=report_title),
+        subject=words.text("print.combined_subject", report=report_title,
+                           titles=words.text("print.facts_separator").join(d.heading for d in docs)),
+        keywords=words.text("print.combined_keywords", site=site_title),
+        contents_label=words.text("print.combined_contents"),
+        contents=tuple((d.anchor, d.heading) for d in docs),
+    )

@@ -242,8 +242,8 @@ class DocxWriter:
             for index, choice in enumerate(q.scale):
                 if index:
                     choices.add_run("    ")
-                checkbox(choices, f"{choice.value} {choice.label}")
-                choices.add_run(f" {choice.value} {choice.label}")
+                checkbox(choices, choice.choice)
+                choices.add_run(f" {choice.choice}")
         if q.space_label:
             table = self.doc.add_table(rows=1, cols=1)
             table.style = self.doc.styles["Table Grid"]
@@ -326,7 +326,7 @@ def render_docx(doc: Printable, stamp: datetime) -> bytes:
     props.language = doc.language
     props.author = fit_metadata(doc.organisation)
     props.last_modified_by = fit_metadata(doc.organisation)
-    props.keywords = fit_metadata(", ".join(k for k in (doc.label, doc.site_title) if k))
+    props.keywords = fit_metadata(doc.page.keywords)
     props.comments = fit_metadata(doc.page.comments)
     props.category = fit_metadata(doc.page.category)
     props.content_status = ""

@@ -32,9 +32,9 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from ..document import nodes as n
 from ..document.nodes import Printable
-from ..document.printables import PrintBuilder
-from .print_html import Cover
+from ..document.printables import PrintBuilder, combined_cover
 from .stamp import build_stamp, iso
 
 log = logging.getLogger("mkdocs.plugins.reflect.printable")
@@ -78,7 +78,7 @@ class Download:
     docs: tuple[Printable, ...]  # what it prints (one, or every appendix)
     report_title: str
     variant: str = "adopter"  # adopter | participant
-    cover: Cover | None = None  # the combined PDF's cover and contents
+    cover: n.Cover | None = None  # the combined PDF's cover and contents
 
     @property
     def format_label(self) -> str:
@@ -175,7 +175,7 @@ def plan(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> 
         if clash:
             raise ValueError(f"an item's id '{clash[0]}{PARTICIPANT_SUFFIX}' clashes with a participant version")
         for path, title, part in combined_parts(appendices, words):
-            cover = Cover.of(part, words, report_title)
+            cover = combined_cover(part, words, report_title)
             out.append(Download(path, "pdf", title, "combined", None, part, report_title, cover=cover))
     for qset in project.question_sets:
         doc = by_id[qset.id]

@@ -9,7 +9,6 @@ anchor are kept only where the anchor is in the same file, so every link in a PD
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -238,7 +237,7 @@ class HtmlWriter:
         parts += [self._aside("facilitator-note", note) for note in q.notes]
         if q.scale:
             choices = "".join(
-                f'<li><span class="box tick" aria-hidden="true"></span> {html.escape(f"{c.value} {c.label}")}</li>'
+                f'<li><span class="box tick" aria-hidden="true"></span> {html.escape(c.choice)}</li>'
                 for c in q.scale
             )
             parts.append(
@@ -252,6 +251,19 @@ class HtmlWriter:
             )
         parts.append("</section>")
         return "".join(parts)
+
+    def visit_cover(self, cover: n.Cover) -> str:
+        """The combined file's first page: its title, where it is from, and the contents."""
+        toc = "".join(f'<li><a href="#{_attr(anchor)}">{html.escape(words)}</a></li>' for anchor, words in cover.contents)
+        return (
+            '<section class="cover">'
+            f'<h1 class="cover-title" data-header="{_attr(cover.title)}" data-footer="">'
+            f"{html.escape(cover.title)}</h1>"
+            f"<p><strong>{html.escape(cover.site_title)}</strong></p>"
+            f"<p>{html.escape(cover.from_line)}</p>"
+            f'<nav class="toc"><h2>{html.escape(cover.contents_label)}</h2><ol>{toc}</ol></nav>'
+            "</section>"
+        )
 
     def visit_printable(self, doc: n.Printable) -> str:
         """One document as an article; its title carries the running header and footer."""
@@ -285,7 +297,7 @@ def _head(title: str, subject: str, doc: Printable, stamp: datetime, keywords: s
 def document_html(doc: Printable, stamp: datetime) -> tuple[str, str]:
     """(HTML, CSS) for one appendix, participant version or question set."""
     writer = HtmlWriter(doc.anchors)
-    keywords = ", ".join(k for k in (doc.label, doc.site_title, doc.page.category) if k)
+    keywords = doc.page.keywords
     page = (
         f'<!DOCTYPE html><html lang="{_attr(doc.language)}">'
         + _head(doc.heading, doc.subject, doc, stamp, keywords)
@@ -294,52 +306,16 @@ def document_html(doc: Printable, stamp: datetime) -> tuple[str, str]:
     return page, stylesheet(doc.page.font, doc.page.page_of)
 
 
-@dataclass(frozen=True)
-class Cover:
-    """The combined PDF's cover: every word from the catalogue, made when the file is planned."""
-
-    title: str
-    subject: str
-    from_line: str
-    contents: str
-    keywords: str
-
-    @classmethod
-    def of(cls, docs, words, report_title: str) -> "Cover":
-        first = docs[0]
-        return cls(
-            title=words.text("print.combined_title"),
-            subject=words.text("print.combined_subject", report=report_title,
-                               titles=words.text("print.facts_separator").join(d.heading for d in docs)),
-            from_line=words.text("print.combined_from", report=report_title),
-            contents=words.text("print.combined_contents"),
-            keywords=words.text("print.combined_keywords", site=first.site_title),
-        )
-
-
-def combined_html(docs: tuple[Printable, ...], stamp: datetime, cover: Cover) -> tuple[str, str]:
+def combined_html(docs: tuple[Printable, ...], stamp: datetime, cover: n.Cover) -> tuple[str, str]:
     """(HTML, CSS) for every appendix in one file, after a cover with the contents."""
     if not docs:
         raise ValueError("no appendices to combine")
     first = docs[0]
-    anchors = frozenset().union(*(d.anchors for d in docs))
-    writer = HtmlWriter(anchors)
-    toc = "".join(
-        f'<li><a href="#{_attr(d.anchor)}">{html.escape(d.heading)}</a></li>' for d in docs
-    )
-    page_cover = (
-        '<section class="cover">'
-        f'<h1 class="cover-title" data-header="{_attr(cover.title)}" data-footer="">'
-        f"{html.escape(cover.title)}</h1>"
-        f"<p><strong>{html.escape(first.site_title)}</strong></p>"
-        f"<p>{html.escape(cover.from_line)}</p>"
-        f'<nav class="toc"><h2>{html.escape(cover.contents)}</h2><ol>{toc}</ol></nav>'
-        "</section>"
-    )
+    writer = HtmlWriter(frozenset().union(*(d.anchors for d in docs)))
     articles = "".join(writer.visit(d) for d in docs)
     page = (
         f'<!DOCTYPE html><html lang="{_attr(first.language)}">'
-        + _head(f"{cover.title}: {first.site_title}", cover.subject, first, stamp, cover.keywords)
-        + f"<body>{page_cover}{articles}</body></html>"
+        + _head(cover.document_title, cover.subject, first, stamp, cover.keywords)
+        + f"<body>{writer.visit(cover)}{articles}</body></html>"
     )
     return page, stylesheet(first.page.font, first.page.page_of)
