@@ -10,10 +10,6 @@
   var t = R.t;
   R.composerParts = R.composerParts || {};
 
-  function field(input, label) {
-    return R.el("div", { class: "reflect-field" }, [R.el("label", { for: input.id, text: label }), input]);
-  }
-
   R.composerParts.choose = {
     /* The choose panel; sets this.pickSection and the fields the filter reads. */
     buildChoose: function () {
@@ -66,10 +62,10 @@
         el("h2", { id: "reflect-compose-pick-title", text: t("compose_choose_title") }),
         el("p", { class: "reflect-hint", text: t("compose_choose_hint") }),
         el("div", { class: "reflect-filters reflect-filters--row" }, [
-          field(audienceSelect, t("compose_audience")),
-          field(themeSelect, t("compose_theme")),
-          field(ownerSelect, t("compose_owner")),
-          field(wordsInput, t("compose_words")),
+          R.field(audienceSelect, t("compose_audience")),
+          R.field(themeSelect, t("compose_theme")),
+          R.field(ownerSelect, t("compose_owner")),
+          R.field(wordsInput, t("compose_words")),
         ]),
         this.pickCount,
         el("div", { class: "reflect-toolbar" }, [this.addShown]),

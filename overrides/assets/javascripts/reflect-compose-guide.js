@@ -11,10 +11,6 @@
   var t = R.t;
   R.composerParts = R.composerParts || {};
 
-  function field(input, label) {
-    return R.el("div", { class: "reflect-field" }, [R.el("label", { for: input.id, text: label }), input]);
-  }
-
   function promptList(q, attrs) {
     if (!(q.prompts || []).length) return null;
     return R.el(
@@ -38,7 +34,7 @@
         self.announce.say(t("compose_opened", { title: self.title() }));
       });
       this.guidesBox = el("div", { class: "reflect-compose-guides" }, [
-        field(guideSelect, t("compose_your_guides")),
+        R.field(guideSelect, t("compose_your_guides")),
         el("div", { class: "reflect-toolbar" }, [
           R.button(t("compose_new_guide"), function () {
             self.store = R.guides.add(self.store, "", [], new Date().toISOString());
@@ -79,7 +75,7 @@
         el("h2", { id: "reflect-compose-guide-title", text: t("compose_guide_title") }),
         this.notice,
         this.guidesBox,
-        field(titleInput, t("compose_title_label")),
+        R.field(titleInput, t("compose_title_label")),
         this.guideCount,
         this.emptyNote,
         this.picked,

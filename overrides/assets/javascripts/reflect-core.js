@@ -86,6 +86,11 @@
     return node;
   };
 
+  /* A labelled form control: <div class="reflect-field"><label for=…>label</label>input</div>. */
+  R.field = function (input, label) {
+    return R.el("div", { class: "reflect-field" }, [R.el("label", { for: input.id, text: label }), input]);
+  };
+
   /* The interface words, from the catalogue block in <head> (never from the page's body,
    * which content could fill). R.t(name, values); a plural string takes values.count. */
   var translator = null;

@@ -314,7 +314,7 @@
       return el("option", { value: String(index), text: file.role ? t("cmp_file_role", { name: file.name, role: file.role }) : file.name });
     }));
     select.value = String(selected);
-    return { select: select, field: el("div", { class: "reflect-field" }, [el("label", { for: id, text: label }), select]) };
+    return { select: select, field: R.field(select, label) };
   };
 
   Group.prototype.exportJSON = function () {
