@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from .mkdocs_search import feed_from_tree
 from .search_language import set_search_language
 from . import site_paths
 from .csp import headers_file, inline_script_hashes, policy
@@ -117,6 +118,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "strings": words.section("tools."),
         }
         return config
+
+    def on_pre_build(self, config: Any) -> None:
+        # After every plugin's on_config: the search plugin has made its index by now.
+        feed_from_tree(config, self.pages)
 
     # --- files: generated pages, data, sources, vendored scripts -------------------
 

@@ -18,6 +18,7 @@ from .document import nodes as n
 from .document.build import Builder
 from .models import Guide
 from .printable.downloads import DOWNLOADS_PAGE
+from .search_index import page_entries
 from .site_writer import SiteWriter, toc_tokens
 from .strings import Catalogue
 
@@ -33,6 +34,7 @@ class SitePage:
     toc: tuple = ()  # table-of-contents tokens, nested
     source: str | None = None  # the content file it comes from (for the edit link), if one
     search: bool = True  # False keeps the page out of the search index
+    index: tuple | None = None  # its search entries (search_index.py); None: read them from the HTML
 
     @property
     def digest(self) -> str:
@@ -61,7 +63,7 @@ class SiteBuild:
     def write(self, page: n.Page) -> SitePage:
         html = fallback_marks.to_html(str(self.writer.write(page)))
         return SitePage(page.path, fallback_marks.plain(page.title), html, _plain_toc(toc_tokens(page)),
-                        page.source, page.search)
+                        page.source, page.search, page_entries(page))
 
     def trees(self) -> Iterable[n.Page]:
         """Every page's tree, in menu order (the Downloads page is made with the printables).
