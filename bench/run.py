@@ -22,7 +22,8 @@ build_vs_baseline        our full site build / plain MkDocs + Material building 
 noop_rebuild_vs_clean    ``reflect build`` again with nothing changed / the clean build
 reload_seconds           ``reflect serve``: one question-set YAML edited until its page serves the edit
 pdf_pages_per_s          PDF pages rendered per second (cold printable cache), all cores;
-                         ``pdf_pages_per_s_per_core`` divides by the worker count
+                         ``pdf_pages_per_s_per_core`` divides by the worker count (None with
+                         ``--keep-printables``, which keeps each pack's printables from the last run)
 peak_mib                 largest resident memory of any one process during a cold build
 search_bytes_per_question  search/search_index.json bytes / questions
 
@@ -257,10 +258,19 @@ def measure_reload(project: Path) -> float:
         server.wait(timeout=30)
 
 
-def bench_scale(scale: int, repeat: int) -> dict[str, float]:
+def bench_scale(scale: int, repeat: int, keep_printables: bool = False) -> dict[str, float]:
     folder = OUT / str(scale)
     project = folder / "project"
+    cache = project / ".reflect-cache" / "printable"
+    kept = folder / "printable-kept"
+    keep = keep_printables and cache.is_dir()
+    if keep:  # the pack is written afresh; its printables (content-hash cached) are kept
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.move(str(cache), str(kept))
     counts = generate_pack(project, scale)
+    if keep:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(kept), str(cache))
     questions = counts["questions"]
     print(f"\n== {scale} questions ({counts['guides']} guides, {counts['sets']} sets) ==", flush=True)
 
@@ -268,8 +278,11 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
     size, mb_per_s = measure_loading(project, repeat)
     vs_libyaml = measure_libyaml(project, repeat)
 
-    # cold: printables rendered from scratch, memory measured
-    shutil.rmtree(project / ".reflect-cache", ignore_errors=True)
+    # cold: printables rendered from scratch (unless kept), memory measured
+    if keep_printables:
+        shutil.rmtree(project / ".reflect-cache" / "site-fingerprints", ignore_errors=True)
+    else:
+        shutil.rmtree(project / ".reflect-cache", ignore_errors=True)
     site = folder / "site"
     start = time.perf_counter()
     peak = peak_mib(reflect(project, "build", "--site-dir", str(site)), project)
@@ -287,6 +300,7 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
         base.append(run([PY, "-m", "mkdocs", "build", "-q"], folder / "baseline"))
     clean, baseline = statistics.median(ours), statistics.median(base)
     printables = max(cold - clean, 1e-9)
+    pages_per_s = None if keep_printables else round(pages_pdf / printables, 2)  # only a cold cache measures it
 
     noop = statistics.median(run(reflect(project, "build", "--site-dir", str(site)), project) for _ in range(repeat))
     generator_seconds = measure_generator(project, repeat)
@@ -310,8 +324,8 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
         "bank_first_render_ms": round(bank_paint, 1),
         "plain_first_render_ms": round(plain_paint, 1),
         "bank_render_vs_plain": round(bank_paint / plain_paint, 2),
-        "pdf_pages_per_s": round(pages_pdf / printables, 2),
-        "pdf_pages_per_s_per_core": round(pages_pdf / printables / workers, 2),
+        "pdf_pages_per_s": pages_per_s,
+        "pdf_pages_per_s_per_core": pages_per_s and round(pages_per_s / workers, 2),
         "peak_mib": round(peak, 1),
         "search_bytes_per_question": round(search / questions, 1),
         # context
@@ -332,6 +346,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="100,1000,10000", help="comma-separated question counts")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median taken)")
+    parser.add_argument("--keep-printables", action="store_true",
+                        help="keep each pack's printable cache from the last run (no pdf_pages_per_s)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     import yaml
@@ -341,7 +357,7 @@ def main() -> None:
     results = {}
     for scale in scales:
         repeat = args.repeat if scale < 10000 else max(1, min(args.repeat, 2))
-        results[str(scale)] = bench_scale(scale, repeat)
+        results[str(scale)] = bench_scale(scale, repeat, args.keep_printables)
     keys = ["check_seconds", "check_vs_raw_load", "load_mb_per_s", "load_vs_libyaml", "generator_share",
             "build_vs_baseline", "noop_rebuild_vs_clean", "reload_seconds", "reload_vs_clean", "largest_page_kib",
             "bank_render_vs_plain", "pdf_pages_per_s", "peak_mib", "search_bytes_per_question"]
