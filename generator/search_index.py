@@ -112,6 +112,8 @@ class _Walker:
             self.add(node.label, *(_words((b,)) for b in node.buttons), node.variant_label,
                      *(_words((b,)) for b in node.variant_buttons), node.also_label,
                      " · ".join(_words((o,)) for o in node.others))
+        elif kind is n.Scale:
+            self.add(node.heading, *(f"{o.label}: {o.description}" if o.description else o.label for o in node.options))
         elif kind is n.Signatures:
             rows = ((signer, *node.lines) for signer in node.signers) if node.signers else (node.lines,)
             self.add(*(word for row in rows for word in row))
