@@ -236,9 +236,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
-        pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
-        csp = policy(inline_script_hashes(pages))
-        (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
+        if not self.serving:  # the preview's server sends no headers: not read on each edit
+            pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+            csp = policy(inline_script_hashes(pages))
+            (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
         if getattr(self, "_missing_printables", False) and self.project is not None:
             self._render_later(self.project)  # after the pages, so they are not slowed down
 

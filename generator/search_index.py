@@ -23,6 +23,9 @@ from . import fallback_marks
 from .document import nodes as n
 
 _TAGS = re.compile(r"<[^>]*>")
+_CODE_TAG = re.compile(r"</?code\b[^>]*>", re.I)
+CODE_OPEN, CODE_CLOSE = "\ue010", "\ue011"
+"""Code stays marked as code in the index (as the theme's own indexing keeps ``<code>``)."""
 _HEADING_WITH_ID = re.compile(r"<h[1-6][^>]*\sid=", re.I)
 _NOT_WORDS = frozenset({"anchor", "role", "kind", "value", "path", "source", "url", "name", "attributes",
                         "data", "target", "level", "ordered", "header", "searchable", "button"})
@@ -62,8 +65,7 @@ class _Walker:
         out = []
         for anchor, title, words in self.sections:
             text = _clean(" ".join(words))
-            out.append(SearchEntry(anchor, html.escape(_clean(title or self.page_title), quote=False),
-                                   html.escape(text, quote=False)))
+            out.append(SearchEntry(anchor, _html(_clean(title or self.page_title)), _html(text)))
         return tuple(out)
 
     def start(self, level: int, anchor: str | None, title: str) -> None:
@@ -150,8 +152,10 @@ def _words(children: Iterable[Any]) -> str:
 def _inline(children: Iterable[Any], out: list[str]) -> None:
     for child in children:
         kind = type(child)
-        if kind is n.Text or kind is n.Code:
+        if kind is n.Text:
             out.append(child.text)
+        elif kind is n.Code:
+            out.append(f"{CODE_OPEN}{child.text}{CODE_CLOSE}")
         elif kind is n.Markup:
             out.append(_markup_words(child.html))
         elif kind is n.CrossRef:
@@ -165,7 +169,12 @@ def _inline(children: Iterable[Any], out: list[str]) -> None:
 def _markup_words(markup: str) -> str:
     if _HEADING_WITH_ID.search(markup):
         raise NeedsHtml
-    return html.unescape(_TAGS.sub("", markup))
+    marked = _CODE_TAG.sub(lambda tag: CODE_CLOSE if tag.group(0)[1] == "/" else CODE_OPEN, markup)
+    return html.unescape(_TAGS.sub("", marked))
+
+
+def _html(words: str) -> str:
+    return html.escape(words, quote=False).replace(CODE_OPEN, "<code>").replace(CODE_CLOSE, "</code>")
 
 
 def _clean(text: str) -> str:

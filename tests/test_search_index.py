@@ -66,6 +66,7 @@ def test_the_tree_gives_the_sections_and_words_the_html_shows(site):
             assert _words(mine["title"]) == _words(material["title"]), mine["location"]
             # a tick box's glyph is no search word: the only difference allowed
             assert _words(mine["text"]) == _words(material["text"]).replace("☐", ""), mine["location"]
+            assert mine["text"].count("<code>") == material["text"].count("<code>"), mine["location"]
 
 
 def test_what_the_site_marks_out_of_search_stays_out():
