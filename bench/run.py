@@ -15,6 +15,7 @@ reload_vs_clean          the preview's edit-to-page time / the clean build
 largest_page_kib         the largest generated HTML page
 bank_render_vs_plain     first render (first contentful paint) of the question bank page in
                          Chromium / that of a plain page of the same theme (resources.html)
+bank_load_vs_plain       the same for the end of the load event: the page laid out, its tools running
 build_vs_baseline        our full site build / plain MkDocs + Material building the same
                          pre-rendered Markdown with default settings (alternating runs, medians).
                          "Full site build" is ``reflect build`` into an empty folder with the
@@ -22,7 +23,8 @@ build_vs_baseline        our full site build / plain MkDocs + Material building 
 noop_rebuild_vs_clean    ``reflect build`` again with nothing changed / the clean build
 reload_seconds           ``reflect serve``: one question-set YAML edited until its page serves the edit
 pdf_pages_per_s          PDF pages rendered per second (cold printable cache), all cores;
-                         ``pdf_pages_per_s_per_core`` divides by the worker count
+                         ``pdf_pages_per_s_per_core`` divides by the worker count (None with
+                         ``--keep-printables``, which keeps each pack's printables from the last run)
 peak_mib                 largest resident memory of any one process during a cold build
 search_bytes_per_question  search/search_index.json bytes / questions
 
@@ -139,26 +141,35 @@ def measure_check_vs_raw(project: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(check), statistics.median(raw)
 
 
-def measure_first_render(site: Path) -> tuple[float, float]:
-    """First contentful paint (ms) of the question bank and of a plain page, in Chromium."""
+PAINT_AND_LOAD = """() => [
+    (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime,
+    performance.getEntriesByType('navigation')[0].loadEventEnd]"""
+
+
+def measure_first_render(site: Path) -> tuple[float, float, float, float]:
+    """First contentful paint and end of the load event (ms) of the question bank and of a
+    plain page, in Chromium: (bank paint, plain paint, bank load, plain load). The load
+    event is when the page is laid out and its tools (the bank's filters) are running."""
     from playwright.sync_api import sync_playwright
 
-    def paint(page, path: Path) -> float:
-        page.goto(path.as_uri(), wait_until="load")
-        return page.evaluate(
-            "() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime"
-        )
+    def paint(page, path: Path) -> list[float]:
+        page.goto(path.as_uri(), wait_until="load", timeout=600_000)
+        return page.evaluate(PAINT_AND_LOAD)
+
+    def medians(page, path: Path) -> list[float]:
+        runs = [paint(page, path) for _ in range(3)]
+        return [statistics.median(r[i] for r in runs) for i in range(2)]
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
         try:
             page = browser.new_page()
             paint(page, site / "resources.html")  # warm the browser's caches
-            plain = statistics.median(paint(page, site / "resources.html") for _ in range(3))
-            bank = statistics.median(paint(page, site / "question-bank.html") for _ in range(3))
+            plain = medians(page, site / "resources.html")
+            bank = medians(page, site / "question-bank.html")
         finally:
             browser.close()
-    return bank, plain
+    return bank[0], plain[0], bank[1], plain[1]
 
 
 def measure_generator(project: Path, repeat: int) -> float:
@@ -230,7 +241,7 @@ def measure_reload(project: Path) -> float:
         url = f"http://127.0.0.1:{port}/question-sets/{target.stem}.html"
 
         def fetch() -> str:
-            with urllib.request.urlopen(url, timeout=30) as response:
+            with urllib.request.urlopen(url, timeout=120) as response:
                 return response.read().decode("utf-8")
 
         deadline = time.time() + 600
@@ -247,8 +258,13 @@ def measure_reload(project: Path) -> float:
         marker = f"Edited-{int(time.time())}"
         start = time.perf_counter()
         target.write_text(text.replace("text: ", f"text: {marker} ", 1), encoding="utf-8")
-        while marker not in fetch():
-            if time.perf_counter() - start > 300:
+        while True:
+            try:
+                if marker in fetch():
+                    break
+            except OSError:  # the server holds requests while it rebuilds: a large pack can time out
+                pass
+            if time.perf_counter() - start > 900:
                 raise SystemExit("the edit never reached the preview")
             time.sleep(0.05)
         return time.perf_counter() - start
@@ -257,10 +273,19 @@ def measure_reload(project: Path) -> float:
         server.wait(timeout=30)
 
 
-def bench_scale(scale: int, repeat: int) -> dict[str, float]:
+def bench_scale(scale: int, repeat: int, keep_printables: bool = False) -> dict[str, float]:
     folder = OUT / str(scale)
     project = folder / "project"
+    cache = project / ".reflect-cache" / "printable"
+    kept = folder / "printable-kept"
+    keep = keep_printables and cache.is_dir()
+    if keep:  # the pack is written afresh; its printables (content-hash cached) are kept
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.move(str(cache), str(kept))
     counts = generate_pack(project, scale)
+    if keep:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(kept), str(cache))
     questions = counts["questions"]
     print(f"\n== {scale} questions ({counts['guides']} guides, {counts['sets']} sets) ==", flush=True)
 
@@ -268,8 +293,11 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
     size, mb_per_s = measure_loading(project, repeat)
     vs_libyaml = measure_libyaml(project, repeat)
 
-    # cold: printables rendered from scratch, memory measured
-    shutil.rmtree(project / ".reflect-cache", ignore_errors=True)
+    # cold: printables rendered from scratch (unless kept), memory measured
+    if keep:
+        shutil.rmtree(project / ".reflect-cache" / "site-fingerprints", ignore_errors=True)
+    else:
+        shutil.rmtree(project / ".reflect-cache", ignore_errors=True)
     site = folder / "site"
     start = time.perf_counter()
     peak = peak_mib(reflect(project, "build", "--site-dir", str(site)), project)
@@ -287,12 +315,13 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
         base.append(run([PY, "-m", "mkdocs", "build", "-q"], folder / "baseline"))
     clean, baseline = statistics.median(ours), statistics.median(base)
     printables = max(cold - clean, 1e-9)
+    pages_per_s = None if keep else round(pages_pdf / printables, 2)  # only a cold cache measures it
 
     noop = statistics.median(run(reflect(project, "build", "--site-dir", str(site)), project) for _ in range(repeat))
     generator_seconds = measure_generator(project, repeat)
     reload = measure_reload(project)
     search = (site / "search" / "search_index.json").stat().st_size
-    bank_paint, plain_paint = measure_first_render(site)
+    bank_paint, plain_paint, bank_load, plain_load = measure_first_render(site)
     workers = min(2, os.cpu_count() or 1)
 
     figures = {
@@ -310,8 +339,11 @@ def bench_scale(scale: int, repeat: int) -> dict[str, float]:
         "bank_first_render_ms": round(bank_paint, 1),
         "plain_first_render_ms": round(plain_paint, 1),
         "bank_render_vs_plain": round(bank_paint / plain_paint, 2),
-        "pdf_pages_per_s": round(pages_pdf / printables, 2),
-        "pdf_pages_per_s_per_core": round(pages_pdf / printables / workers, 2),
+        "bank_load_ms": round(bank_load, 1),
+        "plain_load_ms": round(plain_load, 1),
+        "bank_load_vs_plain": round(bank_load / plain_load, 2),
+        "pdf_pages_per_s": pages_per_s,
+        "pdf_pages_per_s_per_core": pages_per_s and round(pages_per_s / workers, 2),
         "peak_mib": round(peak, 1),
         "search_bytes_per_question": round(search / questions, 1),
         # context
@@ -332,6 +364,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="100,1000,10000", help="comma-separated question counts")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median taken)")
+    parser.add_argument("--keep-printables", action="store_true",
+                        help="keep each pack's printable cache from the last run (no pdf_pages_per_s)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     import yaml
@@ -341,10 +375,10 @@ def main() -> None:
     results = {}
     for scale in scales:
         repeat = args.repeat if scale < 10000 else max(1, min(args.repeat, 2))
-        results[str(scale)] = bench_scale(scale, repeat)
+        results[str(scale)] = bench_scale(scale, repeat, args.keep_printables)
     keys = ["check_seconds", "check_vs_raw_load", "load_mb_per_s", "load_vs_libyaml", "generator_share",
             "build_vs_baseline", "noop_rebuild_vs_clean", "reload_seconds", "reload_vs_clean", "largest_page_kib",
-            "bank_render_vs_plain", "pdf_pages_per_s", "peak_mib", "search_bytes_per_question"]
+            "bank_render_vs_plain", "bank_load_vs_plain", "pdf_pages_per_s", "peak_mib", "search_bytes_per_question"]
     print("\n" + "scale".ljust(8) + "".join(k[:14].rjust(15) for k in keys))
     for scale, figures in results.items():
         print(scale.ljust(8) + "".join(str(figures[k]).rjust(15) for k in keys))

@@ -34,15 +34,29 @@ def is_editor_file(name: str) -> bool:
     return bool(_EDITOR_FILE.match(name))
 
 
-def _inside(path: Path, root: Path) -> bool:
+def resolved(path: Path, folders: dict[Path, Path] | None = None) -> Path:
+    """``path`` with its links followed; ``folders`` keeps each folder's resolution for one search.
+
+    A file that is no link itself resolves inside its folder's resolution, so a search
+    over many files resolves each folder once instead of every file's whole path.
+    """
+    if folders is None or path.is_symlink():
+        return path.resolve(strict=True)
+    parent = folders.get(path.parent)
+    if parent is None:
+        parent = folders[path.parent] = path.parent.resolve(strict=True)
+    return parent / path.name
+
+
+def _inside(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> bool:
     try:
-        resolved = path.resolve(strict=True)
+        where = resolved(path, folders)
     except (OSError, RuntimeError):
         return False
-    return resolved == root or root in resolved.parents
+    return where == root or root in where.parents
 
 
-def readable(path: Path, root: Path) -> bool:
+def readable(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> bool:
     """Whether ``path`` is a regular file, inside the project once links are followed."""
     if is_editor_file(path.name) or any(is_editor_file(part) for part in path.relative_to(root).parts):
         return False
@@ -51,7 +65,12 @@ def readable(path: Path, root: Path) -> bool:
             return False
     except (OSError, RuntimeError):
         return False
-    return _inside(path, root.resolve())
+    if folders is None:
+        return _inside(path, root.resolve())
+    base = folders.get(root)
+    if base is None:
+        base = folders[root] = root.resolve()
+    return _inside(path, base, folders)
 
 
 def tree_problems(root: Path) -> list[Diagnostic]:

@@ -95,7 +95,9 @@ def _document(p: Project, words: Catalogue, doc: Any) -> dict[str, Any]:
 def project_json(p: Project, about: dict[str, Any] | None = None) -> bytes:
     """``project.json``; ``about`` (what the file is: schema, generator, licence, dates) goes first."""
     data = {**(about or {}), **project_data(p)}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: Python writes indented JSON with its slow pure-Python encoder (seconds on a
+    # 10,000-question project); tools and browsers lay the data out themselves.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 CSV_COLUMNS = (

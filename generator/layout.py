@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content_tree import readable  # no editor files, no links out of the project
+from .content_tree import readable, resolved  # no editor files, no links out of the project
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,17 @@ def find_files(root: Path, kind: FileKind) -> list[Path]:
     if kind.single:
         path = root / kind.pattern
         return [path] if readable(path, root) else []
-    return sorted(p for p in root.glob(kind.pattern) if readable(p, root))
+    folders: dict[Path, Path] = {}  # each folder resolved once for this search
+    return sorted(p for p in root.glob(kind.pattern) if readable(p, root, folders))
 
 
 def stray_files(root: Path) -> list[Path]:
     """YAML files under the content folders that no kind claims (a misplaced or misnamed file)."""
-    claimed = {p.resolve() for kind in CONTENT_FILES for p in find_files(root, kind)}
+    folders: dict[Path, Path] = {}
+    claimed = {resolved(p, folders) for kind in CONTENT_FILES for p in find_files(root, kind)}
     strays = []
     for folder in WATCHED_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
-            if path.suffix in (".yml", ".yaml") and readable(path, root) and path.resolve() not in claimed:
+            if path.suffix in (".yml", ".yaml") and readable(path, root, folders) and resolved(path, folders) not in claimed:
                 strays.append(path)
     return strays

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
@@ -30,6 +31,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from .mkdocs_search import feed_from_tree
 from .search_language import set_search_language
 from . import site_paths
 from .csp import headers_file, inline_script_hashes, policy
@@ -51,6 +53,7 @@ PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
 PAGES_DIR = Path(".reflect-cache/pages")  # each page's stub, rewritten only when the page changes
 PROJECT_DIR_VARIABLE = "REFLECT_PROJECT_DIR"  # set by ``reflect --project X serve``
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
+TEMPLATE_CACHE = Path(".reflect-cache/templates")  # the theme's templates, compiled once
 
 
 class ReflectConfig(Config):
@@ -69,12 +72,16 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.serving = False
         self.background: threading.Thread | None = None
         self.preview_state = PreviewState()  # the content errors the preview shows, if any
+        self.written: dict = {}  # the preview's pages as last written, by path (see SiteBuild.write)
+        self.printables_report: Any = None  # the preview's last printables report, and its Project
+        self.printables_project: Project | None = None
 
     # --- configuration: load the content, set the navigation ----------------------
 
     def on_config(self, config: Any) -> Any:
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.project_dir or os.environ.get(PROJECT_DIR_VARIABLE) or config_dir).resolve()
+        previous = self.project
         try:
             self.project = self.projects.load(self.root)
         except ContentError as exc:
@@ -85,8 +92,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             log.info(str(unfilled))
         settings = self.project.settings
         words = words_for(self.project)
-        self.build = SiteBuild(self.project, words)
-        self.site = self.build.render()
+        if not (self.serving and self.project is previous and self.site is not None):
+            # The preview keeps what it wrote: only pages whose tree changed are written again.
+            self.build = SiteBuild(self.project, words, self.written if self.serving else None)
+            self.site = self.build.render()
         self.pages = {page.path: page for page in self.site.pages}
         config.nav = [_nav_entry(item) for item in self.site.nav]
         config.site_name = _escape(settings.site.title)
@@ -117,6 +126,18 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "strings": words.section("tools."),
         }
         return config
+
+    def on_pre_build(self, config: Any) -> None:
+        # After every plugin's on_config: the search plugin has made its index by now.
+        feed_from_tree(config, self.pages)
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        # Compiling the theme's templates is a fixed cost of every build (about a second):
+        # keep the compiled code between builds; Jinja checks each template's source.
+        folder = self.root / TEMPLATE_CACHE
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     # --- files: generated pages, data, sources, vendored scripts -------------------
 
@@ -157,11 +178,19 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         from .printable.print_html import FontMissing
 
         assert self.project is not None
+        if self.serving and self.printables_report is not None:
+            # The preview checks the files once per content state. After an edit the pages
+            # show at once with the files known so far; the files are checked (and changed
+            # ones made) in the background, which then rebuilds the preview to link them.
+            fresh = self.printables_project is self.project
+            self._missing_printables = bool(self.printables_report.missing) if fresh else True
+            return self.printables_report
         try:
             report = build_downloads(self.project, workers=2, render_missing=not self.serving)
         except FontMissing as exc:
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
         self._missing_printables = bool(report.missing)  # rendered once the pages are built
+        self.printables_report, self.printables_project = report, self.project
         log.info("Printable documents: %s", report.summary())
         return report
 
@@ -174,10 +203,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             from .printable import build_downloads
 
             try:
-                build_downloads(project, workers=2)
+                report = build_downloads(project, workers=2)
             except Exception as exc:  # the preview must go on; the next full build reports it
                 log.warning("Printable documents could not be made in the background: %s", exc)
                 return
+            self.printables_report, self.printables_project = report, project
             ready = self.root / PRINTABLES_READY
             ready.parent.mkdir(parents=True, exist_ok=True)
             ready.write_text(f"{time.time()}\n", encoding="ascii")
@@ -206,9 +236,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
-        pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
-        csp = policy(inline_script_hashes(pages))
-        (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
+        if not self.serving:  # the preview's server sends no headers: not read on each edit
+            pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+            csp = policy(inline_script_hashes(pages))
+            (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
         if getattr(self, "_missing_printables", False) and self.project is not None:
             self._render_later(self.project)  # after the pages, so they are not slowed down
 

@@ -18,6 +18,7 @@ from .document import nodes as n
 from .document.build import Builder
 from .models import Guide
 from .printable.downloads import DOWNLOADS_PAGE
+from .search_index import page_entries
 from .site_writer import SiteWriter, toc_tokens
 from .strings import Catalogue
 
@@ -33,6 +34,7 @@ class SitePage:
     toc: tuple = ()  # table-of-contents tokens, nested
     source: str | None = None  # the content file it comes from (for the edit link), if one
     search: bool = True  # False keeps the page out of the search index
+    index: tuple | None = None  # its search entries (search_index.py); None: read them from the HTML
 
     @property
     def digest(self) -> str:
@@ -54,14 +56,23 @@ class Site:
 class SiteBuild:
     """One run's site: its builder (content-text cache, catalogue) and its writer."""
 
-    def __init__(self, project: Any, words: Catalogue | None = None):
+    def __init__(self, project: Any, words: Catalogue | None = None, memo: dict | None = None):
         self.b = Builder(project, words)
-        self.writer = SiteWriter(self.b.t("permalink"))
+        self.permalink = self.b.t("permalink")
+        self.writer = SiteWriter(self.permalink)
+        self.memo = memo  # page path -> (tree, permalink word, written page), kept by the preview
 
     def write(self, page: n.Page) -> SitePage:
+        """The page written; a page whose tree equals the one written last time is not written again."""
+        known = self.memo.get(page.path) if self.memo is not None else None
+        if known is not None and known[1] == self.permalink and known[0] == page:
+            return known[2]
         html = fallback_marks.to_html(str(self.writer.write(page)))
-        return SitePage(page.path, fallback_marks.plain(page.title), html, _plain_toc(toc_tokens(page)),
-                        page.source, page.search)
+        written = SitePage(page.path, fallback_marks.plain(page.title), html, _plain_toc(toc_tokens(page)),
+                           page.source, page.search, page_entries(page))
+        if self.memo is not None:
+            self.memo[page.path] = (page, self.permalink, written)
+        return written
 
     def trees(self) -> Iterable[n.Page]:
         """Every page's tree, in menu order (the Downloads page is made with the printables).

@@ -63,7 +63,8 @@ def _read(language: str) -> Mapping[str, Template]:
         text = resources.files(__package__).joinpath(f"{language}.yml").read_text(encoding="utf-8")
     except FileNotFoundError:
         return MappingProxyType({})
-    return MappingProxyType(dict(flatten(yaml.safe_load(text) or {})))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the catalogue is read on every run
+    return MappingProxyType(dict(flatten(yaml.load(text, Loader=loader) or {})))
 
 
 def available_languages() -> tuple[str, ...]:
