@@ -88,7 +88,7 @@ class _Walker:
         if kind is n.Heading:
             self.start(node.level, node.anchor, _words(node.children))
         elif kind is n.Question:
-            self.start(3, node.anchor, _words(node.heading))
+            self.start(3, node.anchor, f"{node.number_label} {_words(node.text)}")
             self.add(*(_words(p) for p in node.prompts))  # the prompts' label is out of search
             for callout in (*node.notes, *node.skips):
                 self.block(callout)
@@ -116,8 +116,10 @@ class _Walker:
                      " · ".join(_words((o,)) for o in node.others))
         elif kind is n.Scale:
             self.add(node.heading, *(f"{o.label}: {o.description}" if o.description else o.label for o in node.options))
+        elif kind is n.Fields:
+            self.add(*(word for row in node.rows for word in (row.label, _words(row.value))))
         elif kind is n.Signatures:
-            rows = ((signer, *node.lines) for signer in node.signers) if node.signers else (node.lines,)
+            rows = ((signer, *node.columns) for signer in node.signers) if node.signers else (node.columns,)
             self.add(*(word for row in rows for word in row))
         else:
             self.add(*_generic(node))
