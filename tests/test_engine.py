@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
-BUILD_TIME = re.compile(rb'"(built|created)": "[^"]*"')  # the build's own time, in the data files
+BUILD_TIME = re.compile(rb'"(built|created)": ?"[^"]*"')  # the build's own time, in the data files
 
 
 def engine_build(engine: str, project: Path, output: Path) -> None:
