@@ -100,11 +100,17 @@ def test_paging_by_keyboard(pack, new_context):
     assert row_ids(page) == every[200:]
     assert pager_text(page) == ("Page 3 of 3", f"Showing 201–{QUESTIONS} of {QUESTIONS} matching questions.")
     assert page.locator("[data-action=next-page]").is_disabled()
-    # A row drawn by the script links to its question in context and can be added.
+    # A row drawn by the script can be added to a guide, and its link leads to the question.
     last = project.questions[-1]
-    href = page.locator(f"#bank-{last.question.id} td a").first.get_attribute("href")
-    assert href.endswith(f".html#q-{last.question.id}") or href.split("#")[1].endswith(last.question.id)
     assert page.locator(f"#bank-{last.question.id} [data-action=add]").count() == 1
+    page.locator(f"#bank-{last.question.id} td a").first.click()
+    page.wait_for_url(re.compile(r".*#.+"))
+    assert page.url.split("#")[0].endswith(".html") and page.url.split("#")[0] != site.url("http", BANK)
+    assert page.locator(f"[id='{page.url.split('#')[1]}']").count() == 1
+    assert last.question.id in page.url.split("#")[1]
+    page.go_back()
+    page.wait_for_selector(f"{READY}[data-ready=true]", state="attached")
+    assert pager_text(page)[0] == "Page 3 of 3"
     page.locator("[data-action=previous-page]").focus()
     page.keyboard.press("Enter")
     assert row_ids(page) == every[100:200]
@@ -112,12 +118,33 @@ def test_paging_by_keyboard(pack, new_context):
 
 def _big_filter(project):
     """A filter (kind, value) that matches more than a page but not every question."""
-    for kind, values in (("audience", [a.id for a in project.audiences]), ("theme", [t.id for t in project.themes])):
-        for value in values:
-            n = len(oracle(project, **{kind: [value]}))
-            if BANK_PAGE_SIZE < n < QUESTIONS:
-                return kind, value
+    from generate import WORDS
+
+    candidates = [("audience", a.id) for a in project.audiences] + [("theme", t.id) for t in project.themes]
+    candidates += [("words", word) for word in WORDS]
+    for kind, value in candidates:
+        n = len(oracle(project, **({"words": value} if kind == "words" else {kind: [value]})))
+        if BANK_PAGE_SIZE < n < QUESTIONS:
+            return kind, value
     pytest.skip("no filter matches more than a page")  # pragma: no cover
+
+
+def cells(page) -> list[list[str]]:
+    """Each row's link address and the text of each cell (the row's own words, not its button's)."""
+    return page.locator(ROWS).evaluate_all(
+        """rows => rows.map(r => [r.cells[0].querySelector('a').getAttribute('href'),
+                                  r.cells[0].querySelector('a').textContent,
+                                  ...Array.from(r.cells).slice(1).map(c => c.innerText.trim())])"""
+    )
+
+
+def test_the_script_draws_the_rows_as_the_server_wrote_them(pack, new_context):
+    site, _ = pack
+    plain = new_context(java_script_enabled=False).new_page()
+    plain.goto(site.url("http", BANK))
+    drawn = opened(new_context, site)
+    assert cells(drawn) == cells(plain)
+    assert drawn.locator(f"{ROWS} td[data-label]").count() == 4 * BANK_PAGE_SIZE
 
 
 def test_a_filter_resets_to_page_one_and_the_fragment_restores_page_and_filters(pack, new_context):
@@ -135,10 +162,14 @@ def test_a_filter_resets_to_page_one_and_the_fragment_restores_page_and_filters(
     assert page.locator("#reflect-bank-count").inner_text() == f"Showing {len(expected)} of {QUESTIONS} questions."
 
     kind, value = _big_filter(project)
-    expected = oracle(project, **{kind: [value]})
+    expected = oracle(project, **({"words": value} if kind == "words" else {kind: [value]}))
     other = opened(new_context, site, f"#{kind}={value}&page=2")
     assert row_ids(other) == expected[100:200]
-    assert other.locator(f"#reflect-bank-{kind}-{value}").is_checked()
+    if kind == "words":
+        assert other.locator("#reflect-bank-words").input_value() == value
+    else:
+        assert other.locator(f"#reflect-bank-{kind}-{value}").is_checked()
+    assert fragment(other) == {kind: value, "page": "2"}
     assert pager_text(other) == ("Page 2 of 2", f"Showing 101–{len(expected)} of {len(expected)} matching questions.")
     # Hostile or stale page numbers are harmless: not a number is page 1, too far is the last.
     for bad, shown in (("page=abc", "Page 1 of 3"), ("page=-2", "Page 1 of 3"), ("page=99999999999", "Page 1 of 3"),
