@@ -17,7 +17,7 @@ SOURCE_THEME = Path(__file__).resolve().parent.parent / "overrides"
 # every view needs, then the views; results and comparison before the worksheet that calls them.
 SCRIPT_ORDER = (
     "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-guides.js",
-    "reflect-compare.js", "reflect-core.js", "reflect-a11y.js", "reflect-bank.js",
+    "reflect-compare.js", "reflect-paging.js", "reflect-core.js", "reflect-a11y.js", "reflect-bank.js",
     "reflect-results.js", "reflect-group.js", "reflect-worksheet.js", "reflect-compose.js",
 )
 

@@ -14,7 +14,6 @@
   var FACETS = ["audience", "owner", "theme"]; // "theme" covers themes and subthemes
   var MAX_WORDS = 50; // words of a filter phrase used
   var MAX_WORDS_LENGTH = 2000; // characters of a filter phrase read
-  var MAX_PAGE_SIZE = 1000; // rows of one page at most, whatever the data says
 
   // Where the composer is, from the bank: the site's data says (data.compose); this is the
   // fallback for data written before it did (both pages sit at the site's top level).
@@ -34,22 +33,11 @@
     return setup(tool.root, tool.data);
   });
 
-  /* Rows per page when the bank is paged (more questions than a page), else 0. */
-  function pageSizeOf(data, total) {
-    var size = data.page_size;
-    if (typeof size !== "number" || !isFinite(size) || size < 1 || total <= size) return 0;
-    return Math.min(Math.floor(size), MAX_PAGE_SIZE);
-  }
-
-  /* A page number from the fragment: digits only, else the first page. */
-  function pageNumber(text) {
-    return /^[0-9]{1,7}$/.test(text) ? Math.max(1, parseInt(text, 10)) : 1;
-  }
-
   function setup(root, data) {
     var el = R.el;
     var t = R.t;
-    var pageSize = pageSizeOf(data, data.questions.length);
+    var paging = R.paging;
+    var pageSize = paging.pageSize(data.page_size, data.questions.length); // 0: not paged
     var questions = data.questions.map(function (q) {
       var rows = pageSize ? [] : document.querySelectorAll('tr[id="bank-' + q.id + '"]');
       return {
@@ -501,12 +489,8 @@
       table.parentNode.insertBefore(pager, table.nextSibling);
     }
 
-    function pageCount() {
-      return Math.max(1, Math.ceil(visible.length / pageSize));
-    }
-
     function turn(step) {
-      state.page = Math.min(pageCount(), Math.max(1, state.page + step));
+      state.page = paging.window(visible.length, pageSize, state.page + step).page;
       apply(false);
       // Reading starts again at the top of the new page.
       var target = caption || (tbody && tbody.querySelector("a"));
@@ -514,17 +498,15 @@
     }
 
     function showPage() {
-      var pages = pageCount();
-      state.page = Math.min(pages, Math.max(1, state.page || 1));
-      var first = (state.page - 1) * pageSize;
-      var ids = visible.slice(first, first + pageSize);
-      renderRows(ids);
-      pageText.textContent = t("bank_page_of", { page: state.page, pages: pages });
-      pageStatus.textContent = ids.length
-        ? t("bank_page_status", { first: first + 1, last: first + ids.length, count: visible.length })
+      var at = paging.window(visible.length, pageSize, state.page);
+      state.page = at.page;
+      renderRows(visible.slice(at.start, at.end));
+      pageText.textContent = t("bank_page_of", { page: at.page, pages: at.pages });
+      pageStatus.textContent = at.end > at.start
+        ? t("bank_page_status", { first: at.start + 1, last: at.end, count: visible.length })
         : "";
-      previousButton.disabled = state.page <= 1;
-      nextButton.disabled = state.page >= pages;
+      previousButton.disabled = at.page <= 1;
+      nextButton.disabled = at.page >= at.pages;
     }
 
     function named(list, id, key) {
@@ -571,7 +553,7 @@
         state = { audience: [], owner: [], theme: [], subtheme: [], words: "", page: 1 };
         apply(true, true);
       }
-      state.page = Math.floor(visible.indexOf(id) / pageSize) + 1;
+      state.page = paging.pageOf(visible.indexOf(id), pageSize);
       apply(false, true);
       var row = document.getElementById("bank-" + id);
       if (row) row.scrollIntoView();
@@ -605,7 +587,7 @@
           );
         });
         next.words = R.hashText(hash, "words");
-        next.page = pageNumber(R.hashText(hash, "page"));
+        next.page = paging.pageNumber(R.hashText(hash, "page"));
       }
       return next;
     }
