@@ -37,7 +37,8 @@
     var el = R.el;
     var t = R.t;
     var paging = R.paging;
-    var pageSize = paging.pageSize(data.page_size, data.questions.length); // 0: not paged
+    // 0: not paged (nor when reflect-paging.js is missing: the page's own rows then stay).
+    var pageSize = paging ? paging.pageSize(data.page_size, data.questions.length) : 0;
     var questions = data.questions.map(function (q) {
       var rows = pageSize ? [] : document.querySelectorAll('tr[id="bank-' + q.id + '"]');
       return {
