@@ -159,10 +159,18 @@ def bank_data(b: Builder) -> dict:
     }
 
 
+BANK_PAGE_SIZE = 100
+"""Rows of the question bank written in the page. A bank with more questions than this is
+paged: the page holds its first rows, the filters' data carries what draws any row, and the
+bank's script shows one page of the matching questions at a time (a table of 10,000 rows took
+Chromium 49 times a plain page to load). Without script, a note links every guide and set."""
+
+
 def question_bank(b: Builder, data: dict) -> n.Page:
     p = b.p
+    paged = len(p.questions) > BANK_PAGE_SIZE
     rows = []
-    for entry in p.questions:
+    for entry in p.questions[:BANK_PAGE_SIZE] if paged else p.questions:
         owner = entry.owner
         audience = p.audience_by_id[owner.audience]
         themes = sorted({p.theme_of[sid].id for sid in entry.question.subthemes},
@@ -171,11 +179,10 @@ def question_bank(b: Builder, data: dict) -> n.Page:
             b.t("subtheme_name", code=p.subtheme_code(p.subtheme_by_id[sid]), label=p.subtheme_by_id[sid].label)
             for sid in entry.question.subthemes
         )
-        target = paths.Target(paths.owner_page(owner), paths.question_anchor(entry.question.id))
         words = b.t("question_number", number=entry.number) + " " + " ".join(entry.question.text.split())
         rows.append(n.Row(
             (
-                n.Cell((b.link(target, words),)),
+                n.Cell((b.link(_bank_target(entry), words),)),
                 n.Cell((n.Text(audience.name),)),
                 n.Cell((n.Text(b.owner_title(owner)),)),
                 n.Cell((n.Text(entry.section.title),)),
@@ -185,13 +192,28 @@ def question_bank(b: Builder, data: dict) -> n.Page:
              ("data-themes", " ".join(themes)), ("data-subthemes", " ".join(entry.question.subthemes))),
         ))
     headers = tuple(b.t(f"bank.{key}") for key in ("question", "audience", "owner", "section", "themes"))
+    filters = _bank_filter_data(data)
+    fallback: n.Inlines = ()
+    if paged:
+        filters = _bank_page_data(b, filters)
+        owners = (*p.guides, *p.question_sets)
+        links: list = []
+        for index, owner in enumerate(owners):
+            if index:
+                links.append(n.Text(b.t("bank.paged_separator")))
+            links.append(b.page_link(paths.owner_page(owner), b.owner_title(owner)))
+        fallback = b.rich("bank.paged_nojs", shown=len(rows), count=len(p.questions), owners=tuple(links))
     body = [
         b.heading(1, b.t("bank.title")),
         b.para(b.t("bank.intro", count=len(p.questions))),
-        n.Widget("reflect-bank-filters", _bank_filter_data(data)),
+        n.Widget("reflect-bank-filters", filters, (), fallback),
         n.Table(headers, tuple(rows), b.t("bank.caption"), "reflect-bank"),
     ]
     return b.page(paths.QUESTION_BANK, b.t("bank.title"), body, None, search=False)
+
+
+def _bank_target(entry) -> paths.Target:
+    return paths.Target(paths.owner_page(entry.owner), paths.question_anchor(entry.question.id))
 
 
 BANK_FILTER_FIELDS = ("id", "text", "prompts", "audience", "owner", "subthemes", "themes")
@@ -203,6 +225,21 @@ once less per question."""
 def _bank_filter_data(data: dict) -> dict:
     questions = [{key: q[key] for key in BANK_FILTER_FIELDS} for q in data["questions"]]
     return {**data, "questions": questions}
+
+
+def _bank_page_data(b: Builder, filters: dict) -> dict:
+    """A paged bank's data: with each question, what its row shows that the filters leave out
+    (the number's words, its section and its address); audience, owner and subtheme names come
+    from the lists the filters already carry."""
+    p = b.p
+    sections: dict[str, int] = {}
+    questions = []
+    for q, entry in zip(filters["questions"], p.questions):
+        section = sections.setdefault(entry.section.title, len(sections))
+        href = html_href(_bank_target(entry).href_from(paths.QUESTION_BANK))
+        questions.append({**q, "n": b.t("question_number", number=entry.number), "s": section, "u": href})
+    return {**filters, "questions": questions, "page_size": BANK_PAGE_SIZE, "sections": list(sections),
+            "none": b.t("bank.none")}
 
 
 def compose(b: Builder, data: dict) -> n.Page:

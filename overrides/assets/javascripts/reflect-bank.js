@@ -1,7 +1,12 @@
-/* Reflect: filters for the question bank. The full table is in the page (it works without
+/* Reflect: filters for the question bank. The table is in the page (it works without
  * JavaScript); this adds filters by audience, guide or set, theme and subtheme (several at
  * once) and words, with counts, and keeps the filters in the URL fragment so that a
- * filtered view can be shared or bookmarked. */
+ * filtered view can be shared or bookmarked.
+ *
+ * A large bank is paged: the page holds only its first rows (data.page_size) and the data
+ * carries what draws any row, so this shows one page of the matching questions at a time,
+ * with Previous / Next, the page kept in the fragment with the filters. "Add all" adds every
+ * matching question (every page), and printing prints every match. */
 (function () {
   "use strict";
 
@@ -31,8 +36,11 @@
   function setup(root, data) {
     var el = R.el;
     var t = R.t;
+    var paging = R.paging;
+    // 0: not paged (nor when reflect-paging.js is missing: the page's own rows then stay).
+    var pageSize = paging ? paging.pageSize(data.page_size, data.questions.length) : 0;
     var questions = data.questions.map(function (q) {
-      var rows = document.querySelectorAll('tr[id="bank-' + q.id + '"]');
+      var rows = pageSize ? [] : document.querySelectorAll('tr[id="bank-' + q.id + '"]');
       return {
         q: q,
         row: rows.length === 1 ? rows[0] : null,
@@ -52,7 +60,7 @@
       });
     });
 
-    var state = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
+    var state = { audience: [], owner: [], theme: [], subtheme: [], words: "", page: 1 };
     var controls = { audience: {}, owner: {}, theme: {}, subtheme: {} };
     var counters = { audience: {}, owner: {}, theme: {}, subtheme: {} };
     var summaries = {};
@@ -103,7 +111,7 @@
       text: t("bank_none"),
     });
     var clearButton = R.button(t("bank_clear"), function () {
-      state = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
+      state = { audience: [], owner: [], theme: [], subtheme: [], words: "", page: 1 };
       apply(true);
       wordsInput.focus();
     });
@@ -126,17 +134,12 @@
     if (table && table.parentNode) table.parentNode.insertBefore(printNote, table);
     else root.appendChild(printNote);
     // On a narrow screen the rows stack: each cell shows its column's name (the page's own header).
-    if (table) {
-      var headers = Array.prototype.map.call(table.querySelectorAll(":scope > thead th"), function (th) {
-        return th.textContent;
-      });
-      questions.forEach(function (item) {
-        if (!item.row) return;
-        Array.prototype.forEach.call(item.row.cells, function (cell, index) {
-          if (index > 0 && headers[index]) cell.setAttribute("data-label", headers[index]);
-        });
-      });
-    }
+    var headers = table
+      ? Array.prototype.map.call(table.querySelectorAll(":scope > thead th"), function (th) {
+          return th.textContent;
+        })
+      : [];
+    var tbody = table && table.tBodies.length ? table.tBodies[0] : null;
     var tooLong = el("p", { class: "reflect-banner reflect-banner--info", hidden: true, role: "status", text: t("hash_too_long") });
     root.insertBefore(tooLong, form);
 
@@ -201,9 +204,13 @@
       ])
     );
     var rowButtons = new Map();
-    questions.forEach(function (item) {
-      if (!item.row || !item.row.cells.length) return;
-      var cell = item.row.cells[0];
+    /* A row's column names (for narrow screens), its "add" button and its printed prompts. */
+    function decorate(item, row) {
+      if (!row || !row.cells.length) return;
+      Array.prototype.forEach.call(row.cells, function (cell, index) {
+        if (index > 0 && headers[index]) cell.setAttribute("data-label", headers[index]);
+      });
+      var cell = row.cells[0];
       var button = R.button("", function () {
         addQuestions([item.q.id]);
       }, { class: "reflect-button reflect-button--small reflect-bank-add", "data-action": "add", "data-question": item.q.id });
@@ -216,6 +223,9 @@
         );
       }
       rowButtons.set(item.q.id, button);
+    }
+    questions.forEach(function (item) {
+      decorate(item, item.row);
     });
     function shortText(text) {
       return text.length > 60 ? text.slice(0, 59) + "\u2026" : text;
@@ -228,6 +238,14 @@
       guideStatus.textContent = guide
         ? t("bank_guide_status", { title: title, count: guide.ids.length })
         : t("bank_guide_none");
+      labelButtons(have);
+    }
+    function labelButtons(have) {
+      if (!have) {
+        var store = readGuides();
+        var guide = R.guides.find(store, store.open);
+        have = new Set(guide ? guide.ids : []);
+      }
       rowButtons.forEach(function (button, id) {
         var inGuide = have.has(id);
         button.textContent = "";
@@ -259,6 +277,7 @@
 
     wordsInput.addEventListener("input", function () {
       state.words = wordsInput.value;
+      state.page = 1;
       apply(false);
     });
 
@@ -276,6 +295,7 @@
       var count = el("span", { class: "reflect-option-count" });
       input.addEventListener("change", function () {
         toggle(kind, option.id, input.checked);
+        state.page = 1;
         apply(false);
       });
       controls[kind][option.id] = input;
@@ -414,7 +434,7 @@
       });
     }
 
-    function apply(fromState) {
+    function apply(fromState, keepAnchor) {
       if (fromState) syncControls();
       var shown = 0;
       // The words once per change (not once per question): a long phrase stays cheap.
@@ -434,7 +454,9 @@
         : t("bank_showing_all", { count: total });
       visible = shownIds;
       describeFilters(filtered);
+      if (pageSize) showPage();
       addAll.disabled = shown === 0;
+      if (pageSize) addAll.textContent = t("bank_add_all_matching", { count: shown });
       empty.hidden = shown > 0;
       root.setAttribute("data-shown", String(shown));
       var fragment = R.encodeHashState([
@@ -443,9 +465,107 @@
         ["theme", state.theme],
         ["subtheme", state.subtheme],
         ["words", state.words.trim() ? state.words : ""],
+        ["page", pageSize && state.page > 1 ? String(state.page) : ""],
       ]);
       // No filters and the address points at a question's row: leave that anchor alone.
-      if (fragment || R.readHashState()) R.writeHash(fragment);
+      if (!keepAnchor && (fragment || R.readHashState())) R.writeHash(fragment);
+    }
+
+    /* --- pages of a large bank ------------------------------------------------------------- */
+    var pageText = el("span", { class: "reflect-pager__page" });
+    var previousButton = R.button(t("bank_previous"), function () {
+      turn(-1);
+    }, { "data-action": "previous-page" });
+    var nextButton = R.button(t("bank_next"), function () {
+      turn(1);
+    }, { "data-action": "next-page" });
+    var pageStatus = el("p", { class: "reflect-count", role: "status", id: "reflect-bank-page-status" });
+    if (pageSize && table) {
+      if (tbody) tbody.textContent = "";
+      if (caption) caption.setAttribute("tabindex", "-1");
+      var pager = el("nav", { class: "reflect-pager", "aria-label": t("bank_pager") }, [
+        el("div", { class: "reflect-toolbar" }, [previousButton, pageText, nextButton]),
+        pageStatus,
+      ]);
+      table.parentNode.insertBefore(pager, table.nextSibling);
+    }
+
+    function turn(step) {
+      state.page = paging.window(visible.length, pageSize, state.page + step).page;
+      apply(false);
+      // Reading starts again at the top of the new page.
+      var target = caption || (tbody && tbody.querySelector("a"));
+      if (target) target.focus();
+    }
+
+    function showPage() {
+      var at = paging.window(visible.length, pageSize, state.page);
+      state.page = at.page;
+      renderRows(visible.slice(at.start, at.end));
+      pageText.textContent = t("bank_page_of", { page: at.page, pages: at.pages });
+      pageStatus.textContent = at.end > at.start
+        ? t("bank_page_status", { first: at.start + 1, last: at.end, count: visible.length })
+        : "";
+      previousButton.disabled = at.page <= 1;
+      nextButton.disabled = at.page >= at.pages;
+    }
+
+    function named(list, id, key) {
+      var item = list[id];
+      return item ? String(item[key] || "") : "";
+    }
+
+    /* Rows drawn from the data: text only, never HTML. */
+    function renderRows(ids) {
+      if (!tbody) return;
+      tbody.textContent = "";
+      rowButtons.clear();
+      var sections = Array.isArray(data.sections) ? data.sections : [];
+      ids.forEach(function (id) {
+        var item = byId.get(id);
+        var q = item.q;
+        var subs = (q.subthemes || []).map(function (sid) {
+          return named(known.subtheme, sid, "label");
+        });
+        var row = el("tr", {
+          id: "bank-" + q.id,
+          "data-audience": q.audience,
+          "data-owner": q.owner,
+          "data-themes": (q.themes || []).join(" "),
+          "data-subthemes": (q.subthemes || []).join(" "),
+        }, [
+          el("td", {}, [el("a", { href: typeof q.u === "string" ? q.u : "#", text: String(q.n || "") + " " + q.text })]),
+          el("td", { text: named(known.audience, q.audience, "name") }),
+          el("td", { text: named(known.owner, q.owner, "title") }),
+          el("td", { text: typeof sections[q.s] === "string" ? sections[q.s] : "" }),
+          el("td", {}, subs.length ? [el("ul", {}, subs.map(function (s) {
+            return el("li", { text: s });
+          }))] : [String(data.none || "")]),
+        ]);
+        tbody.appendChild(row);
+        decorate(item, row);
+      });
+      labelButtons();
+    }
+
+    /* Open the page that holds a question (clearing filters that hide it), at its row. */
+    function showQuestion(id) {
+      if (visible.indexOf(id) < 0) {
+        state = { audience: [], owner: [], theme: [], subtheme: [], words: "", page: 1 };
+        apply(true, true);
+      }
+      state.page = paging.pageOf(visible.indexOf(id), pageSize);
+      apply(false, true);
+      var row = document.getElementById("bank-" + id);
+      if (row) row.scrollIntoView();
+    }
+
+    // Printing a paged bank prints every matching question, then the page comes back.
+    function onBeforePrint() {
+      if (pageSize) renderRows(visible);
+    }
+    function onAfterPrint() {
+      if (pageSize) showPage();
     }
 
     function activeFilters() {
@@ -457,7 +577,7 @@
     function readState() {
       var hash = R.readHashState();
       tooLong.hidden = !R.hashTooLong;
-      var next = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
+      var next = { audience: [], owner: [], theme: [], subtheme: [], words: "", page: 1 };
       if (hash) {
         ["audience", "owner", "theme", "subtheme"].forEach(function (kind) {
           next[kind] = order(
@@ -468,6 +588,7 @@
           );
         });
         next.words = R.hashText(hash, "words");
+        next.page = paging.pageNumber(R.hashText(hash, "page"));
       }
       return next;
     }
@@ -486,8 +607,12 @@
           return;
         }
         var target = document.getElementById(anchor);
+        if (!target && pageSize && anchor.indexOf("bank-") === 0 && byId.has(anchor.slice(5))) {
+          showQuestion(anchor.slice(5));
+          return;
+        }
         if (target && target.closest && target.closest("tr[hidden]")) {
-          state = { audience: [], owner: [], theme: [], subtheme: [], words: "" };
+          state = { audience: [], owner: [], theme: [], subtheme: [], words: "", page: 1 };
           apply(true);
           target.scrollIntoView();
         }
@@ -499,12 +624,18 @@
 
     state = readState();
     apply(true);
+    var opening = R.readHashState() ? "" : window.location.hash.slice(1);
+    if (pageSize && opening.indexOf("bank-") === 0 && byId.has(opening.slice(5))) showQuestion(opening.slice(5));
     window.addEventListener("hashchange", onHashChange);
+    window.addEventListener("beforeprint", onBeforePrint);
+    window.addEventListener("afterprint", onAfterPrint);
     root.setAttribute("data-ready", "true");
 
     return function cleanup() {
       window.removeEventListener("hashchange", onHashChange);
       window.removeEventListener("storage", onStorage);
+      window.removeEventListener("beforeprint", onBeforePrint);
+      window.removeEventListener("afterprint", onAfterPrint);
     };
   }
 })();
