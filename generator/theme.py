@@ -20,7 +20,8 @@ SOURCE_THEME = Path(__file__).resolve().parent.parent / "overrides"
 SCRIPT_ORDER = (
     "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-sheet.js",
     "reflect-store.js", "reflect-guides.js", "reflect-composed.js", "reflect-compare.js",
-    "reflect-paging.js", "reflect-core.js", "reflect-a11y.js", "reflect-bank.js", "reflect-results.js",
+    "reflect-paging.js", "reflect-banked.js", "reflect-core.js", "reflect-a11y.js",
+    "reflect-bank-filters.js", "reflect-bank-table.js", "reflect-bank-guide.js", "reflect-bank.js", "reflect-results.js",
     "reflect-group.js", "reflect-worksheet-form.js", "reflect-worksheet-alerts.js",
     "reflect-worksheet-files.js", "reflect-worksheet.js", "reflect-compose-choose.js",
     "reflect-compose-guide.js", "reflect-compose.js",

@@ -1,0 +1,109 @@
+/* Reflect: the question bank's "Add to my guide" — the guide open in the composer (kept in
+ * this browser by reflect-guides.js's rules), each row's button saying whether its question
+ * is in it, "Add all" matching and the link to the composer. Methods of the bank (see
+ * reflect-bank.js), added through R.bankParts. */
+(function () {
+  "use strict";
+
+  var R = window.Reflect;
+  R.bankParts = R.bankParts || {};
+
+  R.bankParts.guide = {
+    /* The guide's status, "Add all" and the composer's link, appended to the root. */
+    buildGuide: function () {
+      var el = R.el;
+      var t = R.t;
+      var self = this;
+      var data = this.data;
+      this.guidesKey = "reflect:" + R.slug(data.site || document.title) + ":compose:guides";
+      this.draftKey = "reflect:" + R.slug(data.site || document.title) + ":compose:draft";
+      this.guideStatus = el("p", { class: "reflect-count", id: "reflect-bank-guide-status" });
+      this.guideSay = R.liveRegion(el("div"), "reflect-vh");
+      this.addAll = R.button(t("bank_add_all"), function () {
+        self.addQuestions(self.visible);
+      }, { "data-action": "add-all", class: "reflect-button reflect-button--primary" });
+      var composeLink = el("a", { href: R.banked.composePage(data), class: "reflect-button", "data-action": "open-composer", text: t("bank_open_composer") });
+      this.root.appendChild(
+        el("div", { class: "reflect-bank-guide", role: "group", "aria-label": t("bank_guide_group") }, [
+          this.guideStatus,
+          el("div", { class: "reflect-toolbar" }, [this.addAll, composeLink]),
+          this.guideSay.node,
+        ])
+      );
+    },
+
+    readGuides: function () {
+      var self = this;
+      var raw = null;
+      try {
+        raw = window.localStorage.getItem(this.guidesKey) || window.localStorage.getItem(this.draftKey);
+      } catch (error) {
+        raw = null;
+      }
+      return R.guides.read(raw || "null", function (id) {
+        return self.byId.has(id);
+      });
+    },
+
+    writeGuides: function (store) {
+      try {
+        window.localStorage.setItem(this.guidesKey, JSON.stringify(store));
+        return true;
+      } catch (error) {
+        return false;
+      }
+    },
+
+    renderGuide: function () {
+      var t = R.t;
+      var store = this.readGuides();
+      var guide = R.guides.find(store, store.open);
+      var have = new Set(guide ? guide.ids : []);
+      var title = guide ? guide.title || t("compose_default_title") : t("compose_default_title");
+      this.guideStatus.textContent = guide
+        ? t("bank_guide_status", { title: title, count: guide.ids.length })
+        : t("bank_guide_none");
+      this.labelButtons(have);
+    },
+
+    labelButtons: function (have) {
+      var el = R.el;
+      var t = R.t;
+      var self = this;
+      if (!have) {
+        var store = this.readGuides();
+        var guide = R.guides.find(store, store.open);
+        have = new Set(guide ? guide.ids : []);
+      }
+      this.rowButtons.forEach(function (button, id) {
+        var inGuide = have.has(id);
+        button.textContent = "";
+        button.appendChild(document.createTextNode(inGuide ? t("bank_in_guide") : t("bank_add")));
+        button.appendChild(el("span", { class: "reflect-vh", text: ": " + R.banked.shortText(self.byId.get(id).q.text) }));
+        button.setAttribute("aria-disabled", inGuide ? "true" : "false");
+      });
+    },
+
+    addQuestions: function (ids) {
+      var t = R.t;
+      var store = this.readGuides();
+      var result = R.guides.addQuestions(store, ids, new Date().toISOString());
+      if (!this.writeGuides(result.store)) {
+        this.guideSay.say(t("bank_guide_not_saved"));
+        return;
+      }
+      this.renderGuide();
+      var guide = R.guides.find(result.store, result.store.open);
+      this.guideSay.say(
+        result.added
+          ? t("bank_added", { count: result.added, title: guide.title || t("compose_default_title"), total: guide.ids.length })
+          : t("bank_added_none")
+      );
+    },
+
+    /* Another tab (or the composer) changed the guides. */
+    storageChanged: function (event) {
+      if (event.key === this.guidesKey || event.key === null) this.renderGuide();
+    },
+  };
+})();
