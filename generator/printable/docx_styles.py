@@ -55,9 +55,15 @@ def _paragraph_style(doc, name: str, *, italic=False, bold=False, size=None, ind
 
 
 def set_up_styles(doc, language: str, font: str) -> None:
-    styles = doc.styles
-    # Language and font for every style, through the document defaults.
-    rpr_default = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    """Language, font and every style the Word writer names, in one document."""
+    _defaults(doc, language, font)
+    _built_in_styles(doc, font)
+    _own_styles(doc)
+
+
+def _defaults(doc, language: str, font: str) -> None:
+    """Language and font for every style, through the document defaults."""
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr_default.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -72,6 +78,11 @@ def set_up_styles(doc, language: str, font: str) -> None:
         del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), font)
+
+
+def _built_in_styles(doc, font: str) -> None:
+    """Word's own styles (Normal, headings, lists) set to the PDF's look."""
+    styles = doc.styles
     normal = styles["Normal"]
     normal.font.name = font
     normal.font.size = Pt(10.5)
@@ -95,7 +106,12 @@ def set_up_styles(doc, language: str, font: str) -> None:
     styles["Title"].font.name = font
     for name in ("List Bullet", "List Number"):
         styles[name].paragraph_format.space_after = Pt(3)
+    styles["List Bullet"].font.italic = None  # prompts
 
+
+def _own_styles(doc) -> None:
+    """The styles Reflect's blocks use, named for what they hold."""
+    styles = doc.styles
     _paragraph_style(doc, "Lead", size=11)
     _paragraph_style(doc, "Meta", italic=True, colour=RGBColor(0x33, 0x33, 0x33))
     _paragraph_style(doc, "Source Note", size=8, colour=RGBColor(0x55, 0x55, 0x55))
@@ -105,8 +121,6 @@ def set_up_styles(doc, language: str, font: str) -> None:
                      border=(("left",), "8A6D00", 18))
     _paragraph_style(doc, "Callout Title", bold=True, indent_mm=3, keep_next=True, space_after=2)
     _paragraph_style(doc, "Prompts Label", bold=True, size=9, indent_mm=7, keep_next=True, space_after=2)
-    prompt = styles["List Bullet"]
-    prompt.font.italic = None
     _paragraph_style(doc, "Facilitator Note", size=9.5, indent_mm=7, shade="FFF8DC",
                      border=(("top", "left", "bottom", "right"), "8A6D00", 4))
     _paragraph_style(doc, "Skip Logic", size=9.5, indent_mm=7, shade="EEF2FB",
