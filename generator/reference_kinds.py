@@ -2,7 +2,8 @@
 
 One :class:`ReferenceKind` per kind says which ids exist, the words a reference reads as
 (numbers computed from the content's order, words from the catalogue) and the page and
-anchor it points at on the site. Checking, the site and the printables all ask here.
+anchor it points at on the site, and where it points on paper. Checking, the site and the
+printables all ask here.
 """
 
 from __future__ import annotations
@@ -25,11 +26,26 @@ Where = Callable[["Project", str], "paths.Target | None"]
 
 
 @dataclass(frozen=True)
+class OnPaper:
+    """Where a reference points in printed documents: an anchor inside them (linked when the
+    file holds it), the question number Word's cross-reference field shows, or a web address."""
+
+    anchor: str | None = None
+    number: int | None = None
+    url: str | None = None
+
+
+OnPaperOf = Callable[["Project", str], OnPaper]
+_NOWHERE = OnPaper()
+
+
+@dataclass(frozen=True)
 class ReferenceKind:
     name: str
     ids: Ids
     label: Label
     target: Where
+    on_paper: OnPaperOf = lambda p, i: _NOWHERE  # plain words on paper unless declared
 
 
 def appendix_label(p: "Project", ident: str, words: Catalogue) -> str:
@@ -83,25 +99,34 @@ def _appendix_target(p: "Project", ident: str) -> paths.Target:
     return paths.Target(paths.appendix_page(ident))
 
 
+def _printed_document(p: "Project", ident: str) -> OnPaper:
+    return OnPaper(anchor=paths.document_anchor(ident))
+
+
+def _printed_question(p: "Project", ident: str) -> OnPaper:
+    return OnPaper(anchor=paths.question_anchor(ident), number=p.question_by_id[ident].number)
+
+
 def _placeholder(p: "Project", ident: str, words: Catalogue) -> str:
     return p.placeholder_value(ident) or p.settings.placeholders[ident].label
 
 
 _KINDS = (
-    ReferenceKind("appendix", lambda p: p.appendix_by_id, appendix_label, _appendix_target),
+    ReferenceKind("appendix", lambda p: p.appendix_by_id, appendix_label, _appendix_target, _printed_document),
     ReferenceKind("audience", lambda p: p.audience_by_id, lambda p, i, w: p.audience_by_id[i].name,
                   lambda p, i: paths.Target(paths.audience_page(i))),
-    ReferenceKind("guide", lambda p: p.guide_by_id, appendix_label, _appendix_target),
-    ReferenceKind("document", lambda p: p.document_by_id, appendix_label, _appendix_target),
+    ReferenceKind("guide", lambda p: p.guide_by_id, appendix_label, _appendix_target, _printed_document),
+    ReferenceKind("document", lambda p: p.document_by_id, appendix_label, _appendix_target, _printed_document),
     ReferenceKind("theme", lambda p: p.theme_by_id, _theme, lambda p, i: paths.Target(paths.theme_page(i))),
     ReferenceKind("subtheme", lambda p: p.subtheme_by_id, _subtheme,
                   lambda p, i: paths.Target(paths.theme_page(p.theme_of[i].id), f"subtheme-{i}")),
-    ReferenceKind("question", lambda p: p.question_by_id, question_label, _question_target),
+    ReferenceKind("question", lambda p: p.question_by_id, question_label, _question_target, _printed_question),
     ReferenceKind("question-set", lambda p: p.set_by_id, lambda p, i, w: p.set_by_id[i].title,
-                  lambda p, i: paths.Target(paths.question_set_page(i))),
+                  lambda p, i: paths.Target(paths.question_set_page(i)), _printed_document),
     ReferenceKind("implication", lambda p: {**p.group_by_id, **p.action_by_id}, _implication, _implication_target),
     ReferenceKind("resource", lambda p: p.resource_by_id, lambda p, i, w: p.resource_by_id[i].title,
-                  lambda p, i: paths.Target(paths.RESOURCES, f"resource-{i}")),
+                  lambda p, i: paths.Target(paths.RESOURCES, f"resource-{i}"),
+                  lambda p, i: OnPaper(url=p.resource_by_id[i].url)),
     ReferenceKind("page", lambda p: p.page_by_id, lambda p, i, w: p.page_by_id[i].title, _page_target),
     ReferenceKind("placeholder", lambda p: p.settings.placeholders or {}, _placeholder, lambda p, i: None),
 )

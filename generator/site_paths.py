@@ -65,6 +65,11 @@ def question_anchor(question_id: str) -> str:
     return f"q-{question_id}"
 
 
+def document_anchor(item_id: str) -> str:
+    """The anchor of a printed document's top (its title), in its own file and in combined ones."""
+    return f"doc-{item_id}"
+
+
 def source_copy(path: str) -> str:
     """Where the site keeps a copy of a YAML source file (for "view source" links)."""
     return f"source/{path}"

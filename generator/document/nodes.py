@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from ..site_paths import Target
+from ..site_paths import document_anchor as doc_anchor  # noqa: F401 - the printables name it so
 
 # --- inline ------------------------------------------------------------------------------
 
@@ -384,7 +385,3 @@ class Printable:
     def questions(self) -> tuple[Question, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Question))
 
-
-def doc_anchor(item_id: str) -> str:
-    """The anchor of a printed document's top (its title)."""
-    return f"doc-{item_id}"

@@ -20,9 +20,6 @@ from ..references import Reference
 from ..strings import Catalogue
 from . import nodes as n
 
-_DOCUMENTS = ("appendix", "guide", "document", "question-set")  # kinds that are a printed document
-
-
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -44,14 +41,8 @@ def reference(p: Any, words: Catalogue, ref: Reference, blank: Callable[[str], s
             return n.Blank(label, blank(label))
         return n.Text(squash(value))
     kind = reference_kinds.KINDS[ref.kind]
-    anchor = number = url = None
-    if ref.kind in _DOCUMENTS:
-        anchor = n.doc_anchor(ref.id)
-    elif ref.kind == "question":
-        anchor, number = paths.question_anchor(ref.id), p.question_by_id[ref.id].number
-    elif ref.kind == "resource":
-        url = p.resource_by_id[ref.id].url
-    return n.CrossRef(kind.label(p, ref.id, words), kind.target(p, ref.id), anchor, number, url)
+    paper = kind.on_paper(p, ref.id)
+    return n.CrossRef(kind.label(p, ref.id, words), kind.target(p, ref.id), paper.anchor, paper.number, paper.url)
 
 
 def skip_rule(b: Any, rule: Any, owner: Any) -> n.Inlines:
