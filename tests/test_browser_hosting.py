@@ -54,7 +54,7 @@ def free_port() -> int:
 def deployed():
     """The bundled project in a folder nginx's workers can reach, built twice: at the root
     (site/) and for a sub-path (site-sub/, with site.url set)."""
-    from generator.recipes import nginx_server
+    from generator.publish.recipes import nginx_server
 
     base = Path(tempfile.mkdtemp(prefix="reflect-nginx-"))
     os.chmod(base, 0o755)  # mkdtemp's 0700 would stop any other user, as /tmp/pytest-of-root does

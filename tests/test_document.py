@@ -12,12 +12,12 @@ from generator.document import nodes as n
 from generator.document.build import Builder
 from generator.document.text import ContentText
 from generator.project import ProjectCache
-from generator.reference_kinds import KINDS
-from generator.references import KINDS as WRITTEN_KINDS
-from generator.references import Reference
-from generator.site import SiteBuild
-from generator.site_paths import Target
-from generator.site_writer import SiteWriter
+from generator.project.reference_kinds import KINDS
+from generator.project.references import KINDS as WRITTEN_KINDS
+from generator.project.references import Reference
+from generator.build.site import SiteBuild
+from generator.project.addresses import Target
+from generator.writers.site import SiteWriter
 from generator.strings import load_catalogue
 
 
@@ -104,7 +104,7 @@ def test_the_project_is_loaded_once_per_content_state(tmp_path):
     assert cache.load(root) is not first
 
 
-@pytest.mark.parametrize("module", ["generator.project", "generator.project.loading", "generator.mkdocs_plugin"])
+@pytest.mark.parametrize("module", ["generator.project", "generator.project.loading", "generator.engine.mkdocs_plugin"])
 def test_no_module_keeps_run_state(module):
     import importlib
 
@@ -138,7 +138,7 @@ def test_no_word_of_the_bundled_report_in_the_site_code_or_catalogue():
 
 
 def test_a_section_without_content_has_no_page_menu_entry_or_link(project):
-    from generator.site import NavSection
+    from generator.build.site import NavSection
 
     import re
 

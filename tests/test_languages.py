@@ -261,7 +261,7 @@ def test_a_missing_welsh_string_shows_in_english_marked_en_and_check_names_it(mo
     import generator.strings as strings
     from generator.cli import main
     from generator.project import load_project
-    from generator.site import SiteBuild
+    from generator.build.site import SiteBuild
 
     real = strings._read
 

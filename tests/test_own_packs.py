@@ -22,10 +22,10 @@ import pytest
 from conftest import ROOT, reflect
 from pypdf import PdfReader
 
-from generator.exports import project_json
+from generator.writers.data import project_json
 from generator.project import load_project
-from generator.reference_kinds import label
-from generator.site import SiteBuild
+from generator.project.reference_kinds import label
+from generator.build.site import SiteBuild
 from visible_text import page_title, text_nodes
 
 PACKS = Path(__file__).parent / "packs"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.document import nodes as n
-from generator.site import SiteBuild
+from generator.build.site import SiteBuild
 
 
 def test_an_unchanged_tree_is_not_written_again(project):

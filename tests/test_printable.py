@@ -26,10 +26,10 @@ from pypdf import PdfReader
 
 from conftest import ROOT, copy_project
 from generator.models import Guide, GuideQuestion, TickBoxesBlock
-from generator.printable import COMBINED_PATH, build_downloads, download_path, human_size, plan
+from generator.build.printables import COMBINED_PATH, build_downloads, download_path, human_size, plan
 from generator.project import load_project, reference_label
-from generator.references import replace_references
-from generator.site import NavSection, SiteBuild
+from generator.project.references import replace_references
+from generator.build.site import NavSection, SiteBuild
 
 EPOCH = "1764158400"  # 2025-11-26 12:00:00 UTC
 ENV = {"SOURCE_DATE_EPOCH": EPOCH}
@@ -301,7 +301,7 @@ def test_notes_space_follows_the_setting(tmp_path, project, files, pdf_text):
     source.write_text(source.read_text().replace("notes_space: large", "notes_space: none"))
     without = load_project(copy)
     only_guide = [d for d in plan(without) if d.owner == guide.id]
-    from generator.printable.downloads import render
+    from generator.build.printables import render
 
     data = {d.format: render(d, STAMP) for d in only_guide}
     text = re.sub(r"(?<=\w)- (?=\w)", "-",
@@ -431,7 +431,7 @@ def test_two_builds_a_second_apart_give_identical_bytes(tmp_path, printed):
     script = (
         "import json, sys\n"
         "from generator.project import load_project\n"
-        "from generator.printable import build_downloads\n"
+        "from generator.build.printables import build_downloads\n"
         "if __name__ == '__main__':\n"
         "    report = build_downloads(load_project(sys.argv[1]), cache_dir=sys.argv[2],\n"
         f"                             environ={{'SOURCE_DATE_EPOCH': '{EPOCH}'}})\n"
@@ -446,7 +446,7 @@ def test_two_builds_a_second_apart_give_identical_bytes(tmp_path, printed):
 
 
 def test_the_stamp_is_the_only_date_and_changes_the_bytes(project):
-    from generator.printable.downloads import render
+    from generator.build.printables import render
 
     download = next(d for d in plan(project) if d.format == "pdf" and d.kind == "document")
     first = render(download, STAMP)
@@ -530,7 +530,7 @@ def test_site_print_stylesheet_hides_navigation_search_and_buttons():
 def test_markdown_and_references_become_runs(project):
     from generator.document.nodes import ItemList as ListOf, Para
     from generator.document.printables import PrintBuilder
-    from generator.document.runs import runs as flatten
+    from generator.writers.word.runs import runs as flatten
     from generator.strings import load_catalogue
 
     resource = project.resources[0]

@@ -17,7 +17,7 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 
 from generator.models import Document, Guide, SignaturesBlock, TickBoxesBlock
-from generator.printable import build_downloads, download_path
+from generator.build.printables import build_downloads, download_path
 from printable_layout import MM, boxed, enclosing, find, layout
 
 EPOCH = "1764158400"
@@ -295,7 +295,7 @@ def test_a_title_longer_than_word_keeps_is_cut_with_an_ellipsis(project):
     import dataclasses
     from datetime import datetime, timezone
 
-    from generator.printable.docx_writer import render_docx
+    from generator.writers.word.writer import render_docx
     from generator.document.printables import build_documents
 
     doc = build_documents(project)[0]

@@ -17,7 +17,7 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 
 from conftest import ROOT
-from generator.printable import build_downloads
+from generator.build.printables import build_downloads
 from generator.document.build import plain_text
 from generator.document.nodes import ItemList as ListOf, Para
 from generator.document.printables import PrintBuilder

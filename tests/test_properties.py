@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project
 from generator.cli import main
-from generator.diagnostics import ContentError, Diagnostic
+from generator.source.diagnostics import ContentError, Diagnostic
 from generator.project import load_project
-from generator.yamlsource import load_yaml_file, load_yaml_text
+from generator.source.reader import load_yaml_file, load_yaml_text
 
 # Characters that have broken Reflect before or that any output treats specially.
 _HOSTILE = (

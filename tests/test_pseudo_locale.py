@@ -55,7 +55,7 @@ def test_every_word_on_every_generated_page_is_content_or_from_the_catalogue(pse
 
 def test_every_menu_entry_is_content_or_from_the_catalogue(pseudo):
     from generator.project import load_project
-    from generator.site import NavSection, SiteBuild
+    from generator.build.site import NavSection, SiteBuild
 
     project, _ = pseudo
     corpus = content_corpus(project)

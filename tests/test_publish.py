@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, reflect
-from generator import publish
+from generator.publish import output as publish
 
 PAUSED = "reflect-test: paused at "
 
@@ -62,7 +62,7 @@ def _site_version(folder: Path, pages: int = 40) -> str:
 
 
 SWAP_SCRIPT = (
-    "import sys; from pathlib import Path; from generator.publish import swap_in; "
+    "import sys; from pathlib import Path; from generator.publish.output import swap_in; "
     "swap_in(Path(sys.argv[1]), Path(sys.argv[2]))"
 )
 
@@ -145,7 +145,7 @@ def test_a_second_build_stops_naming_the_first(tmp_path):
     assert not (project / "site").exists()
     # the lock went with the killed process: the next build takes it at once
     third = subprocess.run(
-        [sys.executable, "-c", "from pathlib import Path; from generator.publish import build_lock\n"
+        [sys.executable, "-c", "from pathlib import Path; from generator.publish.output import build_lock\n"
          f"with build_lock(Path({str(project)!r}), wait=0): print('locked')"],
         capture_output=True, text=True, cwd=ROOT,
     )

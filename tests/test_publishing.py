@@ -181,7 +181,7 @@ def test_questions_csv_is_rfc4180_with_a_bom_absolute_links_and_no_formulas(publ
 
 
 def test_spreadsheet_safe_neutralises_every_formula_lead():
-    from generator.exports import spreadsheet_safe
+    from generator.writers.data import spreadsheet_safe
 
     for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
         assert spreadsheet_safe(text) == "'" + text
@@ -222,7 +222,7 @@ def test_libreoffice_reads_the_csv_with_non_ascii_intact(published, tmp_path):
 
 
 def test_version_and_usage_errors():
-    from generator.publishing import reflect_version
+    from generator.build.data_files import reflect_version
 
     result = reflect("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"reflect {reflect_version()}"
@@ -273,7 +273,7 @@ def test_each_starter_checks_and_builds(tmp_path, starter):
     # The packaged scripts load in the order the tools need: pure parts, core, then the views.
     import re
 
-    from generator.theme import SCRIPT_ORDER
+    from generator.engine.theme import SCRIPT_ORDER
 
     loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9-]+\.js)', home)]
     assert loaded == list(SCRIPT_ORDER)
@@ -284,7 +284,7 @@ def test_every_tool_script_has_its_place_in_the_load_order_and_the_bundled_confi
     """A new script (a pure part or a view) must be placed: the views use what loads before."""
     import yaml
 
-    from generator.theme import SCRIPT_ORDER
+    from generator.engine.theme import SCRIPT_ORDER
 
     scripts = sorted(p.name for p in (ROOT / "overrides" / "assets" / "javascripts").glob("reflect*.js"))
     assert sorted(SCRIPT_ORDER) == scripts

@@ -6,8 +6,8 @@ import re
 
 from conftest import reflect
 
-from generator.printable.downloads import COMBINED_PART_SIZE, COMBINED_PATH, combined_parts
-from generator.site import NAV_CHUNK, NavSection, render_site
+from generator.build.printables import COMBINED_PART_SIZE, COMBINED_PATH, combined_parts
+from generator.build.site import NAV_CHUNK, NavSection, render_site
 
 
 def test_combined_pdf_is_one_file_for_a_few_appendices():

@@ -18,11 +18,11 @@ import sys
 import yaml
 
 from conftest import ROOT
-from generator.layout import CONTENT_FILES
+from generator.source.layout import CONTENT_FILES
 from generator.models import FILE_MODELS
-from generator.schema import schema_for
-from generator.validation import build_model
-from generator.yamlsource import load_yaml_file
+from generator.models.schema import schema_for
+from generator.models.validation import build_model
+from generator.source.reader import load_yaml_file
 from test_bad_input import CASES, FIXTURES
 
 NOT_EXPRESSIBLE = {

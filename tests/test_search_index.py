@@ -1,4 +1,4 @@
-"""The search entries written from the document tree (generator/search_index.py).
+"""The search entries written from the document tree (generator/writers/search.py).
 
 The site's search index no longer comes from Material's search plugin parsing every page's
 HTML: each page's entries come from its tree. These tests hold the tree's entries against
@@ -15,9 +15,9 @@ from types import SimpleNamespace
 import pytest
 
 from generator.document import nodes as n
-from generator.search_index import page_entries
-from generator.site import SiteBuild
-from generator.site_paths import Target
+from generator.writers.search import page_entries
+from generator.build.site import SiteBuild
+from generator.project.addresses import Target
 
 SearchIndex = pytest.importorskip("material.plugins.search.plugin").SearchIndex
 

@@ -440,7 +440,7 @@ def test_preview_shows_the_project_given_not_the_config_folder(tmp_path):
 def test_json_schema_accepts_the_bundled_content_and_rejects_unknown_keys(tmp_path):
     import jsonschema
 
-    from generator.layout import CONTENT_FILES, find_files
+    from generator.source.layout import CONTENT_FILES, find_files
 
     result = reflect("schema", "--output", str(tmp_path / "schema"))
     assert result.returncode == 0, result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diagnostics import ContentError
+from generator.source.diagnostics import ContentError
 from generator.project import load_project
 
 from conftest import copy_project, reflect

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.yamlsource import LIBYAML, load_yaml_file, load_yaml_text
+from generator.source.reader import LIBYAML, load_yaml_file, load_yaml_text
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
