@@ -35,35 +35,15 @@ from pathlib import Path
 from generator.document import nodes as n
 from generator.document.nodes import Printable
 from generator.document.printables import PrintBuilder, combined_cover
+from generator.project.addresses import (
+    COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_DIR, DOWNLOADS_PAGE, FORMATS, MEDIA_TYPES, PARTICIPANT_SUFFIX, download_path,
+)
 from generator.writers.stamp import build_stamp, iso
 
 log = logging.getLogger("mkdocs.plugins.reflect.printable")
 
-DOWNLOADS_DIR = "downloads"
-DOWNLOADS_PAGE = "downloads.md"
-COMBINED_NAME = "appendices"
-COMBINED_PATH = f"{DOWNLOADS_DIR}/{COMBINED_NAME}.pdf"
-COMBINED_PART_SIZE = 25  # appendices per combined PDF before it is split into parts
 CACHE_DIR = ".reflect-cache/printable"
 CACHE_KEEP = 400  # files kept in the cache folder; the oldest unused ones go first
-FORMATS = {
-    "pdf": "PDF (A4, to print)",
-    "docx": "Word document (DOCX, to adapt)",
-}
-MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-PARTICIPANT_SUFFIX = "-participant"
-
-
-def download_path(item_id: str, fmt: str, participant: bool = False) -> str:
-    """Where an item's file lives in the site, e.g. ``downloads/consent-form-participant.docx``."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
-    return f"{DOWNLOADS_DIR}/{item_id}{PARTICIPANT_SUFFIX if participant else ''}.{fmt}"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from generator.document import appendices, findings, pages, questions
 from generator.document import nodes as n
 from generator.document.build import Builder
 from generator.models import Guide
-from generator.build.printables import DOWNLOADS_PAGE
+from generator.project.addresses import DOWNLOADS_PAGE
 from generator.writers.search import page_entries
 from generator.writers.site import SiteWriter, toc_tokens
 from generator.strings import Catalogue

@@ -43,6 +43,13 @@ def _note(message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def _progress(label: str):
+    """The live line a build shows on a terminal (one plain line through a pipe)."""
+    from generator.cli.terminal import Progress
+
+    return Progress(label, quiet=bool(os.environ.get("REFLECT_QUIET")))
+
+
 def _check(root: Path, strict: bool) -> int:
     return _checked(root, strict)[0]
 
@@ -121,7 +128,7 @@ def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, z
         plugin.projects.put(checked["project"])  # checked just now: the site build does not load it again
 
     final = (site_dir or root / "site").resolve()
-    status = build_site(root, config_file, strict, final, check, _say, _note, configure)
+    status = build_site(root, config_file, strict, final, check, _say, _note, configure, progress=_progress)
     if status == EXIT_OK:
         from generator.publish.hosting import write_zip
         from generator.publish.recipes import update_header_snippets
@@ -142,24 +149,15 @@ def _engine_notice() -> None:
 
 
 def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from generator.engine.run import EngineFailed, serve_preview
 
     status = _check(root, strict=False)
     if status != EXIT_OK:
         _say(_english("serve_again"))
         return status
-    kwargs = {"dev_addr": dev_addr} if dev_addr else {}
-    # MkDocs loads the configuration itself here: tell the plugin which project to preview.
-    from generator.engine.mkdocs_plugin import PROJECT_DIR_VARIABLE
-
-    os.environ[PROJECT_DIR_VARIABLE] = str(root)
     try:
-        # Dirty rebuilds: only pages whose generated text changed are rendered again (pages
-        # are rewritten only when their text changes), so an edit shows fast on large banks.
-        # Menus of untouched pages refresh on the next full build.
-        serve(config_file=str(config_file), livereload=True, build_type="dirty", **kwargs)
-    except (Abort, ConfigurationError) as exc:
+        serve_preview(config_file, root, dev_addr)
+    except EngineFailed as exc:
         _say(str(exc))
         return EXIT_CONTENT
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.project import addresses as paths
 from generator.models import Document
-from generator.build.printables import COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path
+from generator.project.addresses import COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path
 from generator.document import nodes as n
 from generator.document import parts
 from generator.document.build import Builder

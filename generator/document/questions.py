@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.project import addresses as paths
 from generator.models import Guide, GuideQuestion, QuestionSet, SetQuestion
-from generator.writers.site import html_href
+from generator.project.addresses import html_href
 from generator.document import nodes as n
 from generator.document import parts
 from generator.document.appendices import download_links

@@ -22,6 +22,39 @@ OPEN_DATA = "about/open-data.md"
 PROJECT_JSON = "data/project.json"
 QUESTIONS_CSV = "data/questions.csv"
 
+# The printable files: where each lives in the site
+DOWNLOADS_DIR = "downloads"
+DOWNLOADS_PAGE = "downloads.md"
+COMBINED_NAME = "appendices"
+COMBINED_PATH = f"{DOWNLOADS_DIR}/{COMBINED_NAME}.pdf"
+COMBINED_PART_SIZE = 25  # appendices per combined PDF before it is split into parts
+FORMATS = {
+    "pdf": "PDF (A4, to print)",
+    "docx": "Word document (DOCX, to adapt)",
+}
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+PARTICIPANT_SUFFIX = "-participant"
+
+
+def download_path(item_id: str, fmt: str, participant: bool = False) -> str:
+    """Where an item's file lives in the site, e.g. ``downloads/consent-form-participant.docx``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return f"{DOWNLOADS_DIR}/{item_id}{PARTICIPANT_SUFFIX if participant else ''}.{fmt}"
+
+
+def html_href(markdown_href: str) -> str:
+    """A link in HTML the site engine does not rewrite: point at the .html page."""
+    path, _, anchor = markdown_href.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return path + (f"#{anchor}" if anchor else "")
+
 
 @dataclass(frozen=True)
 class Target:

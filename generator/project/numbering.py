@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Mapping
 from generator.strings import FALLBACK, PSEUDO, Catalogue, load_catalogue
 
 if TYPE_CHECKING:
-    from generator.project import Project
+    from generator.project.model import Project
 
 PLAIN = "numbering.plain."
 LABELLED = "numbering.labelled."

@@ -18,7 +18,7 @@ from generator.project.numbering import numbered_label, words_for
 from generator.strings import Catalogue
 
 if TYPE_CHECKING:
-    from generator.project import Project
+    from generator.project.model import Project
 
 Ids = Callable[["Project"], Mapping[str, Any]]
 Label = Callable[["Project", str, Catalogue], str]

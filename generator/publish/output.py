@@ -211,11 +211,13 @@ def swap_in(staging: Path, final: Path) -> None:
 def build_site(root: Path, config_file: Path, strict: bool, final: Path,
                check: Callable[[Path, bool], int], say: Callable[[str], None],
                note: Callable[[str], None] | None = None,
-               configure: Callable[[Any], None] | None = None) -> int:
+               configure: Callable[[Any], None] | None = None,
+               progress: Callable[[str], contextlib.AbstractContextManager] | None = None) -> int:
     """``reflect build``: check, build into a staging folder, swap it in; the exit status.
 
     ``say`` reports problems; ``note`` (default ``say``) reports information, which a quiet
-    command line leaves out. ``configure`` receives the Reflect plugin before the build.
+    command line leaves out. ``configure`` receives the Reflect plugin before the build;
+    ``progress`` (a label → context manager) shows that the build is running.
     """
     note = note or say
     try:
@@ -224,7 +226,8 @@ def build_site(root: Path, config_file: Path, strict: bool, final: Path,
             restored = recover(final)
             if restored:
                 note(restored)
-            return _build_locked(root, config_file, strict, final, check, say, note, configure)
+            return _build_locked(root, config_file, strict, final, check, say, note, configure,
+                                 progress or (lambda label: contextlib.nullcontext()))
     except PublishError as exc:
         say(str(exc))
     except OSError as exc:
@@ -237,14 +240,11 @@ def build_site(root: Path, config_file: Path, strict: bool, final: Path,
 
 def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
                   check: Callable[[Path, bool], int], say: Callable[[str], None],
-                  note: Callable[[str], None], configure: Callable[[Any], None] | None) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
+                  note: Callable[[str], None], configure: Callable[[Any], None] | None,
+                  progress: Callable[[str], contextlib.AbstractContextManager]) -> int:
+    from generator.engine.run import EngineFailed, build_into
     from generator.publish.fingerprint import build_fingerprint, read_fingerprint, write_fingerprint
     from generator.publish.hosting import make_world_readable
-    from generator.cli.terminal import Progress
 
     fingerprint = build_fingerprint(root, config_file, strict)
     if (final / "index.html").is_file() and read_fingerprint(root, final) == fingerprint:
@@ -256,16 +256,12 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=_prefix(final, "build"), dir=final.parent))
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
-        config.plugins["reflect"].config.project_dir = str(root)
-        if configure is not None:
-            configure(config.plugins["reflect"])
-        with Progress(_text("progress"), quiet=bool(os.environ.get("REFLECT_QUIET"))):
-            build(config)
+        with progress(_text("progress")):
+            build_into(config_file, staging, strict, root, configure)
         make_world_readable(staging)  # any static host serves it, whatever the umask
         _test_pause("built")
         swap_in(staging, final)
-    except (Abort, ConfigurationError) as exc:
+    except EngineFailed as exc:
         say(str(exc))
         say(_text("failed"))
         return EXIT_CONTENT

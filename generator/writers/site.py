@@ -14,17 +14,9 @@ from typing import Any
 
 from generator.document import nodes as n
 from generator.writers.html import Html as Markup, el, join
-from generator.project.addresses import Target
+from generator.project.addresses import Target, html_href
 
 SEARCH_EXCLUDE = {"data-search-exclude": "true"}
-
-
-def html_href(markdown_href: str) -> str:
-    """A link in HTML the site engine does not rewrite: point at the .html page."""
-    path, _, anchor = markdown_href.partition("#")
-    if path.endswith(".md"):
-        path = path[:-3] + ".html"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 class SiteWriter:
