@@ -36,7 +36,7 @@ from generator.document import nodes as n
 from generator.document.nodes import Printable
 from generator.document.printables import PrintBuilder, combined_cover
 from generator.project.addresses import (
-    COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_DIR, DOWNLOADS_PAGE, FORMATS, MEDIA_TYPES, PARTICIPANT_SUFFIX, download_path,
+    COMBINED_NAME, COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_DIR, DOWNLOADS_PAGE, FORMATS, MEDIA_TYPES, PARTICIPANT_SUFFIX, download_path,
 )
 from generator.writers.stamp import build_stamp, iso
 
