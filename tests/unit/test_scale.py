@@ -44,7 +44,7 @@ def test_large_bank_keeps_every_menu_level_short(tmp_path):
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from generate import generate_pack
 
     from generator.project import load_project

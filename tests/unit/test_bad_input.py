@@ -18,7 +18,7 @@ import pytest
 from conftest import copy_project
 from generator.cli import main
 
-FIXTURES = Path(__file__).parent / "bad_input"
+FIXTURES = Path(__file__).parent.parent / "bad_input"
 PAGE = "content/pages/{name}"
 SET = "questions/sets/{name}"
 

@@ -15,7 +15,7 @@ import pytest
 
 from visible_text import site_text
 
-FIXTURE = Path(__file__).parent / "fixtures" / "site_text.json"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "site_text.json"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ page must then be content text (it is in the project's YAML) or a wrapped string
 unwrapped interface word is a literal somewhere in Reflect's code.
 
 The site's pages and menus and what the browser tools write (read in Chromium) are checked
-here; the PDF and DOCX files in tests/test_printable_pseudo.py.
+here; the PDF and DOCX files in tests/build/test_printable_pseudo.py.
 """
 
 from __future__ import annotations
@@ -115,4 +115,4 @@ def test_browser_tools_words_are_from_the_catalogue(pseudo, browser, path, ready
 
 
 # The PDF and DOCX files are checked the same way, from their text runs and positions, in
-# tests/test_printable_pseudo.py.
+# tests/build/test_printable_pseudo.py.

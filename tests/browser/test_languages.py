@@ -22,7 +22,7 @@ from conftest import copy_project, reflect
 from generator.strings import PLURAL_CATEGORIES, available_languages, flatten, load_catalogue
 from visible_text import CLOSE, OPEN, content_corpus, foreign_words, generated_pages, text_nodes
 
-STRINGS = Path(__file__).resolve().parent.parent / "generator" / "strings"
+STRINGS = Path(__file__).resolve().parents[2] / "generator" / "strings"
 
 
 def _catalogue(language: str) -> dict:

@@ -128,7 +128,7 @@ def test_a_quote_names_who_said_it_with_the_default_from_the_catalogue(project):
 def test_no_word_of_the_bundled_report_in_the_site_code_or_catalogue():
     from pathlib import Path
 
-    package = Path(__file__).resolve().parent.parent / "generator"
+    package = Path(__file__).resolve().parents[2] / "generator"
     files = [p for p in package.rglob("*.py") if "printable" not in p.parts] + [package / "strings" / "en.yml"]
     for path in files:
         text = path.read_text(encoding="utf-8")

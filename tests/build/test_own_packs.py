@@ -28,7 +28,7 @@ from generator.project.reference_kinds import label
 from generator.build.site import SiteBuild
 from visible_text import page_title, text_nodes
 
-PACKS = Path(__file__).parent / "packs"
+PACKS = Path(__file__).parent.parent / "packs"
 
 # Words that belong only to the bundled report (or to numbering a pack does not use).
 BUNDLED_WORDS = re.compile(
