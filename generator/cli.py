@@ -61,6 +61,7 @@ def _checked(root: Path, strict: bool):
 
 def _report(project, strict: bool) -> int:
     from .numbering import words_for
+    from .strings import has_catalogue
 
     words = words_for(project)
 
@@ -89,7 +90,9 @@ def _report(project, strict: bool) -> int:
     if not project.settings.site.url:
         _note(words.text("cli.publishing.site_url_unset"))
     missing = [name for name in words.missing() if name not in project.settings.strings]
-    if missing:  # they show in English, marked lang="en" on the site
+    if missing and not has_catalogue(words.language):  # any BCP 47 tag builds: English, marked lang="en"
+        _note(words.text("cli.languages.no_catalogue", language=words.language, count=len(missing)))
+    elif missing:  # they show in English, marked lang="en" on the site
         _note(words.text("cli.languages.missing", count=len(missing), language=words.language,
                          names=", ".join(missing)))
     note("content_ok", counts=", ".join((

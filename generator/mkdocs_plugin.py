@@ -102,7 +102,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         config.site_name = _escape(settings.site.title)
         config.site_description = _escape(settings.site.description)
         language = "en" if settings.site.language == PSEUDO else settings.site.language
-        config.theme["language"] = language.split("-")[0]
+        page_language = None
+        config.theme["language"] = language.split("-")[0].lower()
+        if not _theme_speaks(config, config.theme["language"]):  # any BCP 47 tag builds
+            config.theme["language"], page_language = "en", language
         set_search_language(config, settings.site.language)  # mkdocs.yml's `search: lang` is a default
         if settings.site.url and not self.serving:  # the preview serves at its own address
             config.site_url = settings.site.url
@@ -121,6 +124,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         extra["reflect"] = {
             # The browser tools' words, from the catalogue of the site's language.
             "strings": words.section("tools."),
+            # The pages' <html lang> when Material has no words for the site's language.
+            "page_language": page_language,
         }
         return config
 
@@ -285,6 +290,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         guard(server, builder, self.preview_state, title)
         print(f"Reflect preview: open {server.url}", flush=True)
         return server
+
+
+def _theme_speaks(config: Any, language: str) -> bool:
+    """Whether the theme (Material) has its interface words in ``language``."""
+    return any((Path(folder) / "partials" / "languages" / f"{language}.html").is_file() for folder in config.theme.dirs)
 
 
 def _write_if_changed(path: Path, text: str) -> Path:

@@ -100,10 +100,11 @@ def _web_address(value: str, schemes: tuple[str, ...], relative: bool) -> str:
     name = scheme.group(1).lower() if scheme else ""
     ok = name in schemes and (name == "mailto" or re.match(r"^[A-Za-z]+://[^/?#]+", value))
     if not ok:
-        allowed = ", ".join(f"{s}:" if s == "mailto" else f"{s}://" for s in schemes)
+        starts = [f"{s}:" if s == "mailto" else f"{s}://" for s in schemes]
+        starts += ["a path within the site"] if relative else []
         raise PydanticCustomError(
-            "url_scheme", "expected a web address starting with {allowed}{relative}, found '{given}'",
-            {"allowed": allowed, "relative": " or a path within the site" if relative else "",
+            "url_scheme", "expected a web address starting with {allowed}, found '{given}'",
+            {"allowed": ", ".join(starts[:-1]) + " or " + starts[-1],
              "given": value if len(value) <= 60 else value[:57] + "..."},
         )
     return value
