@@ -199,6 +199,10 @@ CASES: dict[str, tuple[str, list[str]]] = {
         "{t}:3:22: invalid YAML: did not find expected key (U+2028 LINE SEPARATOR at 3:20 is read by YAML "
         "as a line break; remove it)"
     ]),
+    "line-separator-on-line-one.yml": (PAGE, [
+        "{t}:1:27: invalid YAML: U+2028 LINE SEPARATOR in this comment is read by YAML as a line break, so the "
+        "rest of the comment is read as content (did not find expected <document start> at 2:1); remove it"
+    ]),
     "line-separator-in-text.yml": (PAGE, [
         "{t}:7:1: unknown key 'colour'; expected one of: id, title, placement, order, source, body"
     ]),
