@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -137,13 +138,24 @@ def _edit_path(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-Url = Annotated[str, StringConstraints(min_length=1), AfterValidator(_link_url)]
+# The same rules as JSON Schema patterns, so that editors agree with check (see generator/schema.py).
+_SAFE = r"[^\s\"'<>`\\\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_HTTP = r"[hH][tT][tT][pP][sS]?://(?![/?#])"
+_NO_SCHEME = r"(?![A-Za-z][A-Za-z0-9+.\-]*:)"
+
+
+def _shape(pattern: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "minLength": 1, "pattern": pattern})
+
+
+Url = Annotated[str, StringConstraints(min_length=1), AfterValidator(_link_url),
+                _shape(rf"^(?:(?:{_HTTP}|[mM][aA][iI][lL][tT][oO]:){_SAFE}*|{_NO_SCHEME}(?!//){_SAFE}+)$")]
 """A link: an http(s) or mailto address, or a path within the site; nothing that could end an attribute."""
-WebUrl = Annotated[str, StringConstraints(min_length=1), AfterValidator(_repository_url)]
+WebUrl = Annotated[str, StringConstraints(min_length=1), AfterValidator(_repository_url), _shape(rf"^{_HTTP}{_SAFE}+$")]
 """An http(s) address of another site (a repository)."""
-SiteUrl = Annotated[str, StringConstraints(min_length=1), AfterValidator(_site_url)]
+SiteUrl = Annotated[str, StringConstraints(min_length=1), AfterValidator(_site_url), _shape(rf"^{_HTTP}{_SAFE}*/$")]
 """The address the site is published at: http(s), ending in '/'."""
-EditPath = Annotated[str, StringConstraints(min_length=1), AfterValidator(_edit_path)]
+EditPath = Annotated[str, StringConstraints(min_length=1), AfterValidator(_edit_path), _shape(rf"^{_NO_SCHEME}(?!/){_SAFE}+$")]
 """A path under a repository's address, ending in '/' (added when missing)."""
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 PlaceholderName = Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN)]
