@@ -176,6 +176,11 @@ def _new(target: Path, starter: str) -> int:
     except FolderNotEmpty:
         _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
         return EXIT_CONTENT
+    except OSError as exc:  # the folder's parent cannot be written (no permission, read-only, /proc)
+        from .publish import describe_os_error
+
+        _say(describe_os_error(exc, target))
+        return EXIT_CONTENT
     _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
     return EXIT_OK
 

@@ -106,7 +106,10 @@ def new_project(target: Path, starter: str) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FolderNotEmpty(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    except OSError as exc:  # named by the folder asked for, not the sibling
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     try:
         umask = os.umask(0)
         os.umask(umask)

@@ -133,3 +133,9 @@ def test_a_site_dir_under_proc_exits_1_naming_the_path(tmp_path, site_dir):
     status, said = _run("--project", str(project), "build", "--site-dir", site_dir)
     assert status == 1, said
     assert f"cannot write {site_dir}" in said and "Traceback" not in said
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_reflect_new_where_nothing_can_be_written_exits_1_naming_the_path():
+    status, said = _run("new", "/proc/reflect-test/new")
+    assert status == 1 and "cannot write /proc/reflect-test" in said and "Traceback" not in said

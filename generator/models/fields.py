@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -100,6 +101,10 @@ def _web_address(value: str, schemes: tuple[str, ...], relative: bool) -> str:
         return value  # a path within the site
     name = scheme.group(1).lower() if scheme else ""
     ok = name in schemes and (name == "mailto" or re.match(r"^[A-Za-z]+://[^/?#]+", value))
+    try:
+        urlsplit(value)
+    except ValueError:  # such as an unclosed "[" of an IPv6 address
+        ok = False
     if not ok:
         starts = [f"{s}:" if s == "mailto" else f"{s}://" for s in schemes]
         starts += ["a path within the site"] if relative else []
