@@ -165,3 +165,27 @@ def test_links_out_of_the_project_in_the_theme_overrides_are_not_published(twins
     with zipfile.ZipFile(hostile / "site.zip") as archive:
         assert not [name for name in archive.namelist() if "leak" in name]
         assert not any(b"SECRET-OUTSIDE" in archive.read(name) for name in archive.namelist())
+
+
+def test_no_printed_document_gains_an_element_or_attribute_either(twins):
+    """The PDFs' HTML, written from the same settings and strings (read back without rendering)."""
+    from datetime import datetime, timezone
+
+    from generator.document.printables import build_documents
+    from generator.printable.print_html import document_html
+    from generator.project import load_project
+
+    def documents(project: Path) -> dict[str, set]:
+        loaded = load_project(project)
+        out = {}
+        for participant in (False, True):
+            for doc in build_documents(loaded, participant=participant):
+                parser = _Shapes()
+                parser.feed(document_html(doc, datetime(2026, 1, 1, tzinfo=timezone.utc))[0])
+                out[f"{doc.id}-{doc.variant}"] = parser.found
+        return out
+
+    clean, hostile, _ = twins
+    before, after = documents(clean), documents(hostile)
+    assert before and set(before) == set(after)
+    assert not {name: after[name] - before[name] for name in after if after[name] - before[name]}
