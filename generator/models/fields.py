@@ -143,7 +143,7 @@ def _edit_path(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-# The same rules as JSON Schema patterns, so that editors agree with check (see generator/schema.py).
+# The same rules as JSON Schema patterns, so that editors agree with check (see generator/models/schema.py).
 _SAFE = r"[^\s\"'<>`\\\x00-\x1f\x7f-\x9f\u2028\u2029]"
 _HTTP = r"[hH][tT][tT][pP][sS]?://(?![/?#])"
 _NO_SCHEME = r"(?![A-Za-z][A-Za-z0-9+.\-]*:)"
