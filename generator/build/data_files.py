@@ -10,7 +10,6 @@ which is ``SOURCE_DATE_EPOCH`` when set.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import posixpath
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.project import addresses as site_paths
+from generator.writers.html import el
 from generator.writers.data import CSV_COLUMNS, project_json, questions_csv
 from generator.project import Project
 from generator.project.numbering import words_for
@@ -150,17 +150,15 @@ def source_view(p: Project, source: str, text: str) -> bytes:
     stylesheet = "../" * depth + "assets/stylesheets/reflect-source.css"
     copy = posixpath.basename(site_paths.source_copy(source))
     title = words.text("cli.publishing.source_title", path=source)
-    page = (
-        "<!doctype html>\n"
-        f'<html lang="{html.escape(p.settings.site.language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f'<link rel="stylesheet" href="{stylesheet}">\n</head>\n<body>\n<main>\n'
-        f"<h1>{html.escape(title)}</h1>\n"
-        f'<p><a href="{"../" * depth}index.html">{html.escape(words.text("cli.publishing.home"))}</a> · '
-        f'<a href="{html.escape(copy)}" download>{html.escape(words.text("cli.publishing.download_source"))}</a></p>\n'
-        f'<pre tabindex="0"><code>{html.escape(text)}</code></pre>\n</main>\n</body>\n</html>\n'
-    )
+    home = "../" * depth + "index.html"
+    head = el("head", None, el("meta", {"charset": "utf-8"}),
+              el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+              el("title", None, title), el("link", {"rel": "stylesheet", "href": stylesheet}))
+    links = el("p", None, el("a", {"href": home}, words.text("cli.publishing.home")), " · ",
+               el("a", {"href": copy, "download": True}, words.text("cli.publishing.download_source")))
+    body = el("body", None, el("main", None, el("h1", None, title), links,
+                                el("pre", {"tabindex": "0"}, el("code", None, text))))
+    page = "<!doctype html>\n" + el("html", {"lang": p.settings.site.language}, head, body) + "\n"
     return page.encode("utf-8")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
 from generator.strings import fallback_marks
@@ -107,8 +108,17 @@ class SiteBuild:
     def render(self) -> Site:
         return Site(tuple(self.write(tree) for tree in self.trees()), self.nav())
 
-    def footer(self) -> dict:
-        """The footer's accessibility-statement link and last-updated date (for the theme)."""
+    def footer(self, base_url: str) -> str:
+        """The footer (licence, accessibility statement, last-updated date) of a page whose way
+        to the site's root is ``base_url``: finished HTML for the theme to place."""
+        return fallback_marks.to_html(str(self.writer.footer(self._footer, base_url)))
+
+    def not_found(self, home: str) -> str:
+        """The "page not found" page's body, its links from ``home`` (the site's root on the host)."""
+        return fallback_marks.to_html(str(self.writer.not_found(pages.not_found(self.b), home)))
+
+    @cached_property
+    def _footer(self) -> n.Footer:
         return pages.footer(self.b)
 
     def downloads(self, files: Iterable[object]) -> SitePage:

@@ -68,6 +68,7 @@ def _checked(root: Path, strict: bool):
 
 def _report(project, strict: bool) -> int:
     from generator.project.numbering import words_for
+    from generator.strings import has_catalogue
 
     words = words_for(project)
 
@@ -96,7 +97,9 @@ def _report(project, strict: bool) -> int:
     if not project.settings.site.url:
         _note(words.text("cli.publishing.site_url_unset"))
     missing = [name for name in words.missing() if name not in project.settings.strings]
-    if missing:  # they show in English, marked lang="en" on the site
+    if missing and not has_catalogue(words.language):  # any BCP 47 tag builds: English, marked lang="en"
+        _note(words.text("cli.languages.no_catalogue", language=words.language, count=len(missing)))
+    elif missing:  # they show in English, marked lang="en" on the site
         _note(words.text("cli.languages.missing", count=len(missing), language=words.language,
                          names=", ".join(missing)))
     note("content_ok", counts=", ".join((
@@ -170,6 +173,11 @@ def _new(target: Path, starter: str) -> int:
         written = new_project(target.resolve(), starter)
     except FolderNotEmpty:
         _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
+        return EXIT_CONTENT
+    except OSError as exc:  # the folder's parent cannot be written (no permission, read-only, /proc)
+        from generator.publish.output import describe_os_error
+
+        _say(describe_os_error(exc, target))
         return EXIT_CONTENT
     _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
     return EXIT_OK

@@ -7,7 +7,10 @@ new or empty: nothing is ever overwritten.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from generator.publish.recipes import write_recipes
@@ -93,12 +96,39 @@ def _layers(starter: str) -> list[Path]:
 
 
 def new_project(target: Path, starter: str) -> list[Path]:
-    """Create the project; return the files written. Raises FolderNotEmpty."""
+    """Create the project; return the files written. Raises FolderNotEmpty.
+
+    The project is written into a new sibling folder, then renamed into place in one step:
+    two ``reflect new`` into one folder cannot mix their starters, the second is refused.
+    """
     if starter not in STARTERS:
         raise ValueError(starter)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FolderNotEmpty(str(target))
-    target.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    except OSError as exc:  # named by the folder asked for, not the sibling
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)  # as a folder made by mkdir would be, not mkdtemp's 0700
+        written = _write_project(staging, starter)
+        try:
+            os.rename(staging, target)  # replaces an empty folder; fails on one that has files
+        except OSError as exc:
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+                raise FolderNotEmpty(str(target)) from None
+            raise
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return [target / path.relative_to(staging) for path in written]
+
+
+def _write_project(target: Path, starter: str) -> list[Path]:
+    """Write a starter's files into the (new, empty) folder ``target``."""
     written: list[Path] = []
     for layer in _layers(starter):
         for folder in ("content", "questions"):

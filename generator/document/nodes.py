@@ -309,6 +309,30 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Footer:
+    """What every page's footer shows: the content's licence, the accessibility statement, the date.
+
+    Paths are from the site's root (the writer makes them relative to the page it is on).
+    """
+
+    licence_url: str | None  # the licence's address as the settings give it
+    licence_text: str  # "Content licence: CC-BY-4.0"
+    accessibility: tuple[str, str] | None  # (the statement page's .html path, its title)
+    date: str  # YYYY-MM-DD
+    updated: str  # "Last updated: 2026-11-26"
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """The body of the site's "page not found" page: what happened, a search and a way home."""
+
+    title: str
+    text: str
+    search_label: str
+    home_label: str
+
+
+@dataclass(frozen=True)
 class TocEntry:
     level: int
     anchor: str

@@ -85,18 +85,27 @@ def _routes(b: Builder) -> n.Routes | None:
     return n.Routes(b.t("home.routes"), tuple(n.Card((n.Text(title),), links(items)) for title, items in routes))
 
 
-def footer(b: Builder) -> dict:
-    """What the site's footer shows besides the licence: the accessibility statement (the
+def footer(b: Builder) -> n.Footer:
+    """What the site's footer shows: the content's licence, the accessibility statement (the
     content's page with id ``accessibility``, if it has one) and the last-updated date."""
     p = b.p
     page = p.page_by_id.get("accessibility")
     date = str(p.settings.site.publication_date)
-    return {
-        "accessibility": {"href": paths.narrative_page(page.id, page.placement)[:-3] + ".html",
-                          "title": " ".join(page.title.split())} if page else None,
-        "date": date,
-        "updated": b.t("footer.updated", date=date),
-    }
+    licence = p.settings.licence
+    return n.Footer(
+        licence_url=licence.url if licence else None,
+        licence_text=b.words.text("cli.publishing.licence", id=licence.id) if licence else "",
+        accessibility=(paths.narrative_page(page.id, page.placement)[:-3] + ".html", " ".join(page.title.split()))
+        if page else None,
+        date=date,
+        updated=b.t("footer.updated", date=date),
+    )
+
+
+def not_found(b: Builder) -> n.NotFound:
+    """The words of the "page not found" page."""
+    words = b.words
+    return n.NotFound(*(words.text(f"cli.publishing.not_found_{name}") for name in ("title", "text", "search", "home")))
 
 
 def _count(b: Builder, owner) -> n.Text:

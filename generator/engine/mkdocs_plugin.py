@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 from generator.engine.search import feed_from_tree
 from generator.engine.search_language import set_search_language
 from generator.project import addresses as site_paths
+from generator.source.content_tree import unpublishable
 from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
 from generator.engine.preview import PreviewState, guard, quiet_mkdocs
@@ -101,7 +102,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         config.site_name = _escape(settings.site.title)
         config.site_description = _escape(settings.site.description)
         language = "en" if settings.site.language == PSEUDO else settings.site.language
-        config.theme["language"] = language.split("-")[0]
+        page_language = None
+        config.theme["language"] = language.split("-")[0].lower()
+        if not _theme_speaks(config, config.theme["language"]):  # any BCP 47 tag builds
+            config.theme["language"], page_language = "en", language
         set_search_language(config, settings.site.language)  # mkdocs.yml's `search: lang` is a default
         if settings.site.url and not self.serving:  # the preview serves at its own address
             config.site_url = settings.site.url
@@ -115,15 +119,13 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             extra["polyfills"].append(IFRAME_WORKER_URL)
         if PRINT_CSS not in config.extra_css:
             config.extra_css.append(PRINT_CSS)
+        # Only data the templates pass on as JSON (tojson escapes it): every value the theme
+        # shows as HTML comes written by the site writer (see on_page_context).
         extra["reflect"] = {
-            "content_version": settings.site.content_version,
-            "organisation": settings.site.organisation,
-            "publication_date": settings.site.publication_date,
-            "licence": settings.licence.model_dump() if settings.licence else None,
-            "hosting": words.section("cli.publishing."),
-            "footer": self.build.footer(),
             # The browser tools' words, from the catalogue of the site's language.
             "strings": words.section("tools."),
+            # The pages' <html lang> when Material has no words for the site's language.
+            "page_language": page_language,
         }
         return config
 
@@ -159,7 +161,22 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             files.append(File.generated(config, path, content=content))
         for printable in printables.files:
             files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
+        self._leave_out_links_out_of_the_project(files)
         return files
+
+    def _leave_out_links_out_of_the_project(self, files: Files) -> None:
+        """Files from the project's own folders (its theme overrides, docs_dir) are published
+        only when they are regular files inside the project once links are followed."""
+        inside = str(self.root) + os.sep
+        folders: dict[Path, Path] = {}
+        for file in list(files):
+            source = file.abs_src_path
+            if not source or not os.path.abspath(source).startswith(inside):
+                continue  # Material's and the engine's theme files, from the installed packages
+            reason = unpublishable(Path(os.path.abspath(source)), self.root, folders)
+            if reason is not None:
+                files.remove(file)
+                log.warning("%s: %s", Path(os.path.abspath(source)).relative_to(self.root).as_posix(), reason)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across preview rebuilds, so
@@ -232,7 +249,23 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             # No repository configured: the edit link opens the YAML copy shipped with the site.
             copy = source_view_path(source)  # an HTML view: every host shows it
             page.edit_url = posixpath.relpath(copy, posixpath.dirname(page.file.dest_uri) or ".")
+        self._theme_parts(context)
         return context
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
+        # The pages MkDocs makes from the theme alone (404.html, the sitemap): links from the
+        # site's root on the host, which MkDocs gives them as base_url.
+        self._theme_parts(context)
+        if template_name == "404.html" and self.build is not None:
+            base = context.get("base_url") or "/"
+            context["reflect_not_found"] = self.build.not_found(base if base.endswith("/") else base + "/")
+        return context
+
+    def _theme_parts(self, context: dict[str, Any]) -> None:
+        """The parts of the theme that show settings and catalogue words, written (and escaped)
+        by the site writer: the templates place them as they are."""
+        if self.build is not None:
+            context["reflect_footer"] = self.build.footer(context.get("base_url") or ".")
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
@@ -257,6 +290,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         guard(server, builder, self.preview_state, title)
         print(f"Reflect preview: open {server.url}", flush=True)
         return server
+
+
+def _theme_speaks(config: Any, language: str) -> bool:
+    """Whether the theme (Material) has its interface words in ``language``."""
+    return any((Path(folder) / "partials" / "languages" / f"{language}.html").is_file() for folder in config.theme.dirs)
 
 
 def _write_if_changed(path: Path, text: str) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -13,6 +14,7 @@ from pydantic import (
     Field,
     StringConstraints,
 )
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -73,8 +75,93 @@ Source = Annotated[str, StringConstraints(min_length=3), AfterValidator(_not_bla
 
 Number = Annotated[int, BeforeValidator(_parse_int)]
 YesNo = Annotated[bool, BeforeValidator(_parse_bool)]
-Url = Annotated[str, StringConstraints(pattern=r"^(https://|mailto:)\S+$")]
-SiteUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+(/\S*)?/$")]
+_URL_UNSAFE = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_URL_UNSAFE_NAMES = {'"': "a double quote", "'": "a single quote", "<": "'<'", ">": "'>'", "`": "a backtick",
+                     "\\": "a backslash", " ": "a space"}
+
+
+def _safe_characters(value: str) -> str:
+    """A web address goes into HTML attributes and server configurations as it is: nothing may end them."""
+    found = _URL_UNSAFE.search(value)
+    if found:
+        char = found.group(0)
+        what = _URL_UNSAFE_NAMES.get(char) or ("a line break or tab" if char.isspace() else "a control character")
+        raise PydanticCustomError(
+            "url_character", "a web address cannot hold {what}; remove it or write it percent-encoded "
+            "(a space is %20, a double quote %22)", {"what": what},
+        )
+    return value
+
+
+def _web_address(value: str, schemes: tuple[str, ...], relative: bool) -> str:
+    _safe_characters(value)
+    scheme = _URL_SCHEME.match(value)
+    if scheme is None and relative and not value.startswith("//"):
+        return value  # a path within the site
+    name = scheme.group(1).lower() if scheme else ""
+    ok = name in schemes and (name == "mailto" or re.match(r"^[A-Za-z]+://[^/?#]+", value))
+    try:
+        urlsplit(value)
+    except ValueError:  # such as an unclosed "[" of an IPv6 address
+        ok = False
+    if not ok:
+        starts = [f"{s}:" if s == "mailto" else f"{s}://" for s in schemes]
+        starts += ["a path within the site"] if relative else []
+        raise PydanticCustomError(
+            "url_scheme", "expected a web address starting with {allowed}, found '{given}'",
+            {"allowed": ", ".join(starts[:-1]) + " or " + starts[-1],
+             "given": value if len(value) <= 60 else value[:57] + "..."},
+        )
+    return value
+
+
+def _link_url(value: str) -> str:
+    return _web_address(value, ("https", "http", "mailto"), relative=True)
+
+
+def _repository_url(value: str) -> str:
+    return _web_address(value, ("https", "http"), relative=False)
+
+
+def _site_url(value: str) -> str:
+    _web_address(value, ("https", "http"), relative=False)
+    if not value.endswith("/"):
+        raise PydanticCustomError("site_url_slash", "the site's address must end in '/', e.g. '{given}/'",
+                                  {"given": value})
+    return value
+
+
+def _edit_path(value: str) -> str:
+    """A path under the repository's address; a missing final '/' is added (the file's path follows)."""
+    _safe_characters(value)
+    if _URL_SCHEME.match(value) or value.startswith("/"):
+        raise PydanticCustomError(
+            "edit_path", "expected a path under the repository's address, such as 'edit/main/', found '{given}'",
+            {"given": value},
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+# The same rules as JSON Schema patterns, so that editors agree with check (see generator/models/schema.py).
+_SAFE = r"[^\s\"'<>`\\\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_HTTP = r"[hH][tT][tT][pP][sS]?://(?![/?#])"
+_NO_SCHEME = r"(?![A-Za-z][A-Za-z0-9+.\-]*:)"
+
+
+def _shape(pattern: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "minLength": 1, "pattern": pattern})
+
+
+Url = Annotated[str, StringConstraints(min_length=1), AfterValidator(_link_url),
+                _shape(rf"^(?:(?:{_HTTP}|[mM][aA][iI][lL][tT][oO]:){_SAFE}*|{_NO_SCHEME}(?!//){_SAFE}+)$")]
+"""A link: an http(s) or mailto address, or a path within the site; nothing that could end an attribute."""
+WebUrl = Annotated[str, StringConstraints(min_length=1), AfterValidator(_repository_url), _shape(rf"^{_HTTP}{_SAFE}+$")]
+"""An http(s) address of another site (a repository)."""
+SiteUrl = Annotated[str, StringConstraints(min_length=1), AfterValidator(_site_url), _shape(rf"^{_HTTP}{_SAFE}*/$")]
+"""The address the site is published at: http(s), ending in '/'."""
+EditPath = Annotated[str, StringConstraints(min_length=1), AfterValidator(_edit_path), _shape(rf"^{_NO_SCHEME}(?!/){_SAFE}+$")]
+"""A path under a repository's address, ending in '/' (added when missing)."""
 Date = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 PlaceholderName = Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN)]
 NotesSpace = Annotated[str, StringConstraints(pattern=r"^(none|small|medium|large|[1-9][0-9]{0,2}mm)$")]
@@ -122,3 +209,7 @@ class FacilitatorNote(Node):
 class Script(Node):
     text: Markdown = Field(description="What the facilitator says (our paraphrase).")
     source: Source
+
+
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")]
+"""A BCP 47 language tag (``en-GB``, ``cy``, ``gd``); any language, with or without a catalogue."""

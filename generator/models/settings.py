@@ -13,7 +13,10 @@ from generator.models.fields import (
     Source,
     YesNo,
     Url,
+    WebUrl,
     SiteUrl,
+    EditPath,
+    LanguageTag,
     Date,
     PlaceholderName,
     Node,
@@ -41,7 +44,7 @@ class SiteInfo(Node):
     description: Text = Field(description="One-sentence description for search engines.")
     organisation: Text = Field(description="Who publishes this site.")
     publication_date: Date = Field(description="Date this edition was published (YYYY-MM-DD).")
-    language: Text = Field(default="en-GB", description="Language of the content (BCP 47).")
+    language: LanguageTag = Field(default="en-GB", description="Language of the content (a BCP 47 tag such as en-GB, cy or gd).")
     content_version: Text = Field(description="Version of the content; worksheets key answers by it.")
     url: SiteUrl | None = Field(
         default=None,
@@ -58,11 +61,11 @@ class Licence(Node):
 
 
 class EditLinks(Node):
-    repository_url: Url | None = Field(
+    repository_url: WebUrl | None = Field(
         default=None, description="Web address of the repository holding this content."
     )
-    edit_path: Text = Field(
-        default="edit/main/", description="Path under the repository that opens a file for editing."
+    edit_path: EditPath = Field(
+        default="edit/main/", description="Path under the repository that opens a file for editing ('/' added at the end)."
     )
 
 

@@ -130,8 +130,8 @@ def _message_for(error: dict[str, Any], model: type[BaseModel], path: tuple[Any,
 def _pattern_message(pattern: str, given: str) -> str:
     if pattern == ID_PATTERN:
         return f"expected an id of lowercase letters, digits and hyphens, found {given}"
-    if pattern.startswith("^(https://"):
-        return f"expected a web address starting with https:// (or mailto:), found {given}"
+    if pattern.startswith("^[A-Za-z]{1,8}"):
+        return f"expected a language tag (BCP 47) such as en-GB, cy or gd, found {given}"
     if pattern.startswith(r"^\d{4}"):
         return f"expected a date written YYYY-MM-DD, found {given}"
     return f"expected text matching {pattern}, found {given}"

@@ -17,6 +17,10 @@ from generator.project.sanitize import unsafe_content
 from generator.project.model import Project
 
 
+PLAIN_TEXT_FILE = "content/settings.yml"
+"""Settings hold no Markdown: every value is shown as written, escaped by the site writer."""
+
+
 def hint(ident: str, known: Mapping[str, Any] | set[str]) -> str:
     close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
@@ -139,7 +143,11 @@ def text_references(p: Project, incomplete: set[str]) -> list[Diagnostic]:
         refs, bad = find_references(text)
         for wrong in bad:
             problems.append(Diagnostic(source.find_text(path, wrong.written), wrong.message))
-        for unsafe in unsafe_content(text):
+        if file == PLAIN_TEXT_FILE:  # settings are plain text, shown as written (escaped): no markup to remove
+            unsafe_found = []
+        else:
+            unsafe_found = unsafe_content(text)
+        for unsafe in unsafe_found:
             problems.append(Diagnostic(source.find_text(path, unsafe.written), unsafe.message, "warning"))
         for ref in refs:
             table = tables[ref.kind]

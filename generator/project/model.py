@@ -39,7 +39,7 @@ from generator.project.references import find_references
 from generator.source.reader import SourceMap
 
 SCHEMA_VERSION = 1
-_SUSPECT = re.compile(r"\[\[|<|=|:|&|//|\\")  # texts worth scanning for references and unsafe markup
+_SUSPECT = re.compile(r"\[\[|<|=|:|&|//|\\|\{")  # texts worth scanning for references and unsafe markup
 
 Appendable = Union[Guide, Document]
 AnyQuestion = Union[GuideQuestion, SetQuestion]
@@ -237,7 +237,7 @@ class _Texts:
     def texts(self) -> Iterator[tuple[str, tuple[Any, ...], str]]:
         """Every text value that may hold a reference or markup: (file, data path, text).
 
-        Texts with none of ``[[``, ``<``, ``=``, ``:`` or ``&`` can hold neither, so they are
+        Texts with none of ``[[``, ``<``, ``=``, ``:``, ``&``, ``//``, ``\\`` or ``{`` can hold neither, so they are
         left out (most question texts).
         """
         return iter(self._suspect_texts)

@@ -50,6 +50,29 @@ TAG_ATTRIBUTES = {
 }
 URL_SCHEMES = {"https", "mailto", "tel"}
 
+# What the theme and the site's own scripts look up in a page: content must never carry it,
+# or it could stand in for the real thing (Material reads its configuration from the element
+# with id "__config"; the tools find their roots, questions and answer blocks by id).
+RESERVED_ID_PREFIXES = ("__", "reflect-", "bank-", "q-")
+"""Ids content may not use: Material's (``__config``, ``__drawer``, ``__search``, ``__palette_0``…),
+the tools' (``reflect-strings``, ``reflect-worksheet``, ``reflect-answer-block-…``, ``bank-<id>``)
+and the questions' own anchors (``q-<id>``), which the worksheet places its answers under."""
+RESERVED_DATA_ATTRIBUTES = ("data-md-", "data-reflect-", "data-action", "data-banner", "data-question",
+                            "data-facet", "data-set", "data-clipboard")
+"""Attributes content may not use: Material's ``data-md-*`` hooks and the ones the tools read."""
+
+
+def reserved_id(value: str) -> bool:
+    """Whether an id is one the theme or the site's tools look up (see :data:`RESERVED_ID_PREFIXES`)."""
+    return value.strip().lower().startswith(RESERVED_ID_PREFIXES)
+
+
+def reserved_attribute(name: str) -> bool:
+    """Whether an attribute is one the theme or the site's tools read."""
+    name = name.lower()
+    return any(name == reserved or name.startswith(reserved) if reserved.endswith("-") else name == reserved
+               for reserved in RESERVED_DATA_ATTRIBUTES)
+
 
 
 _SCHEME_OR_HOST = re.compile(r"^(//|[a-z][a-z0-9+.\-]*:)")
@@ -66,6 +89,10 @@ def is_remote(url: str) -> bool:
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and reserved_id(value) or reserved_attribute(attribute):
+        return None  # the theme or the tools read it: content may not stand in for them
+    if attribute in ("aria-labelledby", "aria-describedby", "headers") and any(reserved_id(i) for i in value.split()):
+        return None
     if attribute == "src" and is_remote(value):
         return None  # an image from another host: never loaded (the element is dropped below)
     if attribute in ("href", "src", "cite"):
@@ -130,6 +157,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"'\s}]*)", re.I), _REMOTE),
     (re.compile(r"url\(\s*[\"']?\s*((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\"')\s]*)", re.I), _REMOTE),
 )
+_RESERVED_ID_MESSAGE = ("id '{text}' is one the theme or the site's tools look up, so content may not use it; "
+                        "it is removed from the site (choose an id that does not start with {prefixes})")
+_RESERVED_ATTRIBUTE_MESSAGE = ("attribute '{text}' is read by the theme or the site's tools, so content may not "
+                               "use it; it is removed from the site")
+_PREFIXES = ", ".join(f"'{prefix}'" for prefix in RESERVED_ID_PREFIXES)
+_ID_WRITTEN = re.compile(r"""(?:\bid\s*=\s*["']?|\{:?[^}\n]*?(?<![\w&])#)([\w:.\-]+)""", re.I)
+_DATA_WRITTEN = re.compile(r"(?<![\w-])(data-[\w\-]+)\s*=", re.I)
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:[ \t]*<?((?:[a-z][a-z0-9+.\-]*:|[/\\]{2})[^\s>]*)", re.I | re.M)
 
@@ -152,6 +186,21 @@ def unsafe_content(text: str) -> list[Unsafe]:
                 continue
             found.append(Unsafe(match.group(0), template.format(tag=tag.lower(), text=match.group(0).strip())))
     found.extend(_remote_image_definitions(text))
+    found.extend(_reserved_names(text))
+    return found
+
+
+def _reserved_names(text: str) -> list[Unsafe]:
+    """Ids and attributes the theme or the tools read, written in HTML or as Markdown attributes."""
+    if "id" not in text and "#" not in text and "data-" not in text:
+        return []
+    found = []
+    for match in _ID_WRITTEN.finditer(text):
+        if reserved_id(match.group(1)):
+            found.append(Unsafe(match.group(1), _RESERVED_ID_MESSAGE.format(text=match.group(1), prefixes=_PREFIXES)))
+    for match in _DATA_WRITTEN.finditer(text):
+        if reserved_attribute(match.group(1)):
+            found.append(Unsafe(match.group(1), _RESERVED_ATTRIBUTE_MESSAGE.format(text=match.group(1))))
     return found
 
 

@@ -50,6 +50,7 @@ LOCK_WAIT_SECONDS = 10.0  # REFLECT_LOCK_WAIT overrides it (seconds)
 USER_ERRNOS = frozenset({
     errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EFBIG,
     errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.ENAMETOOLONG, errno.EMLINK, errno.EIO,
+    errno.EBUSY, errno.EXDEV,  # a mount point or another file system (/proc, /sys)
 })
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -253,8 +254,7 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
     status = check(root, strict)
     if status != EXIT_OK:
         return status
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=_prefix(final, "build"), dir=final.parent))
+    staging = _staging_folder(final)
     try:
         with progress(_text("progress")):
             build_into(config_file, staging, strict, root, configure)
@@ -272,6 +272,16 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
         write_fingerprint(root, final, fingerprint)
     note(_text("built", site=final))
     return EXIT_OK
+
+
+def _staging_folder(final: Path) -> Path:
+    """A new folder beside ``final`` to build into; a folder that cannot be made there (a
+    read-only or virtual file system such as /proc) is the user's to fix: named, no traceback."""
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=_prefix(final, "build"), dir=final.parent))
+    except OSError as exc:
+        raise PublishError(_text("cannot_write", path=final, reason=exc.strerror or str(exc))) from None
 
 
 def _check_parent(final: Path) -> None:

@@ -9,7 +9,7 @@ theme's inline scripts do, so the server configurations include a snippet that e
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from generator.build.data_files import reflect_version
 
@@ -60,22 +60,42 @@ def _prefix(site_url: str | None) -> str:
     return urlsplit(site_url).path if site_url else "/"
 
 
+def _nginx(value: str) -> str:
+    """A value for an nginx configuration, quoted: ``;``, ``{``, ``}``, ``#`` and spaces cannot end it."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _uri(path: str) -> str:
+    """A path sent as a URI (a redirect, an error page): characters a server would read as its own
+    syntax (nginx's ``$`` variables, Apache's quotes and spaces) percent-encoded."""
+    return quote(path, safe="/-._~!&'()*+,;=:@%")
+
+
+def _apache(value: str) -> str:
+    """A path for an Apache configuration, quoted."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def nginx_server(project: str, prefix: str = "/", listen: str = "80", server_name: str = "example.org",
                  site: str | None = None) -> str:
-    """An nginx ``server`` block serving ``project``/site at ``prefix`` with every security header."""
+    """An nginx ``server`` block serving ``project``/site at ``prefix`` with every security header.
+
+    Every value taken from the project (its paths, the site's path on the host) is quoted, and
+    the URIs nginx expands variables in (``return``, ``error_page``) are percent-encoded.
+    """
     site = site or f"{project}/site"
-    headers = f"include {project}/{NGINX_HEADERS};"
+    headers = f"include {_nginx(f'{project}/{NGINX_HEADERS}')};"
     if prefix == "/":
-        location = f"""    root {site};
+        location = f"""    root {_nginx(site)};
     location / {{
         {headers}
         try_files $uri $uri/ =404;
     }}"""
     else:
-        location = f"""    location = {prefix.rstrip('/')} {{ return 301 {prefix}; }}
-    location {prefix} {{
+        location = f"""    location = {_nginx(prefix.rstrip('/'))} {{ return 301 {_nginx(_uri(prefix))}; }}
+    location {_nginx(prefix)} {{
         {headers}
-        alias {site}/;
+        alias {_nginx(site + '/')};
         try_files $uri $uri/ =404;
     }}"""
     return f"""# Reflect site: an nginx server block (Debian: /etc/nginx/sites-available/reflect, then
@@ -89,7 +109,7 @@ server {{
     charset utf-8;
     charset_types text/css text/plain text/xml application/javascript application/json;
     index index.html;
-    error_page 404 {prefix}404.html;
+    error_page 404 {_nginx(_uri(prefix + "404.html"))};
     server_tokens off;
 {location}
 }}
@@ -98,7 +118,7 @@ server {{
 
 def apache_site(project: str, prefix: str = "/", server_name: str = "example.org") -> str:
     site = f"{project}/site"
-    mapping = f"    DocumentRoot {site}" if prefix == "/" else f"    Alias {prefix} {site}/"
+    mapping = f"    DocumentRoot {_apache(site)}" if prefix == "/" else f"    Alias {_apache(prefix)} {_apache(site + '/')}"
     return f"""# Reflect site: an Apache virtual host (Debian: /etc/apache2/sites-available/reflect.conf).
 # Apache's Header directive needs mod_headers, which Debian leaves off. Enable it first:
 #   a2enmod headers && a2ensite reflect && apachectl configtest && systemctl reload apache2
@@ -107,14 +127,14 @@ def apache_site(project: str, prefix: str = "/", server_name: str = "example.org
     ServerName {server_name}
 {mapping}
     AddDefaultCharset utf-8
-    ErrorDocument 404 {prefix}404.html
+    ErrorDocument 404 {_uri(prefix + "404.html")}
     ServerSignature Off
-    <Directory {site}>
+    <Directory {_apache(site)}>
         Require all granted
         Options -Indexes
         AllowOverride None
     </Directory>
-    Include {project}/{APACHE_HEADERS}
+    Include {_apache(f"{project}/{APACHE_HEADERS}")}
 </VirtualHost>
 """
 

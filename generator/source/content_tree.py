@@ -135,3 +135,24 @@ def _check_link(path: Path, root: Path, problems: list[Diagnostic]) -> bool:
                              "Copy the file into the project instead", problems)
         return False
     return True
+
+
+def unpublishable(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> str | None:
+    """Why a file under the project folder (the theme's ``custom_dir``, ``docs_dir``) may not be
+    published, or None: the content folders' rule, for every folder whose files reach the site.
+
+    A link (or a file under a linked folder) that leads outside the project, a link to nowhere
+    and anything but a regular file are never copied into ``site/`` (nor the zip).
+    """
+    if readable(path, root, folders):
+        return None
+    if is_editor_file(path.name):
+        return "an editor's lock or backup file; it is not published"
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "a symbolic link to a missing file or a link loop; it is not published"
+    if not stat.S_ISREG(target.stat().st_mode):
+        return "not a regular file; it is not published"
+    return (f"symbolic link to '{target}', outside the project; it is not published. Copy the file into "
+            "the project instead")

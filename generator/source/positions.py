@@ -58,3 +58,30 @@ def explain(lines: list[str], line: int, column: int, first_line: int) -> str:
         if len(notes) > 3:
             break
     return f" ({'; '.join(notes)})" if notes else ""
+
+
+def break_in_comment_before(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """The last line break only YAML sees that sits in a comment on a line before ``line``.
+
+    Such a break ends the comment for YAML, so the rest of the comment is read as content and
+    the error shows only on a later line: the break, not the error, is where to look.
+    """
+    for number in range(min(line, len(lines + [""])) - 1, 0, -1):
+        text = lines[number - 1]
+        for index, char in enumerate(text):
+            if char in LINE_BREAKS_YAML_ONLY and _in_comment(text, index):
+                return number, index + 1, char
+    return None
+
+
+def _in_comment(text: str, index: int) -> bool:
+    """Whether position ``index`` of a line lies after a ``#`` that starts a comment (outside quotes)."""
+    quote = ""
+    for position, char in enumerate(text[:index]):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and (position == 0 or text[position - 1] in " :[{,-"):
+            quote = char
+        elif char == "#" and (position == 0 or text[position - 1] in " \t"):
+            return True
+    return False

@@ -42,7 +42,7 @@ import yaml
 
 from generator.source.characters import BIDI_CONTROLS, SUSPICIOUS, UNHOLDABLE, find_written, name_of
 from generator.source.diagnostics import Diagnostic, Position
-from generator.source.positions import editor_positions, explain, libyaml_at
+from generator.source.positions import break_in_comment_before, editor_positions, explain, libyaml_at
 
 try:  # libyaml is required for speed; fall back loudly rather than silently.
     from yaml import CSafeLoader as _Loader
@@ -384,7 +384,16 @@ def _compose(text: str, display: str, problems: list[Diagnostic]) -> tuple[Loade
         mark = exc.problem_mark or exc.context_mark
         line, col = composer.at(mark) if mark else (1, 1)
         first = composer.at(exc.context_mark)[0] if exc.context_mark else line
-        what = (exc.problem or exc.context or "invalid YAML") + explain(source.lines, line, col, first)
+        notes = explain(source.lines, line, col, first)
+        earlier = break_in_comment_before(source.lines, line)
+        if earlier is not None:  # a U+2028 in a comment above: it, not the later error, is the mistake
+            at_line, at_column, char = earlier
+            what = (f"{name_of(char)} in this comment is read by YAML as a line break, so the rest of the "
+                    f"comment is read as content ({exc.problem or exc.context or 'invalid YAML'} at {line}:{col}); "
+                    "remove it")
+            line, col = at_line, at_column
+        else:
+            what = (exc.problem or exc.context or "invalid YAML") + notes
         composer.problems.append(
             Diagnostic(Position(display, line, col), f"invalid YAML: {what}")
         )

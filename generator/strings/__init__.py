@@ -77,6 +77,11 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda name: name != FALLBACK))
 
 
+def has_catalogue(language: str) -> bool:
+    """Whether Reflect ships a catalogue for ``language`` (its primary subtag: ``en-GB`` is ``en``)."""
+    return language == PSEUDO or language.split("-")[0].lower() in available_languages()
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """The interface words of one language, with English behind it and the publisher's overrides on top."""

@@ -208,6 +208,41 @@ class SiteWriter:
         return el("div", None if node.searchable else SEARCH_EXCLUDE, (self.visit(b) for b in node.children))
 
 
+    # --- the theme's parts: written here so that every value is escaped --------------------
+
+    def footer(self, node: n.Footer, base_url: str) -> Markup:
+        """The footer's licence, accessibility statement and date, on a page whose way to the
+        site's root is ``base_url`` (the engine's: "..", "." or the site's path on a host)."""
+        root = base_url.rstrip("/") + "/"
+        licence = None
+        if node.licence_url:
+            href = node.licence_url if _has_scheme(node.licence_url) else root + node.licence_url
+            licence = el("div", {"class": "reflect-licence"}, el("a", {"href": href, "rel": "license"}, node.licence_text))
+        statement = None
+        if node.accessibility:
+            path, title = node.accessibility
+            statement = join([el("a", {"href": root + path}, title), " · "])
+        updated = el("time", {"datetime": node.date}, node.updated)
+        return join([licence, el("div", {"class": "reflect-footer-links"}, statement, updated)])
+
+    def not_found(self, node: n.NotFound, home: str) -> Markup:
+        """The "page not found" body; ``home`` is the site's root on the host (ends in "/")."""
+        index = home + "index.html"
+        search = el(
+            "form", {"class": "reflect-not-found__search", "action": index, "method": "get", "role": "search"},
+            el("label", {"for": "reflect-not-found-query"}, node.search_label),
+            el("input", {"type": "search", "id": "reflect-not-found-query", "name": "q", "required": True}),
+            el("button", {"type": "submit", "class": "md-button md-button--primary"}, node.search_label),
+        )
+        return join([el("h1", None, node.title), el("p", None, node.text), search,
+                     el("p", None, el("a", {"href": index, "class": "reflect-not-found__home"}, node.home_label))])
+
+
+def _has_scheme(url: str) -> bool:
+    head = url.split("/", 1)[0]
+    return ":" in head
+
+
 def toc_tokens(page: n.Page) -> list[dict[str, Any]]:
     """The page's headings as the nested table of contents the site engine expects."""
     from markupsafe import escape

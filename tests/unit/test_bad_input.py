@@ -33,6 +33,11 @@ REMOTE = (
 )
 UNHOLDABLE = "the character {} cannot be held by web pages and Word documents; remove it"
 BIDI = "bidirectional control character {} can make text show in a misleading order; remove it"
+RESERVED_ID = (
+    "id '{}' is one the theme or the site's tools look up, so content may not use it; it is removed from the "
+    "site (choose an id that does not start with '__', 'reflect-', 'bank-', 'q-')"
+)
+URL_CHARACTER = "a web address cannot hold {}; remove it or write it percent-encoded (a space is %20, a double quote %22)"
 HASH_COMMENT = (
     "warning: the text after ' #' was read as a comment and left out of the value; put the whole "
     "value in quotes if '#' belongs to it"
@@ -145,6 +150,25 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "data-url.yml": (PAGE, [
         "{t}:6:17: warning: 'data:' URLs are not allowed; use https, mailto, tel or a link within the site"
     ]),
+    "reserved-ids.yml": (PAGE, [
+        "{t}:7:12: warning: " + RESERVED_ID.format("__config"),
+        "{t}:10:7: warning: " + RESERVED_ID.format("reflect-strings"),
+        "{t}:12:18: warning: " + RESERVED_ID.format("q-org-paid-roles"),
+        "{t}:14:9: warning: attribute 'data-md-component' is read by the theme or the site's tools, so content "
+        "may not use it; it is removed from the site",
+    ]),
+    # --- settings reach every page: web addresses are checked before anything is built ------------
+    "hostile-settings-urls.yml": ("content/settings.yml", [
+        "{t}:6:13: expected a language tag (BCP 47) such as en-GB, cy or gd, found 'en-GB\"><svg onload=alert(1)>'",
+        "{t}:8:8: " + URL_CHARACTER.format("a double quote"),
+        "{t}:11:8: expected a web address starting with https://, http://, mailto: or a path within the site, "
+        "found 'javascript:alert(1)'",
+        "{t}:16:8: " + URL_CHARACTER.format("a space"),
+        "{t}:18:19: expected a web address starting with https:// or http://, found '//tracker.example/repo'",
+        "{t}:19:14: " + URL_CHARACTER.format("a control character"),
+        "{t}:19:25: " + UNHOLDABLE.format("U+0007 BELL"),
+    ]),
+    "hostile-resource-url.yml": ("content/resources.yml", ["{t}:4:10: " + URL_CHARACTER.format("a single quote")]),
     # --- resources from other hosts: never loaded by the site -------------------------------------
     "remote-image.yml": (PAGE, ["{t}:7:21: warning: " + REMOTE.format("https://tracker.example/chart.png")]),
     "remote-html-media.yml": (PAGE, [
@@ -174,6 +198,10 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "line-separator-in-comment.yml": (PAGE, [
         "{t}:3:22: invalid YAML: did not find expected key (U+2028 LINE SEPARATOR at 3:20 is read by YAML "
         "as a line break; remove it)"
+    ]),
+    "line-separator-on-line-one.yml": (PAGE, [
+        "{t}:1:27: invalid YAML: U+2028 LINE SEPARATOR in this comment is read by YAML as a line break, so the "
+        "rest of the comment is read as content (did not find expected <document start> at 2:1); remove it"
     ]),
     "line-separator-in-text.yml": (PAGE, [
         "{t}:7:1: unknown key 'colour'; expected one of: id, title, placement, order, source, body"
