@@ -7,7 +7,6 @@ taking it (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, Iterable
 
@@ -23,17 +22,12 @@ from . import nodes as n
 from . import parts
 from .text import ContentText
 
-_TAGS = re.compile(r"<[^>]+>")
-
-
 def plain_text(children: n.Inlines) -> str:
-    """The words of some inlines, without markup."""
+    """The words of some inline nodes (or an element's children), without their look."""
     out = []
     for child in children:
         if isinstance(child, n.Text):
             out.append(child.text)
-        elif isinstance(child, n.Markup):
-            out.append(html.unescape(_TAGS.sub("", child.html)))
         elif isinstance(child, n.CrossRef):
             out.append(child.label)
         elif isinstance(child, n.Blank):

@@ -13,7 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ..document import nodes as n
+from ..document.html import Html, el
 from ..document.nodes import Printable
+from ..document.visitor import Visitor
 from .stamp import iso
 
 CSS_FILE = Path(__file__).with_name("print.css")
@@ -104,17 +106,14 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-class HtmlWriter:
+class HtmlWriter(Visitor):
     """Writes printed documents as HTML: one ``visit_<node>`` method per node type."""
 
     def __init__(self, anchors: frozenset[str]):
         self.anchors = anchors  # anchors present in the file being written
         self.in_link = False  # inside a link: what would link again is plain text
 
-    def visit(self, node: object) -> str:
-        return getattr(self, "visit_" + type(node).__name__.lower())(node)
-
-    def inline(self, children: n.Inlines) -> str:
+    def inline(self, children: tuple) -> str:
         return "".join(self.visit(child) for child in children)
 
     # --- inline ------------------------------------------------------------------------------
@@ -147,7 +146,14 @@ class HtmlWriter:
     def visit_blank(self, node: n.Blank) -> str:
         return f'<mark class="blank">{html.escape(node.text, quote=False)}</mark>'
 
-    def _link(self, href: str, children: n.Inlines) -> str:
+    def visit_element(self, node: n.Element) -> str:
+        """Content's other elements (a table, a definition list) as they are; a link as a link."""
+        if node.tag == "a":
+            href = node.attribute("href")
+            return self._link(href, node.children) if href else self.inline(node.children)
+        return el(node.tag, dict(node.attributes), Html(self.inline(node.children)))
+
+    def _link(self, href: str, children: tuple) -> str:
         if self.in_link:
             return self.inline(children)
         self.in_link = True
