@@ -118,9 +118,9 @@ class SearchWalker(Visitor):
             self.start(level, node.attribute("id"), _words(node.children))
         elif node.inline or node.inline_content:
             self.add(_words((node,)))
-        else:
+        else:  # blocks, and maybe words between them
             for child in node.children:
-                self.visit(child)
+                self.add(_words((child,))) if is_inline(child) else self.visit(child)
 
     def visit_widget(self, node: n.Widget) -> None:
         self.add(_words(node.fallback))  # its data is no text; the no-script words are

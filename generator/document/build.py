@@ -135,7 +135,9 @@ def rich(words: Catalogue, key: str, **values: Any) -> n.Inlines:
     """A catalogue string whose `code` and **strong** stretches are marked as such.
 
     Values are filled in after the marks are found, so content never becomes markup; a
-    value that is a tuple of inline nodes stays nodes (a link, a cross-reference).
+    value that is a tuple of inline nodes stays nodes (a link, a cross-reference). The
+    fields travel between two private-use characters from formatting to filling; the same
+    characters written into a catalogue string around another name stay as written.
     """
     template = words.text(key, **{k: v if k == "count" else f"\ue000{k}\ue001" for k, v in values.items()})
     out: list[Any] = []
@@ -156,7 +158,7 @@ _FIELD = re.compile("\ue000(\\w+)\ue001")
 
 
 def _fill(text: str, values: dict[str, Any]) -> str:
-    return _FIELD.sub(lambda m: str(values[m.group(1)]), text)
+    return _FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
 
 
 def _filled(text: str, values: dict[str, Any]) -> list[Any]:
@@ -164,6 +166,8 @@ def _filled(text: str, values: dict[str, Any]) -> list[Any]:
     out: list[Any] = []
     last = 0
     for match in _FIELD.finditer(text):
+        if match.group(1) not in values:  # the same characters written into the catalogue: as they are
+            continue
         if match.start() > last:
             out.append(n.Text(text[last : match.start()]))
         value = values[match.group(1)]

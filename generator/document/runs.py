@@ -80,7 +80,13 @@ class _Walker(Visitor):
         self.walk(node.children, look)
 
     def visit_para(self, node: n.Para, look: Run) -> None:  # a paragraph inside an element
+        self.out.append(dataclasses.replace(look, text=" "))
         self.walk(node.children, look)
+
+    def visit_itemlist(self, node: n.ItemList, look: Run) -> None:  # a list inside an inline element
+        for item in node.items:
+            self.out.append(dataclasses.replace(look, text=" "))
+            self.walk(item, look)
 
 
 def _joined(found: list[Run]) -> tuple[Run, ...]:

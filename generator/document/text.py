@@ -223,8 +223,12 @@ class _TreeReader:
 
 
 def _words(text: str) -> str:
-    """Text from Markdown's tree: its entity placeholders (an e-mail address's) decoded."""
-    return _ENTITY.sub(lambda m: html.unescape("&" + m.group(1)), text) if util.STX in text else text
+    """Text from Markdown's tree: its entity placeholders (an e-mail address's) decoded, and
+    what is left of a placeholder Markdown could not restore without its control characters
+    (content holds none: the loader refuses them)."""
+    if util.STX not in text and util.ETX not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape("&" + m.group(1)), text).replace(util.STX, "").replace(util.ETX, "")
 
 
 class _RawHtml(HTMLParser):
@@ -237,6 +241,11 @@ class _RawHtml(HTMLParser):
     def read(self, markup: str) -> None:
         self.feed(markup)
         self.close()
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![…]>`` (CDATA and the like): left out, as a browser does outside SVG and MathML."""
+        end = self.rawdata.find(">", i)
+        return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag, attrs):
         self.reader.builder.start(tag, attrs)
