@@ -5,7 +5,7 @@ here as a stream of tags, text and resolved references (see :mod:`.text`), and l
 nodes: :class:`~.nodes.Para`, :class:`~.nodes.ItemList`, :class:`~.nodes.Strong`,
 :class:`~.nodes.Emphasis`, :class:`~.nodes.Code`, :class:`~.nodes.ExternalLink` where the
 element is the plain thing Markdown makes, :class:`~.nodes.Element` for every other allowed
-element. The allowlist is the sanitiser's (:mod:`generator.sanitize`): an element it does
+element. The allowlist is the sanitiser's (:mod:`generator.project.sanitize`): an element it does
 not name is left out with its tags (its text stays), scripts, styles, frames, objects and
 templates with everything inside them, an attribute it does not name or a URL it refuses
 with the attribute, an image left without a source with the image. Writers then escape
@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..sanitize import INLINE_TAGS, safe_attributes
-from . import nodes as n
+from generator.project.sanitize import INLINE_TAGS, safe_attributes
+from generator.document import nodes as n
 
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "noscript", "iframe", "object", "textarea", "title"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from ..sanitize import INLINE_TAGS, safe_attributes
-from ..site_paths import Target
-from ..site_paths import document_anchor as doc_anchor  # noqa: F401 - the printables name it so
+from generator.project.sanitize import INLINE_TAGS, safe_attributes
+from generator.project.addresses import Target
+from generator.project.addresses import document_anchor as doc_anchor  # noqa: F401 - the printables name it so
 
 # --- inline ------------------------------------------------------------------------------
 
@@ -91,7 +91,7 @@ class Blank:
 class Element:
     """An element of content text with no node type of its own: a Markdown table, a definition
     list, an abbreviation, a ``<details>``, a paragraph with attributes. Only what the allowlist
-    names can be made (:func:`generator.sanitize.safe_attributes`; anything else raises
+    names can be made (:func:`generator.project.sanitize.safe_attributes`; anything else raises
     ``ValueError``). Its children are inlines, or blocks too where it is no inline element."""
 
     tag: str

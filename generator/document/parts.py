@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from .. import reference_kinds
-from .. import site_paths as paths
-from ..models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
-from ..references import Reference
-from ..strings import Catalogue
-from . import nodes as n
+from generator.project import reference_kinds
+from generator.project import addresses as paths
+from generator.models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
+from generator.project.references import Reference
+from generator.strings import Catalogue
+from generator.document import nodes as n
 
 if TYPE_CHECKING:
-    from ..project import Project
-    from .text import ContentText
+    from generator.project import Project
+    from generator.document.text import ContentText
 
 
 class ItemBuilder(Protocol):

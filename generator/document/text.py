@@ -28,9 +28,9 @@ from markdown import util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
-from ..references import REFERENCE, Reference, find_references
-from . import nodes as n
-from .markup import NodeBuilder, merged, trimmed
+from generator.project.references import REFERENCE, Reference, find_references
+from generator.document import nodes as n
+from generator.document.markup import NodeBuilder, merged, trimmed
 
 MarkdownText = NewType("MarkdownText", str)
 """Content text in Markdown, with ``[[kind:id]]`` references."""

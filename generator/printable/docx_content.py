@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import nodes as n
-from ..document.markup import is_inline, trimmed
+from generator.document import nodes as n
+from generator.document.markup import is_inline, trimmed
 
 ROWS = frozenset({"thead", "tbody", "tfoot"})
 
