@@ -34,7 +34,7 @@ from generator.document.nodes import Printable
 from generator.document.build import plain_text
 from generator.writers.word.runs import runs as flat_runs
 from generator.document.visitor import Visitor
-from generator.build.printables.docx_content import write_element
+from generator.writers.word.content import write_element
 from generator.writers.word.forms import (
     QUESTION_LIST_ID,
     STATEMENT_LIST_ID,
