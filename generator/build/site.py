@@ -35,7 +35,7 @@ class SitePage:
     toc: tuple = ()  # table-of-contents tokens, nested
     source: str | None = None  # the content file it comes from (for the edit link), if one
     search: bool = True  # False keeps the page out of the search index
-    index: tuple | None = None  # its search entries (search_index.py); None: read them from the HTML
+    index: tuple | None = None  # its search entries (search_index.py); None (no tree): read from the HTML
 
     @property
     def digest(self) -> str:

@@ -2,9 +2,10 @@
 and the printed documents), built once per Project by one builder function per kind of page
 or printable.
 
-:mod:`.nodes` the node types; :mod:`.text` content text parsed once for the site (Markdown
-converted and sanitised, references resolved); :mod:`.structured` content text read once
-into paragraphs and lists of inline nodes for paper; :mod:`.build` what every site builder
+:mod:`.nodes` the node types; :mod:`.text` content text read once into nodes for the site
+and paper alike (Markdown with ``[[kind:id]]`` references as an inline pattern), through
+:mod:`.markup`, which admits only the elements and attributes the allowlist names;
+:mod:`.visitor` the base of every writer; :mod:`.build` what every site builder
 shares (the catalogue, the content-text cache, links and labels); :mod:`.parts` the builder
 functions the site and the printables share; :mod:`.pages`, :mod:`.findings`,
 :mod:`.questions` and :mod:`.appendices` the site's builders, :mod:`.printables` the printed

@@ -38,7 +38,7 @@ def document(b: Builder, doc: Document) -> n.Page:
     title = b.appendix_title(doc)
     body: list = [
         b.heading(1, title),
-        n.Callout("abstract", b.t("document.about"), (n.Prose(b.text.prose(doc.summary)),)),
+        n.Callout("about", b.t("document.about"), (n.Prose(b.text.prose(doc.summary)),)),
         download_links(b, doc, combined=True),
     ]
     for section in doc.sections:

@@ -7,7 +7,6 @@ taking it (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, Iterable
 
@@ -24,17 +23,12 @@ from generator.document import nodes as n
 from generator.document import parts
 from generator.document.text import ContentText
 
-_TAGS = re.compile(r"<[^>]+>")
-
-
 def plain_text(children: n.Inlines) -> str:
-    """The words of some inlines, without markup."""
+    """The words of some inline nodes (or an element's children), without their look."""
     out = []
     for child in children:
         if isinstance(child, n.Text):
             out.append(child.text)
-        elif isinstance(child, n.Markup):
-            out.append(html.unescape(_TAGS.sub("", child.html)))
         elif isinstance(child, n.CrossRef):
             out.append(child.label)
         elif isinstance(child, n.Blank):
@@ -142,7 +136,9 @@ def rich(words: Catalogue, key: str, **values: Any) -> n.Inlines:
     """A catalogue string whose `code` and **strong** stretches are marked as such.
 
     Values are filled in after the marks are found, so content never becomes markup; a
-    value that is a tuple of inline nodes stays nodes (a link, a cross-reference).
+    value that is a tuple of inline nodes stays nodes (a link, a cross-reference). The
+    fields travel between two private-use characters from formatting to filling; the same
+    characters written into a catalogue string around another name stay as written.
     """
     template = words.text(key, **{k: v if k == "count" else f"\ue000{k}\ue001" for k, v in values.items()})
     out: list[Any] = []
@@ -163,7 +159,7 @@ _FIELD = re.compile("\ue000(\\w+)\ue001")
 
 
 def _fill(text: str, values: dict[str, Any]) -> str:
-    return _FIELD.sub(lambda m: str(values[m.group(1)]), text)
+    return _FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
 
 
 def _filled(text: str, values: dict[str, Any]) -> list[Any]:
@@ -171,6 +167,8 @@ def _filled(text: str, values: dict[str, Any]) -> list[Any]:
     out: list[Any] = []
     last = 0
     for match in _FIELD.finditer(text):
+        if match.group(1) not in values:  # the same characters written into the catalogue: as they are
+            continue
         if match.start() > last:
             out.append(n.Text(text[last : match.start()]))
         value = values[match.group(1)]

@@ -7,10 +7,12 @@ writer, the print HTML writer for the PDF, the Word writer). A node carries ever
 number and label it shows: a writer only lays them out.
 
 Inline nodes hold one line of text; block nodes hold inlines and other blocks. Content
-text a person wrote in Markdown arrives on the site as :class:`Prose` (already converted
-and sanitised, see :mod:`.text`) and in a printed document as paragraphs and lists of
-inline nodes (see :mod:`.structured`), its references resolved to :class:`CrossRef`.
-A printed document's root is :class:`Printable`.
+text a person wrote in Markdown is read once (:mod:`.text`) into the same nodes for the
+site and for paper: paragraphs, lists, emphasis, code and links as their own node types,
+every other element the sanitiser allows as an :class:`Element`, each ``[[kind:id]]``
+reference resolved to a :class:`CrossRef` (or a placeholder's value or :class:`Blank`).
+No node holds HTML: every writer escapes every word as it writes it. A printed
+document's root is :class:`Printable`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from generator.project.sanitize import INLINE_TAGS, safe_attributes
 from generator.project.addresses import Target
 from generator.project.addresses import document_anchor as doc_anchor  # noqa: F401 - the printables name it so
 
@@ -85,13 +88,35 @@ class Blank:
 
 
 @dataclass(frozen=True)
-class Markup:
-    """HTML converted from content Markdown and sanitised (see :mod:`.text`)."""
+class Element:
+    """An element of content text with no node type of its own: a Markdown table, a definition
+    list, an abbreviation, a ``<details>``, a paragraph with attributes. Only what the allowlist
+    names can be made (:func:`generator.project.sanitize.safe_attributes`; anything else raises
+    ``ValueError``). Its children are inlines, or blocks too where it is no inline element."""
 
-    html: str
+    tag: str
+    attributes: tuple[tuple[str, str], ...]
+    children: tuple["Inline | Block", ...]
+
+    def __post_init__(self) -> None:
+        if safe_attributes(self.tag, self.attributes) != self.attributes:
+            raise ValueError(f"<{self.tag}> with {self.attributes!r} is not allowed in content")
+
+    @property
+    def inline(self) -> bool:
+        """Whether it sits inside a line of text (``<abbr>``) rather than being a block."""
+        return self.tag in INLINE_TAGS
+
+    @property
+    def inline_content(self) -> bool:
+        """Whether every child is inline (its words make one line, or one paragraph)."""
+        return not any(isinstance(c, BLOCK_TYPES) or (isinstance(c, Element) and not c.inline) for c in self.children)
+
+    def attribute(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key == name), None)
 
 
-Inline = Union[Text, Code, Strong, Emphasis, Link, ExternalLink, CrossRef, Blank, Markup]
+Inline = Union[Text, Code, Strong, Emphasis, Link, ExternalLink, CrossRef, Blank, Element]
 Inlines = tuple[Inline, ...]
 
 
@@ -114,9 +139,9 @@ class Para:
 
 @dataclass(frozen=True)
 class Prose:
-    """One or more paragraphs a person wrote in Markdown (lists, emphasis, links…)."""
+    """Content text a person wrote in Markdown, as blocks (paragraphs, lists, tables…: see :mod:`.text`)."""
 
-    children: Inlines
+    children: tuple["Block", ...]
 
 
 @dataclass(frozen=True)
@@ -149,7 +174,7 @@ class Routes:
 class Callout:
     """Words set apart (a script read aloud, a facilitator note, a skip rule)."""
 
-    kind: str  # site: note | info | quote | abstract; paper: script | intro | about (notes, skips: note | info)
+    kind: str  # what the words are: script (read aloud) | intro (a section's) | about (a template's) | note | skip
     title: str
     body: tuple["Block", ...]
 
@@ -294,8 +319,9 @@ class Group:
 
 Block = Union[
     Heading, Para, Prose, ItemList, Cards, Callout, Quote, ThemesTable, Scale, Question, Fields,
-    TickBoxes, Signatures, DownloadLinks, Table, Widget, Group,
+    TickBoxes, Signatures, DownloadLinks, Table, Widget, Group, Element,
 ]
+BLOCK_TYPES = tuple(t for t in Block.__args__ if t is not Element)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

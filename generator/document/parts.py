@@ -1,9 +1,10 @@
 """Builder functions the site's pages and the printed documents share.
 
-Each takes the builder of its run (``b``: the site's :class:`~.build.Builder` or the
-printables' :class:`~.printables.PrintBuilder`), which offers the same things: the
-Project (``b.p``), words of the ``site`` area of the catalogue (``b.t``, ``b.rich``) and a
-reader of content text (``b.text``, with ``plain``, ``inline`` and ``blocks``). So the
+Each takes the builder of its run (``b``, an :class:`ItemBuilder`: the site's
+:class:`~.build.Builder` or the printables' :class:`~.printables.PrintBuilder`), which
+offers the same things: the Project (``b.p``), words of the catalogue (``b.t``, ``b.rich``:
+the site's area, or the printables' over it) and the one reader of content text
+(``b.text``, a :class:`~.text.ContentText`, with ``plain``, ``inline`` and ``blocks``). So the
 skip-rule sentence, a reference, a document's fields, tick boxes, signatures and FAQ,
 a question's notes and skip rules and a section's heading are made in one place, in the
 same words on the page and on paper.
@@ -11,7 +12,7 @@ same words on the page and on paper.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from generator.project import reference_kinds
 from generator.project import addresses as paths
@@ -19,6 +20,24 @@ from generator.models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Pa
 from generator.project.references import Reference
 from generator.strings import Catalogue
 from generator.document import nodes as n
+
+if TYPE_CHECKING:
+    from generator.project import Project
+    from generator.document.text import ContentText
+
+
+class ItemBuilder(Protocol):
+    """What a builder of one run offers these parts: the site's :class:`~.build.Builder` and
+    the printables' :class:`~.printables.PrintBuilder` both."""
+
+    p: "Project"
+    words: Catalogue
+    text: "ContentText"
+
+    def t(self, name: str, **values: Any) -> str: ...
+
+    def rich(self, name: str, **values: Any) -> n.Inlines: ...
+
 
 def squash(text: str) -> str:
     return " ".join(text.split())
@@ -45,7 +64,7 @@ def reference(p: Any, words: Catalogue, ref: Reference, blank: Callable[[str], s
     return n.CrossRef(kind.label(p, ref.id, words), kind.target(p, ref.id), paper.anchor, paper.number, paper.url)
 
 
-def skip_rule(b: Any, rule: Any, owner: Any) -> n.Inlines:
+def skip_rule(b: ItemBuilder, rule: Any, owner: Any) -> n.Inlines:
     """A skip rule in words, with references to the questions and section it names."""
     p = b.p
     page = paths.owner_page(owner)
@@ -67,19 +86,20 @@ def skip_rule(b: Any, rule: Any, owner: Any) -> n.Inlines:
     return b.rich(name, topic=squash(rule.topic), at=(at,), target=(target,))
 
 
-def asides(b: Any, q: Any, owner: Any, note_title: str, skip_title: str) -> tuple[tuple[n.Callout, ...], ...]:
+def asides(b: ItemBuilder, q: Any, owner: Any, note_title: str, skip_title: str) -> tuple[tuple[n.Callout, ...], ...]:
     """A guide question's facilitator notes and skip rules, each set apart under its title."""
     if not isinstance(q, GuideQuestion):
         return (), ()
     notes = tuple(n.Callout("note", note_title, (n.Para(b.text.inline(note.text)),)) for note in q.notes)
-    skips = tuple(n.Callout("info", skip_title, (n.Para(skip_rule(b, rule, owner)),)) for rule in q.skip_logic)
+    skips = tuple(n.Callout("skip", skip_title, (n.Para(skip_rule(b, rule, owner)),)) for rule in q.skip_logic)
     return notes, skips
 
 
-def question(b: Any, q: Any, number: int, owner: Any, prompts_label: str, asides_titles: tuple[str, str],
+def question(b: ItemBuilder, q: Any, owner: Any, prompts_label: str, asides_titles: tuple[str, str],
              **more: Any) -> n.Question:
-    """A question with its number, prompts, notes and skip rules (``more``: what only the site
-    or only paper shows, e.g. links and source, or the scale and a space to write in)."""
+    """A question with its number (the Project's), prompts, notes and skip rules (``more``: what
+    only the site or only paper shows, e.g. links and source, or the scale and a space to write in)."""
+    number = b.p.question_by_id[q.id].number
     notes, skips = asides(b, q, owner, *asides_titles) if asides_titles else ((), ())
     return n.Question(
         anchor=paths.question_anchor(q.id),
@@ -104,13 +124,13 @@ def source_line(words: str, url: str | None = None) -> n.Para:
     return n.Para((n.ExternalLink(url, (text,)),) if url else (text,), "source", searchable=False)
 
 
-def response_options(b: Any, guide: Any) -> n.ItemList:
+def response_options(b: ItemBuilder, guide: Any) -> n.ItemList:
     return n.ItemList(tuple(
         (n.Strong((n.Text(squash(o.label)),)), n.Text(": "), *b.text.inline(o.text)) for o in guide.response_options
     ), ordered=True)
 
 
-def guide_facts(b: Any, guide: Any) -> str:
+def guide_facts(b: ItemBuilder, guide: Any) -> str:
     """``12 questions in 4 sections; about 60 minutes.``: what a guide holds, and how long it takes."""
     count = sum(len(s.questions) for s in guide.sections)
     facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
@@ -126,7 +146,7 @@ def scale_options(qset: Any) -> tuple[n.ScaleOption, ...]:
     )
 
 
-def document_block(b: Any, block: Any, box_label: str | None = None,
+def document_block(b: ItemBuilder, block: Any, box_label: str | None = None,
                    number: Callable[[int], str] | None = None) -> list[n.Block]:
     """One block of a document template; ``box_label``: the words of an initials box, and
     ``number``: a statement's number as printed beside it."""

@@ -28,7 +28,7 @@ from generator.document import nodes as n
 from generator.document import parts
 from generator.document.build import plain_text, rich
 from generator.document.parts import squash
-from generator.document.structured import StructuredText
+from generator.document.text import ContentText
 
 NOTES_SPACE_MM = {"none": 0, "small": 20, "medium": 32, "large": 55}
 WRITTEN = "written-questions"  # the guide format printed for the person answering
@@ -59,7 +59,7 @@ class PrintBuilder:
     def __init__(self, project: Project, catalogue: Catalogue | None = None):
         self.p = project
         self.words = catalogue or words_for(project)
-        self.text = StructuredText(self.resolve)
+        self.text = ContentText(self.resolve)
 
     def w(self, name: str, **values: Any) -> str:
         """Words only paper needs."""
@@ -138,8 +138,9 @@ class PrintBuilder:
             size = "medium" if self.p.settings.print.notes_space else "none"
         return NOTES_SPACE_MM[size] if size in NOTES_SPACE_MM else int(size[:-2])
 
-    def _section_heading(self, index: int, section: Any) -> n.Heading:
-        return parts.section_heading(self.w("numbered", number=index, text=squash(section.title)), section)
+    def _section_heading(self, owner: Any, section: Any) -> n.Heading:
+        number = self.p.section_number(owner, section)
+        return parts.section_heading(self.w("numbered", number=number, text=squash(section.title)), section)
 
     def _source(self, source: str) -> n.Para:
         report = self.p.settings.report
@@ -147,11 +148,11 @@ class PrintBuilder:
             return parts.source_line(self.words.text("numbering.source", source=squash(source)))
         return parts.source_line(self.w("source", source=squash(source), report=squash(report.title)), report.url)
 
-    def _question(self, q: GuideQuestion | SetQuestion, number: int, owner: Any, prompts_label: str,
+    def _question(self, q: GuideQuestion | SetQuestion, owner: Any, prompts_label: str,
                   space_label: str, participant: bool = False, **scale: Any) -> n.Question:
         space = self._space(owner)
         asides = () if participant else (self.w("facilitator_note"), self.w("skip_label"))
-        return parts.question(self, q, number, owner, prompts_label, asides,
+        return parts.question(self, q, owner, prompts_label, asides,
                               space_label=space_label if space else None, space_mm=space, **scale)
 
     # --- topic guides -------------------------------------------------------------------------
@@ -174,15 +175,12 @@ class PrintBuilder:
         if guide.response_options:
             blocks += [n.Heading(2, (n.Text(self.t("guide.responses")),)), parts.response_options(self, guide)]
         space_label = self.w("answer_space" if written else "notes_space")
-        number = 0
-        for index, section in enumerate(guide.sections, 1):
-            blocks.append(self._section_heading(index, section))
+        for section in guide.sections:
+            blocks.append(self._section_heading(guide, section))
             if section.intro and not participant:
                 blocks.append(n.Callout("intro", self.t("guide.intro"), text.blocks(section.intro)))
-            for question in section.questions:
-                number += 1
-                blocks.append(self._question(question, number, guide, squash(guide.prompts_label), space_label,
-                                             participant))
+            blocks += [self._question(question, guide, squash(guide.prompts_label), space_label, participant)
+                       for question in section.questions]
         if guide.closing_script and not participant:
             blocks.append(n.Callout("script", self.t("guide.closing"), text.blocks(guide.closing_script.text)))
         if not participant:
@@ -209,16 +207,13 @@ class PrintBuilder:
             n.Para((n.Strong((n.Text(self.t("set.scale", label=squash(qset.scale.label))),)),)),
             n.ItemList(tuple(self._scale_option(o) for o in options)),
         ]
-        number = 0
-        for index, section in enumerate(qset.sections, 1):
-            blocks.append(self._section_heading(index, section))
+        for section in qset.sections:
+            blocks.append(self._section_heading(qset, section))
             if section.intro:
                 blocks += self.text.blocks(section.intro)
-            for question in section.questions:
-                number += 1
-                blocks.append(self._question(question, number, qset, self.t("set.prompts"),
-                                             squash(qset.response_label), scale_label=squash(qset.scale.label),
-                                             scale=options))
+            blocks += [self._question(question, qset, self.t("set.prompts"), squash(qset.response_label),
+                                      scale_label=squash(qset.scale.label), scale=options)
+                       for question in section.questions]
         blocks.append(self._source(qset.source))
         return self._printable(qset, "question-set", None, _subject(self.text, qset.purpose), blocks)
 
@@ -247,7 +242,7 @@ class PrintBuilder:
 
 
 
-def _subject(text: StructuredText, markdown_text: str) -> str:
+def _subject(text: ContentText, markdown_text: str) -> str:
     """A short plain-text description: whole sentences, at most 250 characters."""
     words = squash(" ".join(plain_text(b.children) for b in text.blocks(markdown_text) if isinstance(b, n.Para)))
     if len(words) <= 250:

@@ -12,12 +12,12 @@ from generator.document.build import Builder, plain_text
 from generator.document.printables import WRITTEN
 
 
-def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_label: str,
+def question(b: Builder, q: GuideQuestion | SetQuestion, prompts_label: str,
              owner: Guide | QuestionSet) -> n.Question:
     links = [(b.subtheme_link(sid),) for sid in q.subthemes]
     if isinstance(q, SetQuestion):
         links += [(b.action_link(aid),) for aid in q.implications]
-    return parts.question(b, q, number, owner, prompts_label, (b.t("guide.note"), b.t("guide.skip")),
+    return parts.question(b, q, owner, prompts_label, (b.t("guide.note"), b.t("guide.skip")),
                           links_label=b.t("question.linked_to"), links=tuple(links), source=b.source(q.source))
 
 
@@ -31,20 +31,18 @@ def guide(b: Builder, item: Guide) -> n.Page:
     ]
     if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
         opening = "guide.introduction" if item.format == WRITTEN else "guide.opening"
-        body.append(n.Callout("quote", b.t(opening), (n.Prose(b.text.prose(item.opening_script.text)),)))
+        body.append(n.Callout("script", b.t(opening), (n.Prose(b.text.prose(item.opening_script.text)),)))
     if item.response_options:
         body.append(b.heading(2, b.t("guide.responses")))
         body.append(parts.response_options(b, item))
-    number = 0
-    for index, section in enumerate(item.sections, 1):
-        body.append(parts.section_heading(b.t("section_title", number=index, title=section.title), section))
+    for section in item.sections:
+        number = b.p.section_number(item, section)
+        body.append(parts.section_heading(b.t("section_title", number=number, title=section.title), section))
         if section.intro:
-            body.append(n.Callout("quote", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
-        for q in section.questions:
-            number += 1
-            body.append(question(b, q, number, item.prompts_label, item))
+            body.append(n.Callout("intro", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
+        body += [question(b, q, item.prompts_label, item) for q in section.questions]
     if item.closing_script:
-        body.append(n.Callout("quote", b.t("guide.closing"), (n.Prose(b.text.prose(item.closing_script.text)),)))
+        body.append(n.Callout("script", b.t("guide.closing"), (n.Prose(b.text.prose(item.closing_script.text)),)))
     body.append(b.source(item.source))
     return b.page(paths.appendix_page(item.id), title, body, item.origin_file)
 
@@ -62,14 +60,12 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
         n.Widget("reflect-worksheet", worksheet_data(b, qset), (("data-set", qset.id),),
                  (n.Text(b.t("set.nojs")),)),
     ]
-    number = 0
-    for index, section in enumerate(qset.sections, 1):
-        body.append(parts.section_heading(b.t("section_title", number=index, title=section.title), section))
+    for section in qset.sections:
+        number = p.section_number(qset, section)
+        body.append(parts.section_heading(b.t("section_title", number=number, title=section.title), section))
         if section.intro:
             body.append(n.Prose(b.text.prose(section.intro)))
-        for q in section.questions:
-            number += 1
-            body.append(question(b, q, number, b.t("set.prompts"), qset))
+        body += [question(b, q, b.t("set.prompts"), qset) for q in section.questions]
     body.append(b.source(qset.source))
     return b.page(paths.question_set_page(qset.id), qset.title, body, qset.origin_file)
 

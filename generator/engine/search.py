@@ -2,8 +2,8 @@
 
 Material's search plugin parses every page's finished HTML again to find its sections.
 Reflect's pages come with their entries already (:mod:`.search_index`, from the tree), so
-this index takes them as they are; a page Reflect did not generate (or one whose sections
-only its HTML shows) goes through the plugin's own parsing. Everything else — the index's
+this index takes them as they are; a page Reflect did not generate goes
+through the plugin's own parsing. Everything else — the index's
 configuration, languages, the file it writes, the preview's partial rebuilds — stays the
 plugin's.
 """

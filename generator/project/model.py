@@ -1,4 +1,4 @@
-"""The validated Project: everything the writers need, cross-referenced and never mutated.
+"""The validated Project: everything the writers need, cross-referenced and frozen.
 
 Numbers (appendix N, theme N, subtheme N(x), question N) are computed here from order,
 never written by hand in content. Loading is :mod:`.loading`; checks are :mod:`.checks`.
@@ -263,7 +263,11 @@ class _Texts:
 
 @dataclass(frozen=True)
 class Project(_Lookups, _Texts):
-    """Everything the renderers need, validated and cross-referenced. Never mutated."""
+    """Everything the renderers need, validated and cross-referenced.
+
+    Frozen: no field is ever assigned after loading. What changes is only the lookups and
+    numbers worked out on first use (``cached_property``), stored on the instance once;
+    they change no answer, so a Project can be shared by every builder of a run."""
 
     root: Path
     settings: Settings

@@ -2,14 +2,16 @@
 
 Authors never type "Appendix 2" or "question 5": they write ``[[appendix:project-team-guide]]``
 or ``[[question:coach-team-challenges]]`` and every output format computes the number from
-the content's order. This module only finds and parses references; what they resolve to
-is the Project's business, and how they look is each renderer's.
+the content's order. This module only finds and parses references (content text's reader
+matches :data:`REFERENCE` as a Markdown inline pattern, :mod:`generator.document.text`); what
+they resolve to is the Project's business, and how they look is each writer's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 REFERENCE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
@@ -70,7 +72,7 @@ def find_references(text: str) -> tuple[list[Reference], list[BadReference]]:
     return good, bad
 
 
-def replace_references(text: str, render: "callable[[Reference], str]") -> str:
+def replace_references(text: str, render: Callable[[Reference], str]) -> str:
     """``text`` with each well-formed reference replaced by ``render(reference)``."""
     refs, _ = find_references(text)
     if not refs:

@@ -5,12 +5,12 @@ defences, both here:
 
 * :func:`unsafe_content` finds scripts, event handlers, ``javascript:``/``data:`` URLs and
   similar in the *source* text, so ``reflect check`` can name the file, line and column;
-* :func:`sanitize_html` cleans every rendered page with an allowlist (nh3/ammonia) that keeps
-  what the theme needs (ids, classes, admonitions, anchors, tables, ``data-*``) and only
-  https, mailto, tel and relative links.
-
-Content Markdown is converted and cleaned once per text (:mod:`generator.document.text`);
-the site writer escapes everything else by construction, so its pages need no second pass.
+* an allowlist that keeps what the theme needs (ids, classes, admonitions, anchors, tables,
+  ``data-*``) and only https, mailto, tel and relative links: content text is read once
+  into document nodes (:mod:`generator.document.text`), and a node of content HTML can only
+  be made with a tag and attributes :func:`safe_attributes` keeps, so every page the writers
+  make from nodes is clean by construction; :func:`sanitize_html` applies the same allowlist
+  (nh3/ammonia) to the one thing that is HTML already, a page someone wrote in ``docs_dir``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ ALLOWED_TAGS = {
     "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "nav", "time",
 }
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+})
+"""The allowed tags that sit inside a line of text; the others are blocks."""
 GLOBAL_ATTRIBUTES = {
     "id", "class", "title", "lang", "dir", "role", "aria-hidden", "aria-label",
     "aria-labelledby", "aria-describedby", "hidden",
@@ -117,6 +122,26 @@ _CLEANER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
+
+
+def safe_attributes(tag: str, attributes) -> tuple[tuple[str, str], ...] | None:
+    """The attributes of a content element that the allowlist keeps, in order; None: the
+    element itself is not allowed. The same rules as :func:`sanitize_html`'s."""
+    if tag not in ALLOWED_TAGS:
+        return None
+    named = TAG_ATTRIBUTES.get(tag, frozenset()) | GLOBAL_ATTRIBUTES
+    kept: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for name, value in attributes:
+        name = name.lower()
+        if name in seen or not (name in named or (name.startswith("data-") and len(name) > 5)):
+            continue
+        value = "" if value is None else value
+        if _attribute_filter(tag, name, value) != value:
+            continue
+        seen.add(name)
+        kept.append((name, value))
+    return tuple(kept)
 
 
 def sanitize_html(fragment: str) -> str:

@@ -1,8 +1,10 @@
 """A small HTML element builder: escaping by construction.
 
 ``el("p", {"class": "x"}, "text", child)`` makes one element; every string passed as a
-child or an attribute value is escaped, and only :class:`Html` (what ``el`` returns, or
-content HTML that has been sanitised) or :class:`markupsafe.Markup` goes in as it is.
+child or an attribute value is escaped, and only :class:`Html` (what ``el`` and ``join``
+return) or :class:`markupsafe.Markup` goes in as it is. No content text reaches a page any
+other way: it arrives as document nodes (:mod:`.text`). Used by the site writer and the
+print HTML writer alike.
 """
 
 from __future__ import annotations

@@ -15,18 +15,19 @@ search plugin in place of its own per-page HTML parsing.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Iterable
 
 from generator.strings import fallback_marks
 from generator.document import nodes as n
+from generator.document.visitor import Visitor
 
-_TAGS = re.compile(r"<[^>]*>")
-_CODE_TAG = re.compile(r"</?code\b[^>]*>", re.I)
 CODE_OPEN, CODE_CLOSE = "\ue010", "\ue011"
-"""Code stays marked as code in the index (as the theme's own indexing keeps ``<code>``)."""
-_HEADING_WITH_ID = re.compile(r"<h[1-6][^>]*\sid=", re.I)
+"""Code stays marked as code in the index (as the theme's own indexing keeps ``<code>``).
+
+Those two characters are the walker's own, between reading the words and escaping them:
+the same characters in content are taken out first (:func:`_words`), so they never make code."""
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _NOT_WORDS = frozenset({"anchor", "role", "kind", "value", "path", "source", "url", "name", "attributes",
                         "data", "target", "level", "ordered", "header", "searchable", "button"})
 """Fields of a node that are not words a reader sees (for node kinds walked generically)."""
@@ -39,24 +40,19 @@ class SearchEntry:
     text: str  # HTML-escaped words
 
 
-class NeedsHtml(Exception):
-    """The page holds a heading inside content HTML: only its finished HTML shows the sections."""
-
-
-def page_entries(page: n.Page) -> tuple[SearchEntry, ...] | None:
-    """The page's search entries, () when it is kept out of search, None when only its HTML can tell."""
+def page_entries(page: n.Page) -> tuple[SearchEntry, ...]:
+    """The page's search entries, () when it is kept out of search."""
     if not page.search:
         return ()
-    walker = _Walker(page.title)
-    try:
-        for block in page.body:
-            walker.block(block)
-    except NeedsHtml:
-        return None
+    walker = SearchWalker(page.title)
+    for block in page.body:
+        walker.visit(block)
     return walker.entries()
 
 
-class _Walker:
+class SearchWalker(Visitor):
+    """Walks a page's blocks as the site writer lays them out, gathering each section's words."""
+
     def __init__(self, page_title: str):
         self.page_title = page_title
         self.sections: list[list[Any]] = []  # [anchor, title, words]
@@ -83,55 +79,82 @@ class _Walker:
 
     # --- blocks (as the site writer lays them out) -------------------------------------------
 
-    def block(self, node: Any) -> None:
-        kind = type(node)
-        if kind is n.Heading:
-            self.start(node.level, node.anchor, _words(node.children))
-        elif kind is n.Question:
-            self.start(3, node.anchor, f"{node.number_label} {_words(node.text)}")
-            self.add(*(_words(p) for p in node.prompts))  # the prompts' label is out of search
-            for callout in (*node.notes, *node.skips):
-                self.block(callout)
-            # the "Linked to" line and the source line are out of search
-        elif kind is n.Para or kind is n.ItemList:
-            if node.searchable:
-                self.add(*(_words(item) for item in (node.items if kind is n.ItemList else (node.children,))))
-        elif kind is n.Group:
-            if node.searchable:
-                for child in node.children:
-                    self.block(child)
-        elif kind is n.Callout:
-            self.add(node.title)
-            for child in node.body:
-                self.block(child)
-        elif kind is n.Widget:
-            self.add(_words(node.fallback))  # its data is no text; the no-script words are
-        elif kind is n.Prose:
+    def visit_heading(self, node: n.Heading) -> None:
+        self.start(node.level, node.anchor, _words(node.children))
+
+    def visit_question(self, node: n.Question) -> None:
+        self.start(3, node.anchor, f"{node.number_label} {_words(node.text)}")
+        self.add(*(_words(p) for p in node.prompts))  # the prompts' label is out of search
+        for callout in (*node.notes, *node.skips):
+            self.visit(callout)
+        # the "Linked to" line and the source line are out of search
+
+    def visit_para(self, node: n.Para) -> None:
+        if node.searchable:
             self.add(_words(node.children))
-        elif kind is n.Routes:  # its label names the region for assistive technology: no text
-            self.add(*(_words(part) for route in node.routes for part in (route.title, route.body)))
-        elif kind is n.DownloadLinks:
-            self.add(node.label, *(_words((b,)) for b in node.buttons), node.variant_label,
-                     *(_words((b,)) for b in node.variant_buttons), node.also_label,
-                     " · ".join(_words((o,)) for o in node.others))
-        elif kind is n.Scale:
-            self.add(node.heading, *(f"{o.label}: {o.description}" if o.description else o.label for o in node.options))
-        elif kind is n.Fields:
-            self.add(*(word for row in node.rows for word in (row.label, _words(row.value))))
-        elif kind is n.Signatures:
-            rows = ((signer, *node.columns) for signer in node.signers) if node.signers else (node.columns,)
-            self.add(*(word for row in rows for word in row))
-        else:
-            self.add(*_generic(node))
+
+    def visit_itemlist(self, node: n.ItemList) -> None:
+        if node.searchable:
+            self.add(*(_words(item) for item in node.items))
+
+    def visit_group(self, node: n.Group) -> None:
+        if node.searchable:
+            for child in node.children:
+                self.visit(child)
+
+    def visit_callout(self, node: n.Callout) -> None:
+        self.add(node.title)
+        for child in node.body:
+            self.visit(child)
+
+    def visit_prose(self, node: n.Prose) -> None:
+        for child in node.children:
+            self.visit(child)
+
+    def visit_element(self, node: n.Element) -> None:
+        """Content's other elements: a heading a person gave an id starts a section, as on the page."""
+        level = HEADINGS.get(node.tag)
+        if level and node.attribute("id"):
+            self.start(level, node.attribute("id"), _words(node.children))
+        elif node.inline or node.inline_content:
+            self.add(_words((node,)))
+        else:  # blocks, and maybe words between them
+            for child in node.children:
+                self.add(_words((child,))) if is_inline(child) else self.visit(child)
+
+    def visit_widget(self, node: n.Widget) -> None:
+        self.add(_words(node.fallback))  # its data is no text; the no-script words are
+
+    def visit_routes(self, node: n.Routes) -> None:  # its label names the region for assistive technology
+        self.add(*(_words(part) for route in node.routes for part in (route.title, route.body)))
+
+    def visit_downloadlinks(self, node: n.DownloadLinks) -> None:
+        self.add(node.label, *(_words((b,)) for b in node.buttons), node.variant_label,
+                 *(_words((b,)) for b in node.variant_buttons), node.also_label,
+                 " · ".join(_words((o,)) for o in node.others))
+
+    def visit_scale(self, node: n.Scale) -> None:
+        self.add(node.heading, *(f"{o.label}: {o.description}" if o.description else o.label for o in node.options))
+
+    def visit_fields(self, node: n.Fields) -> None:
+        self.add(*(word for row in node.rows for word in (row.label, _words(row.value))))
+
+    def visit_signatures(self, node: n.Signatures) -> None:
+        rows = ((signer, *node.columns) for signer in node.signers) if node.signers else (node.columns,)
+        self.add(*(word for row in rows for word in row))
+
+    def _every_text_field(self, node: Any) -> None:
+        self.add(*_generic(node))
+
+    # The rest show every text field they hold, in order.
+    visit_cards = visit_quote = visit_themestable = visit_tickboxes = visit_table = _every_text_field
 
 
 def _generic(node: Any) -> Iterable[str]:
-    """The words of a node the walker has no rule for: every text field, in order."""
+    """The words of a node with no rule of its own: every text field, in order."""
     if isinstance(node, str):
         yield node
-    elif isinstance(node, n.Markup):
-        yield _markup_words(node.html)
-    elif type(node) in _INLINE:
+    elif is_inline(node):
         yield _words((node,))
     elif is_dataclass(node):
         for f in fields(node):
@@ -142,37 +165,55 @@ def _generic(node: Any) -> Iterable[str]:
             yield from _generic(item)
 
 
-_INLINE = frozenset({n.Text, n.Code, n.Strong, n.Emphasis, n.Link, n.ExternalLink, n.CrossRef, n.Blank, n.Markup})
+def is_inline(node: Any) -> bool:
+    return type(node) in _INLINE or (type(node) is n.Element and node.inline)
+
+
+_INLINE = frozenset({n.Text, n.Code, n.Strong, n.Emphasis, n.Link, n.ExternalLink, n.CrossRef, n.Blank})
+
+
+class _Words(Visitor):
+    """The words of inline nodes (and of blocks inside content elements), code marked as code."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def all(self, children: Iterable[Any]) -> None:
+        for child in children:
+            self.visit(child)
+
+    def visit_text(self, node: n.Text) -> None:
+        self.out.append(node.text.replace(CODE_OPEN, "").replace(CODE_CLOSE, ""))
+
+    def visit_code(self, node: n.Code) -> None:
+        self.out.append(f"{CODE_OPEN}{node.text.replace(CODE_OPEN, '').replace(CODE_CLOSE, '')}{CODE_CLOSE}")
+
+    def visit_crossref(self, node: n.CrossRef) -> None:
+        self.out.append(node.label)
+
+    def visit_blank(self, node: n.Blank) -> None:
+        self.out.append(node.text)
+
+    def visit_element(self, node: n.Element) -> None:
+        if not node.inline:
+            self.out.append(" ")  # a block's words are apart from the next block's
+        self.all(node.children)
+
+    def _children(self, node: Any) -> None:
+        self.all(node.children)
+
+    visit_strong = visit_emphasis = visit_link = visit_externallink = visit_para = _children
+
+    def visit_itemlist(self, node: n.ItemList) -> None:
+        for item in node.items:
+            self.out.append(" ")
+            self.all(item)
 
 
 def _words(children: Iterable[Any]) -> str:
-    out: list[str] = []
-    _inline(children, out)
-    return "".join(out)
-
-
-def _inline(children: Iterable[Any], out: list[str]) -> None:
-    for child in children:
-        kind = type(child)
-        if kind is n.Text:
-            out.append(child.text)
-        elif kind is n.Code:
-            out.append(f"{CODE_OPEN}{child.text}{CODE_CLOSE}")
-        elif kind is n.Markup:
-            out.append(_markup_words(child.html))
-        elif kind is n.CrossRef:
-            out.append(child.label)
-        elif kind is n.Blank:
-            out.append(child.text)
-        else:
-            _inline(getattr(child, "children", ()), out)
-
-
-def _markup_words(markup: str) -> str:
-    if _HEADING_WITH_ID.search(markup):
-        raise NeedsHtml
-    marked = _CODE_TAG.sub(lambda tag: CODE_CLOSE if tag.group(0)[1] == "/" else CODE_OPEN, markup)
-    return html.unescape(_TAGS.sub("", marked))
+    walker = _Words()
+    walker.all(children)
+    return "".join(walker.out)
 
 
 def _html(words: str) -> str:

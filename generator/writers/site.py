@@ -1,9 +1,11 @@
 """The site writer: walks a page's document tree and writes its HTML.
 
-One ``visit_<node>`` method per node type (as Sphinx's translators do); every value goes
-through the element builder (:mod:`.document.html`), which escapes it. Content Markdown
-arrives converted and sanitised (:class:`~.document.nodes.Markup`). The writer lays
-out what the nodes carry: it never makes up a word, a number or a label.
+One ``visit_<node>`` method per node type (:class:`~.document.visitor.Visitor`, as Sphinx's
+translators do); every value goes through the element builder (:mod:`.document.html`),
+which escapes it. Content text arrives as nodes like any other (read once, see
+:mod:`.document.text`), its other elements as :class:`~.document.nodes.Element`, whose
+tag and attributes the allowlist admitted when the node was made. The writer lays out
+what the nodes carry: it never makes up a word, a number or a label.
 """
 
 from __future__ import annotations
@@ -14,29 +16,24 @@ from typing import Any
 
 from generator.document import nodes as n
 from generator.writers.html import Html as Markup, el, join
+from generator.document.visitor import Visitor
 from generator.project.addresses import Target, html_href
 
 SEARCH_EXCLUDE = {"data-search-exclude": "true"}
+ADMONITIONS = {"script": "quote", "intro": "quote", "about": "abstract", "note": "note", "skip": "info"}
+"""Each kind of callout as the theme's admonition that shows it."""
 
 
-class SiteWriter:
+class SiteWriter(Visitor):
     """Writes one page; ``permalink`` is the title of each heading's link to itself."""
 
     def __init__(self, permalink: str):
         self.permalink = permalink
         self.page = ""
-        self._visitors: dict[type, Any] = {}
 
     def write(self, page: n.Page) -> Markup:
         self.page = page.path
         return join(self.visit(block) for block in page.body)
-
-    def visit(self, node: Any) -> Markup:
-        kind = type(node)
-        visitor = self._visitors.get(kind)
-        if visitor is None:
-            visitor = self._visitors[kind] = getattr(self, "visit_" + kind.__name__.lower())
-        return visitor(node)
 
     def inlines(self, children: n.Inlines) -> Markup:
         return join([self.visit(child) for child in children])
@@ -73,8 +70,8 @@ class SiteWriter:
     def visit_blank(self, node: n.Blank) -> Markup:
         return el("mark", {"class": "reflect-blank", "data-placeholder": node.name}, node.text)
 
-    def visit_markup(self, node: n.Markup) -> Markup:
-        return Markup(node.html)  # converted from Markdown and sanitised once (document.text)
+    def visit_element(self, node: n.Element) -> Markup:
+        return el(node.tag, dict(node.attributes), (self.visit(child) for child in node.children))
 
     # --- blocks ------------------------------------------------------------------------------
 
@@ -92,7 +89,7 @@ class SiteWriter:
         return el("p", attributes, inner)
 
     def visit_prose(self, node: n.Prose) -> Markup:
-        return self.inlines(node.children)
+        return join(self.visit(block) for block in node.children)
 
     def visit_itemlist(self, node: n.ItemList) -> Markup:
         items = (el("li", None, self.inlines(item)) for item in node.items)
@@ -115,7 +112,7 @@ class SiteWriter:
 
     def visit_callout(self, node: n.Callout) -> Markup:
         title = el("p", {"class": "admonition-title"}, node.title)
-        return el("div", {"class": f"admonition {node.kind}"}, title, (self.visit(b) for b in node.body))
+        return el("div", {"class": f"admonition {ADMONITIONS[node.kind]}"}, title, (self.visit(b) for b in node.body))
 
     def visit_quote(self, node: n.Quote) -> Markup:
         return el(

@@ -84,6 +84,8 @@ def test_what_the_site_marks_out_of_search_stays_out():
     assert page_entries(n.Page("y.md", "Off", (n.Para((n.Text("x"),)),), search=False)) == ()
 
 
-def test_a_heading_inside_content_html_leaves_the_page_to_its_html():
-    page = n.Page("x.md", "Page", (n.Prose((n.Markup('<h2 id="h">Made by hand</h2>'),)),))
-    assert page_entries(page) is None
+def test_a_heading_a_person_gave_an_id_starts_a_section_as_on_the_page():
+    made = n.Element("h2", (("id", "h"),), (n.Text("Made by hand"),))
+    page = n.Page("x.md", "Page", (n.Prose((n.Para((n.Text("Before"),)), made, n.Para((n.Text("After"),)))),))
+    entries = page_entries(page)
+    assert [(e.anchor, e.title, e.text) for e in entries] == [(None, "Page", "Before"), ("h", "Made by hand", "After")]

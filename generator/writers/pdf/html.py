@@ -13,7 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.document import nodes as n
+from generator.writers.html import Html, el, join
 from generator.document.nodes import Printable
+from generator.document.visitor import Visitor
 from generator.writers.stamp import iso
 
 CSS_FILE = Path(__file__).with_name("print.css")
@@ -104,177 +106,148 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-class HtmlWriter:
-    """Writes printed documents as HTML: one ``visit_<node>`` method per node type."""
+TICK = el("span", {"class": "box tick", "aria-hidden": "true"})
+
+
+class HtmlWriter(Visitor):
+    """Writes printed documents as HTML: one ``visit_<node>`` method per node type, every value
+    through the site's escaping element builder (:func:`~generator.writers.html.el`)."""
 
     def __init__(self, anchors: frozenset[str]):
         self.anchors = anchors  # anchors present in the file being written
         self.in_link = False  # inside a link: what would link again is plain text
 
-    def visit(self, node: object) -> str:
-        return getattr(self, "visit_" + type(node).__name__.lower())(node)
-
-    def inline(self, children: n.Inlines) -> str:
-        return "".join(self.visit(child) for child in children)
+    def inline(self, children: tuple) -> Html:
+        return join(self.visit(child) for child in children)
 
     # --- inline ------------------------------------------------------------------------------
 
-    def visit_text(self, node: n.Text) -> str:
-        return html.escape(node.text, quote=False)
+    def visit_text(self, node: n.Text) -> Html:
+        return join([node.text])
 
-    def visit_code(self, node: n.Code) -> str:
-        return html.escape(node.text, quote=False)
+    def visit_code(self, node: n.Code) -> Html:
+        return join([node.text])
 
-    def visit_strong(self, node: n.Strong) -> str:
-        return f"<strong>{self.inline(node.children)}</strong>"
+    def visit_strong(self, node: n.Strong) -> Html:
+        return el("strong", None, self.inline(node.children))
 
-    def visit_emphasis(self, node: n.Emphasis) -> str:
-        return f"<em>{self.inline(node.children)}</em>"
+    def visit_emphasis(self, node: n.Emphasis) -> Html:
+        return el("em", None, self.inline(node.children))
 
-    def visit_externallink(self, node: n.ExternalLink) -> str:
+    def visit_externallink(self, node: n.ExternalLink) -> Html:
         return self._link(node.url, node.children)
 
-    def visit_link(self, node: n.Link) -> str:  # a page of the site: not on paper
+    def visit_link(self, node: n.Link) -> Html:  # a page of the site: not on paper
         return self.inline(node.children)
 
-    def visit_crossref(self, node: n.CrossRef) -> str:
+    def visit_crossref(self, node: n.CrossRef) -> Html:
         if node.anchor and node.anchor in self.anchors:
             return self._link(f"#{node.anchor}", (n.Text(node.label),))
         if node.url:
             return self._link(node.url, (n.Text(node.label),))
-        return html.escape(node.label, quote=False)
+        return join([node.label])
 
-    def visit_blank(self, node: n.Blank) -> str:
-        return f'<mark class="blank">{html.escape(node.text, quote=False)}</mark>'
+    def visit_blank(self, node: n.Blank) -> Html:
+        return el("mark", {"class": "blank"}, node.text)
 
-    def _link(self, href: str, children: n.Inlines) -> str:
+    def visit_element(self, node: n.Element) -> Html:
+        """Content's other elements (a table, a definition list) as they are; a link as a link."""
+        if node.tag == "a":
+            href = node.attribute("href")
+            return self._link(href, node.children) if href else self.inline(node.children)
+        return el(node.tag, dict(node.attributes), self.inline(node.children))
+
+    def _link(self, href: str, children: tuple) -> Html:
         if self.in_link:
             return self.inline(children)
         self.in_link = True
         inner = self.inline(children)
         self.in_link = False
-        return f'<a href="{_attr(href)}">{inner}</a>'
+        return el("a", {"href": href}, inner)
 
     # --- blocks ------------------------------------------------------------------------------
 
-    def visit_heading(self, node: n.Heading) -> str:
-        anchor = f' id="{_attr(node.anchor)}"' if node.anchor else ""
-        return f"<h{node.level}{anchor}>{self.inline(node.children)}</h{node.level}>"
+    def visit_heading(self, node: n.Heading) -> Html:
+        return el(f"h{node.level}", {"id": node.anchor}, self.inline(node.children))
 
-    def visit_para(self, node: n.Para) -> str:
-        role = f' class="{node.role}"' if node.role else ""
-        return f"<p{role}>{self.inline(node.children)}</p>"
+    def visit_para(self, node: n.Para) -> Html:
+        return el("p", {"class": node.role or None}, self.inline(node.children))
 
-    def visit_itemlist(self, node: n.ItemList) -> str:
-        tag = "ol" if node.ordered else "ul"
-        items = "".join(f"<li>{self.inline(item)}</li>" for item in node.items)
-        return f"<{tag}>{items}</{tag}>"
+    def visit_itemlist(self, node: n.ItemList) -> Html:
+        return el("ol" if node.ordered else "ul", None, (el("li", None, self.inline(item)) for item in node.items))
 
-    def visit_callout(self, node: n.Callout) -> str:
-        body = "".join(self.visit(b) for b in node.body)
-        return (
-            f'<div class="callout callout-{node.kind}">'
-            f'<p class="callout-title">{html.escape(node.title)}</p>{body}</div>'
-        )
+    def visit_callout(self, node: n.Callout) -> Html:
+        return el("div", {"class": f"callout callout-{node.kind}"}, el("p", {"class": "callout-title"}, node.title),
+                  (self.visit(b) for b in node.body))
 
-    def visit_fields(self, node: n.Fields) -> str:
-        rows = "".join(
-            f'<tr><th scope="row">{html.escape(row.label)}</th>'
-            + ('<td class="write-in"></td>' if row.write_in else f"<td>{self.inline(row.value)}</td>")
-            + "</tr>"
+    def visit_fields(self, node: n.Fields) -> Html:
+        rows = (
+            el("tr", None, el("th", {"scope": "row"}, row.label),
+               el("td", {"class": "write-in"}) if row.write_in else el("td", None, self.inline(row.value)))
             for row in node.rows
         )
-        return f'<table class="fields"><tbody>{rows}</tbody></table>'
+        return el("table", {"class": "fields"}, el("tbody", None, rows))
 
-    def visit_tickboxes(self, node: n.TickBoxes) -> str:
+    def visit_tickboxes(self, node: n.TickBoxes) -> Html:
         """Statements with a tick box each, or numbered, one table row each, with a labelled box."""
         if node.box_label is None:
-            items = "".join(
-                f'<li><span class="box tick" aria-hidden="true"></span> {self.inline(item)}</li>'
-                for item in node.items
-            )
-            return f'<ol class="tickboxes">{items}</ol>'
-        label = html.escape(node.box_label)
-        rows = "".join(
-            f'<tr><td class="number">{html.escape(number)}</td><td class="statement">{self.inline(item)}</td>'
-            f'<td class="initials"><span class="box-label">{label}</span></td></tr>'
+            items = (el("li", None, TICK, " ", self.inline(item)) for item in node.items)
+            return el("ol", {"class": "tickboxes"}, items)
+        rows = (
+            el("tr", None, el("td", {"class": "number"}, number), el("td", {"class": "statement"}, self.inline(item)),
+               el("td", {"class": "initials"}, el("span", {"class": "box-label"}, node.box_label)))
             for number, item in zip(node.numbers, node.items)
         )
-        return f'<table class="statements"><tbody>{rows}</tbody></table>'
+        return el("table", {"class": "statements"}, el("tbody", None, rows))
 
-    def visit_signatures(self, node: n.Signatures) -> str:
+    def visit_signatures(self, node: n.Signatures) -> Html:
         """One row per person (one unnamed row when none is named): a line above each caption."""
-        rows = "".join(
-            f'<tr><th scope="row">{html.escape(signer)}</th>'
-            + "".join(
-                f'<td><div class="line"></div><p class="caption">{html.escape(column)}</p></td>'
-                for column in node.columns
-            )
-            + "</tr>"
+        rows = (
+            el("tr", None, el("th", {"scope": "row"}, signer),
+               (el("td", None, el("div", {"class": "line"}), el("p", {"class": "caption"}, column))
+                for column in node.columns))
             for signer in node.signers or ("",)
         )
-        return f'<table class="signatures"><tbody>{rows}</tbody></table>'
+        return el("table", {"class": "signatures"}, el("tbody", None, rows))
 
-    def _aside(self, kind: str, callout: n.Callout) -> str:
+    def _aside(self, kind: str, callout: n.Callout) -> Html:
         """A note or skip rule inside a question: its title run in with its words."""
-        inner = "".join(self.inline(b.children) for b in callout.body if isinstance(b, n.Para))
-        return (f'<aside class="{kind}"><p><span class="aside-label">{html.escape(callout.title)}</span> '
-                f"{inner}</p></aside>")
+        inner = (self.inline(b.children) for b in callout.body if isinstance(b, n.Para))
+        return el("aside", {"class": kind}, el("p", None, el("span", {"class": "aside-label"}, callout.title), " ", inner))
 
-    def visit_question(self, q: n.Question) -> str:
-        parts = [
-            f'<section class="question">'
-            f'<h3 id="{_attr(q.anchor)}">'
-            f'<span class="qnum">{html.escape(q.number_label)}</span> {self.inline(q.text)}</h3>'
-        ]
+    def visit_question(self, q: n.Question) -> Html:
+        parts = [el("h3", {"id": q.anchor}, el("span", {"class": "qnum"}, q.number_label), " ", self.inline(q.text))]
         parts += [self._aside("skip-logic", skip) for skip in q.skips]  # read before the prompts
         if q.prompts:
-            items = "".join(f"<li>{self.inline(p)}</li>" for p in q.prompts)
-            parts.append(
-                f'<div class="prompts"><p class="prompts-label">{html.escape(q.prompts_label)}</p>'
-                f"<ul>{items}</ul></div>"
-            )
+            parts.append(el("div", {"class": "prompts"}, el("p", {"class": "prompts-label"}, q.prompts_label),
+                            el("ul", None, (el("li", None, self.inline(p)) for p in q.prompts))))
         parts += [self._aside("facilitator-note", note) for note in q.notes]
         if q.scale:
-            choices = "".join(
-                f'<li><span class="box tick" aria-hidden="true"></span> {html.escape(c.choice)}</li>'
-                for c in q.scale
-            )
-            parts.append(
-                f'<div class="rating"><p class="rating-label">{html.escape(q.scale_label)}</p>'
-                f"<ul>{choices}</ul></div>"
-            )
+            choices = (el("li", None, TICK, " ", c.choice) for c in q.scale)
+            parts.append(el("div", {"class": "rating"}, el("p", {"class": "rating-label"}, q.scale_label),
+                            el("ul", None, choices)))
         if q.space_label:
-            parts.append(
-                f'<div class="notes-space" style="height: {q.space_mm}mm">'
-                f'<p class="notes-label">{html.escape(q.space_label)}</p></div>'
-            )
-        parts.append("</section>")
-        return "".join(parts)
+            parts.append(el("div", {"class": "notes-space", "style": f"height: {q.space_mm}mm"},
+                            el("p", {"class": "notes-label"}, q.space_label)))
+        return el("section", {"class": "question"}, parts)
 
-    def visit_cover(self, cover: n.Cover) -> str:
+    def visit_cover(self, cover: n.Cover) -> Html:
         """The combined file's first page: its title, where it is from, and the contents."""
-        toc = "".join(f'<li><a href="#{_attr(anchor)}">{html.escape(words)}</a></li>' for anchor, words in cover.contents)
-        return (
-            '<section class="cover">'
-            f'<h1 class="cover-title" data-header="{_attr(cover.title)}" data-footer="">'
-            f"{html.escape(cover.title)}</h1>"
-            f"<p><strong>{html.escape(cover.site_title)}</strong></p>"
-            f"<p>{html.escape(cover.from_line)}</p>"
-            f'<nav class="toc"><h2>{html.escape(cover.contents_label)}</h2><ol>{toc}</ol></nav>'
-            "</section>"
+        toc = (el("li", None, el("a", {"href": f"#{anchor}"}, words)) for anchor, words in cover.contents)
+        return el(
+            "section", {"class": "cover"},
+            el("h1", {"class": "cover-title", "data-header": cover.title, "data-footer": ""}, cover.title),
+            el("p", None, el("strong", None, cover.site_title)), el("p", None, cover.from_line),
+            el("nav", {"class": "toc"}, el("h2", None, cover.contents_label), el("ol", None, toc)),
         )
 
-    def visit_printable(self, doc: n.Printable) -> str:
+    def visit_printable(self, doc: n.Printable) -> Html:
         """One document as an article; its title carries the running header and footer."""
         first, *rest = doc.blocks
         assert isinstance(first, n.Heading)
-        title = (
-            f'<h1 id="{_attr(first.anchor or doc.anchor)}" data-header="{_attr(doc.page.header)}" '
-            f'data-footer="{_attr(doc.page.footer)}">{self.inline(first.children)}</h1>'
-        )
-        body = "".join(self.visit(b) for b in rest)
-        return f'<article class="doc doc-{doc.kind} doc-{doc.variant}">{title}{body}</article>'
+        title = el("h1", {"id": first.anchor or doc.anchor, "data-header": doc.page.header,
+                          "data-footer": doc.page.footer}, self.inline(first.children))
+        return el("article", {"class": f"doc doc-{doc.kind} doc-{doc.variant}"}, title, (self.visit(b) for b in rest))
 
 
 def _head(title: str, subject: str, doc: Printable, stamp: datetime, keywords: str) -> str:

@@ -8,13 +8,13 @@ per type) carrying the look down, and joins neighbouring runs that look alike.
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 from dataclasses import dataclass
 
 from generator.document import nodes as n
+from generator.document.visitor import Visitor
 
-_TAGS = re.compile(r"<[^>]+>")
+BOLD = frozenset({"b", "strong"})
+ITALIC = frozenset({"i", "em", "cite", "dfn", "var"})
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,13 @@ def runs(children: n.Inlines, italic: bool = False) -> tuple[Run, ...]:
     return _joined(walker.out)
 
 
-class _Walker:
+class _Walker(Visitor):
     def __init__(self) -> None:
         self.out: list[Run] = []
 
-    def walk(self, children: n.Inlines, look: Run) -> None:
+    def walk(self, children: tuple, look: Run) -> None:
         for child in children:
-            getattr(self, "visit_" + type(child).__name__.lower())(child, look)
+            self.visit(child, look)
 
     def visit_text(self, node: n.Text, look: Run) -> None:
         self.out.append(dataclasses.replace(look, text=node.text))
@@ -67,8 +67,26 @@ class _Walker:
     def visit_blank(self, node: n.Blank, look: Run) -> None:
         self.out.append(Run(node.text, look.bold, look.italic, blank=True))
 
-    def visit_markup(self, node: n.Markup, look: Run) -> None:
-        self.out.append(dataclasses.replace(look, text=html.unescape(_TAGS.sub("", node.html))))
+    def visit_element(self, node: n.Element, look: Run) -> None:
+        """Content's other elements: bold, italic or a link where they are, their words in any case."""
+        if node.tag == "br":
+            self.out.append(dataclasses.replace(look, text=" "))
+        elif node.tag in BOLD:
+            look = dataclasses.replace(look, bold=True)
+        elif node.tag in ITALIC:
+            look = dataclasses.replace(look, italic=True)
+        elif node.tag == "a" and node.attribute("href"):
+            look = dataclasses.replace(look, href=node.attribute("href"))
+        self.walk(node.children, look)
+
+    def visit_para(self, node: n.Para, look: Run) -> None:  # a paragraph inside an element
+        self.out.append(dataclasses.replace(look, text=" "))
+        self.walk(node.children, look)
+
+    def visit_itemlist(self, node: n.ItemList, look: Run) -> None:  # a list inside an inline element
+        for item in node.items:
+            self.out.append(dataclasses.replace(look, text=" "))
+            self.walk(item, look)
 
 
 def _joined(found: list[Run]) -> tuple[Run, ...]:

@@ -33,6 +33,8 @@ from generator.document import nodes as n
 from generator.document.nodes import Printable
 from generator.document.build import plain_text
 from generator.writers.word.runs import runs as flat_runs
+from generator.document.visitor import Visitor
+from generator.writers.word.content import write_element
 from generator.writers.word.forms import (
     QUESTION_LIST_ID,
     STATEMENT_LIST_ID,
@@ -56,7 +58,7 @@ LINK_COLOUR = RGBColor(0x1A, 0x3D, 0x99)
 # --- inline text -------------------------------------------------------------------------------
 
 
-class DocxWriter:
+class DocxWriter(Visitor):
     """Writes one printed document into a python-docx document: one ``visit_<node>`` method per node type."""
 
     def __init__(self, doc, anchors: frozenset[str]):
@@ -139,9 +141,6 @@ class DocxWriter:
 
     # --- blocks: one visit method per node type ---------------------------------------------
 
-    def visit(self, node: object) -> None:
-        getattr(self, "visit_" + type(node).__name__.lower())(node)
-
     def visit_heading(self, node: n.Heading) -> None:
         paragraph = self.paragraph(node.children, f"Heading {node.level}")
         if node.anchor:
@@ -152,6 +151,9 @@ class DocxWriter:
         paragraph = self.paragraph(node.children, style)
         if node.role == "keep":
             paragraph.paragraph_format.keep_with_next = True
+
+    def visit_element(self, node: n.Element) -> None:
+        write_element(self, node)
 
     def visit_itemlist(self, node: n.ItemList) -> None:
         if node.ordered:
