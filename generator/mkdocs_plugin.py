@@ -175,7 +175,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         shows at once; when they are ready the preview rebuilds and links them.
         """
         from .printable import build_downloads
-        from .printable.print_html import FontMissing
+        from .printable.pdf import FontMissing
 
         assert self.project is not None
         if self.serving and self.printables_report is not None:

@@ -141,7 +141,7 @@ def test_licence_is_in_every_pdf_and_word_files_properties(published):
     assert any(p.suffix == ".pdf" for p in downloads) and any(p.suffix == ".docx" for p in downloads)
     for path in downloads:
         if path.suffix == ".pdf":
-            rights = PdfReader(path).metadata.get("/rights", "")  # WeasyPrint keeps the meta name as written
+            rights = PdfReader(path).metadata.get("/rights", "")  # the document information entry the PDF writer adds
         else:
             rights = docx.Document(str(path)).core_properties.comments
         assert "CC-BY-4.0" in rights and "https://creativecommons.org/licenses/by/4.0/" in rights, path.name

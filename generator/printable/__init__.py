@@ -3,7 +3,7 @@
 Made from the validated :class:`~generator.project.Project`, never from the website's
 pages: :mod:`generator.document.printables` turns each appendix and question set into a
 document tree (:class:`~generator.document.nodes.Printable`, the same nodes as the site's
-pages), which :mod:`.print_html` + :mod:`.pdf` (WeasyPrint) and :mod:`.docx_writer`
+pages), which :mod:`.typst_writer` + :mod:`.pdf` (Typst) and :mod:`.docx_writer`
 (python-docx) walk and write out. :mod:`.downloads` plans the files, caches them
 by content hash and renders what changed in parallel. Importing this package is cheap:
 the rendering libraries load only when a file is rendered.

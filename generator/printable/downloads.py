@@ -237,20 +237,20 @@ def renderer_version() -> str:
     """A hash of what draws the files: this package's code and stylesheet, library versions, fonts."""
     from importlib.metadata import version
 
-    from .print_html import font_files
+    from .pdf import font_files
 
     digest = hashlib.sha256()
     here = Path(__file__).parent
     shared = here.parent / "document"  # the nodes the writers read, and how Word's runs are made of them
-    for path in sorted([*here.glob("*.py"), *here.glob("*.css")]) + [shared / "nodes.py", shared / "runs.py"]:
+    for path in sorted([*here.glob("*.py"), *here.glob("*.typ")]) + [shared / "nodes.py", shared / "runs.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in ("weasyprint", "pydyf", "python-docx", "fonttools", "markdown"):
+    for package in ("typst", "font-source-sans-pro", "python-docx", "markdown"):
         try:
             digest.update(f"{package}={version(package)}\0".encode())
         except Exception:  # pragma: no cover - a missing library fails later, when it is needed
             digest.update(f"{package}=?\0".encode())
     for font in font_files():
-        digest.update(f"{font}:{font.stat().st_size}\0".encode())
+        digest.update(f"{font.name}:{font.stat().st_size}\0".encode())
     return digest.hexdigest()
 
 
@@ -258,13 +258,13 @@ def render(download: Download, stamp: datetime) -> bytes:
     """The file's bytes. Runs in a worker process; imports the heavy libraries only here."""
     if download.format == "pdf":
         from .pdf import render_pdf
-        from .print_html import combined_html, document_html
+        from .typst_writer import combined_source, document_source
 
         if download.kind == "combined":
-            page, css = combined_html(download.docs, stamp, download.cover)
+            source = combined_source(download.docs, download.cover)
         else:
-            page, css = document_html(download.docs[0], stamp)
-        return render_pdf(page, css, stamp)
+            source = document_source(download.docs[0])
+        return render_pdf(source, stamp, download.docs[0].page.licence)
     if download.format == "docx":
         from .docx_writer import render_docx
 
