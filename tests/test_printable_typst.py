@@ -93,9 +93,10 @@ def test_welsh_prints_in_the_shipped_font_with_its_language(consent):
     assert _fonts(data) == {"SourceSansPro"}
 
 
-def test_regional_language_tags_keep_their_region(consent):
-    data = render_pdf(document_source(dataclasses.replace(consent, language="en-GB")), STAMP)
-    assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == "en-GB"
+@pytest.mark.parametrize("tag, lang", [("en-GB", "en-GB"), ("gd", "gd"), ("x-pseudo", "und")])
+def test_any_language_tag_prints_with_its_language_or_undetermined(consent, tag, lang):
+    data = render_pdf(document_source(dataclasses.replace(consent, language=tag)), STAMP)
+    assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == lang
 
 
 def test_structure_tree_holds_headings_lists_tables_and_links(project):

@@ -97,9 +97,12 @@ def page_of(template: str) -> Typ:
 
 
 def language(tag: str) -> tuple[str, str | None]:
-    """A BCP 47 tag as Typst's language and region (``en-GB`` → ``en``, ``GB``)."""
+    """A BCP 47 tag as Typst's language and region (``en-GB`` → ``en``, ``GB``); a tag whose
+    language is not an ISO 639 code Typst knows (``x-pseudo``) is "und", undetermined."""
     primary, _, rest = tag.partition("-")
-    region = next((p for p in rest.split("-") if len(p) == 2 and p.isalpha()), None) if rest else None
+    if not (2 <= len(primary) <= 3 and primary.isascii() and primary.isalpha()):
+        return "und", None
+    region = next((p for p in rest.split("-") if len(p) == 2 and p.isascii() and p.isalpha()), None)
     return primary.lower(), region.upper() if region else None
 
 
