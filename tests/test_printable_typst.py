@@ -93,6 +93,15 @@ def test_welsh_prints_in_the_shipped_font_with_its_language(consent):
     assert _fonts(data) == {"SourceSansPro"}
 
 
+def test_a_character_no_shipped_font_has_still_prints_tagged(consent):
+    doc = _with_blocks(consent, n.Para((n.Text("Thanks \U0001f600 and 漢字"),)))
+    reader = PdfReader(io.BytesIO(render_pdf(document_source(doc), STAMP)))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == consent.language
+    assert reader.metadata.title == consent.heading
+    assert b"pdfuaid" not in root["/Metadata"].get_object().get_data()  # PDF/UA-1 forbids the missing glyph
+
+
 @pytest.mark.parametrize("tag, lang", [("en-GB", "en-GB"), ("gd", "gd"), ("x-pseudo", "und")])
 def test_any_language_tag_prints_with_its_language_or_undetermined(consent, tag, lang):
     data = render_pdf(document_source(dataclasses.replace(consent, language=tag)), STAMP)

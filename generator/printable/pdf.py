@@ -15,12 +15,15 @@ Typst writes title, author, subject and keywords but no other entries.
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from datetime import datetime
 from pathlib import Path
 
 from .stamp import iso
+
+log = logging.getLogger("mkdocs.plugins.reflect.printable")
 
 PDF_STANDARD = "ua-1"  # tagged structure, /Lang, DisplayDocTitle; Typst refuses what UA-1 forbids
 FONT_STYLES = ("Regular", "Bold", "It", "BoldIt")
@@ -50,9 +53,20 @@ def render_pdf(source: str, stamp: datetime, rights: str = "") -> bytes:
 
     folder = font_files()[0].parent  # Typst reads fonts by folder: the package's, and no other
     fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(folder)])
+    def compile_as(standards):
+        return typst.compile(source.encode("utf-8"), font_paths=fonts, ignore_system_fonts=True, format="pdf",
+                             pdf_standards=standards, pdf_tags=True, timestamp=int(stamp.timestamp()))
+
     try:
-        data = typst.compile(source.encode("utf-8"), font_paths=fonts, ignore_system_fonts=True,
-                             format="pdf", pdf_standards=PDF_STANDARD, timestamp=int(stamp.timestamp()))
+        try:
+            data = compile_as(PDF_STANDARD)
+        except typst.TypstError as exc:
+            if "could not be displayed" not in exc.message:
+                raise
+            # A character no shipped font has (an emoji, say): PDF/UA-1 forbids a missing glyph,
+            # so this file is tagged PDF without the PDF/UA-1 claim, the character drawn as a box.
+            log.warning("Printable documents: %s; that PDF is tagged but not PDF/UA-1", exc.message)
+            data = compile_as([])
     except typst.TypstError as exc:
         raise RuntimeError(f"Typst could not set the document: {exc.message}\n{exc.diagnostic}") from None
     if rights:
