@@ -40,8 +40,8 @@ RENDER_PDFS = """
 import json, sys, time
 from pathlib import Path
 from generator.project import load_project
-from generator.printable.downloads import _render_in_pool, plan
-from generator.printable.stamp import build_stamp
+from generator.build.printables import _render_in_pool, plan
+from generator.writers.stamp import build_stamp
 
 if __name__ == "__main__":
     project, out = load_project(sys.argv[1]), Path(sys.argv[2])
