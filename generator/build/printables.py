@@ -217,21 +217,21 @@ def renderer_version() -> str:
     """A hash of what draws the files: this package's code and stylesheet, library versions, fonts."""
     from importlib.metadata import version
 
-    from generator.writers.pdf.html import font_files
+    from generator.writers.pdf.render import font_files
 
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    writers = package / "writers"  # the PDF and Word writers, their stylesheet, how Word's runs are made
-    drawn = sorted(p for p in writers.rglob("*") if p.suffix in {".py", ".css"} and "__pycache__" not in p.parts)
+    writers = package / "writers"  # the PDF and Word writers, the PDF's layout (print.typ), how Word's runs are made
+    drawn = sorted(p for p in writers.rglob("*") if p.suffix in {".py", ".typ"} and "__pycache__" not in p.parts)
     for path in [*drawn, Path(__file__).resolve(), package / "document" / "nodes.py"]:
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in ("weasyprint", "pydyf", "python-docx", "fonttools", "markdown"):
+    for package in ("typst", "font-source-sans-pro", "python-docx", "markdown"):
         try:
             digest.update(f"{package}={version(package)}\0".encode())
         except Exception:  # pragma: no cover - a missing library fails later, when it is needed
             digest.update(f"{package}=?\0".encode())
     for font in font_files():
-        digest.update(f"{font}:{font.stat().st_size}\0".encode())
+        digest.update(f"{font.name}:{font.stat().st_size}\0".encode())
     return digest.hexdigest()
 
 
@@ -239,13 +239,13 @@ def render(download: Download, stamp: datetime) -> bytes:
     """The file's bytes. Runs in a worker process; imports the heavy libraries only here."""
     if download.format == "pdf":
         from generator.writers.pdf.render import render_pdf
-        from generator.writers.pdf.html import combined_html, document_html
+        from generator.writers.pdf.typst import combined_source, document_source
 
         if download.kind == "combined":
-            page, css = combined_html(download.docs, stamp, download.cover)
+            source = combined_source(download.docs, download.cover)
         else:
-            page, css = document_html(download.docs[0], stamp)
-        return render_pdf(page, css, stamp)
+            source = document_source(download.docs[0])
+        return render_pdf(source, stamp, download.docs[0].page.licence)
     if download.format == "docx":
         from generator.writers.word.writer import render_docx
 

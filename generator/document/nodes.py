@@ -3,7 +3,7 @@
 Builders (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices` for the
 site's pages, :mod:`.printables` for the printed documents, sharing :mod:`.parts`) make
 these from a Project, once; writers walk them and dispatch on the node's type (the site
-writer, the print HTML writer for the PDF, the Word writer). A node carries every word,
+writer, the Typst writer for the PDF, the Word writer). A node carries every word,
 number and label it shows: a writer only lays them out.
 
 Inline nodes hold one line of text; block nodes hold inlines and other blocks. Content

@@ -1,6 +1,6 @@
 """Builders of the printed documents: one :class:`~.nodes.Printable` per appendix and question set.
 
-The PDF writer (:mod:`generator.writers.pdf.html`) and the Word writer
+The PDF writer (:mod:`generator.writers.pdf.typst`) and the Word writer
 (:mod:`generator.writers.word.writer`) never read the Project or the site: they walk
 the trees made here, so a PDF and its DOCX hold the same words in the same order,
 numbered exactly as on the site. What the site's pages say too (a reference, the skip

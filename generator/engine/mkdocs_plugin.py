@@ -192,7 +192,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         shows at once; when they are ready the preview rebuilds and links them.
         """
         from generator.build.printables import build_downloads
-        from generator.writers.pdf.html import FontMissing
+        from generator.writers.pdf.render import FontMissing
 
         assert self.project is not None
         if self.serving and self.printables_report is not None:

@@ -40,6 +40,8 @@ body: |
 
   See ![logo][l] and [a link that stays a link](https://example.org/).
 
+  Marked \ue0000\ue001 by hand, the characters that once marked a reference.
+
   [l]: https://tracker.example/logo.png
 """
 
@@ -77,6 +79,14 @@ def test_opened_from_disk_the_page_requests_nothing_from_elsewhere(hostile_site,
         url for url in requests if not url.startswith("file://")
     ]
     page.close()
+
+
+def test_private_use_characters_are_published_as_they_are_never_as_a_link(hostile_site):
+    """Issue 18.4: references were once marked with U+E000…U+E001 in the text; with no other
+    reference on the page such a text crashed the build, with one it became an appendix link."""
+    page = (hostile_site / "about" / "hostile.html").read_text(encoding="utf-8")
+    paragraph = re.search(r"<p>Marked (.*?) by hand", page, re.S)
+    assert paragraph and paragraph.group(1) == "\ue0000\ue001"
 
 
 def test_a_title_with_a_less_than_sign_shows_no_backslash(hostile_site):

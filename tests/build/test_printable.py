@@ -238,16 +238,10 @@ def test_pdfs_are_tagged_titled_with_language_and_embedded_fonts(project, files)
                 descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
                 descriptor = descendant["/FontDescriptor"].get_object()
                 assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), (path, font)
-                fonts.add(_embedded_family(descriptor))
-        # Arial in the Word files; its metric-compatible twin in the PDFs.
-        assert fonts == {"Liberation Sans"}, (path, fonts)
-
-
-def _embedded_family(descriptor) -> str:
-    from fontTools.ttLib import TTFont
-
-    data = descriptor["/FontFile2"].get_object().get_data()
-    return TTFont(io.BytesIO(data))["name"].getDebugName(1)
+                fonts.add(str(descriptor["/FontName"]).split("+")[-1].split("-")[0])  # "ABCDEF+Family-Style"
+        # The font shipped with the package (font-source-sans-pro), and no fallback font: every
+        # character printed is in it. (The Word files name Arial; see the LibreOffice test.)
+        assert fonts == {"SourceSansPro"}, (path, fonts)
 
 
 def test_links_in_pdfs_are_clickable_and_land_inside_the_file(project, files):
@@ -387,7 +381,7 @@ def _assert_questions_on_the_page_of_their_space(reader, owner, where: str) -> N
         at = label
 
 
-def test_libreoffice_converts_every_docx_to_as_many_pages_as_its_pdf(tmp_path, project, files):
+def test_libreoffice_lays_out_every_docx_keeping_what_the_pdf_keeps_together(tmp_path, project, files):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice is not installed: apt-get install libreoffice-writer-nogui")
@@ -410,10 +404,12 @@ def test_libreoffice_converts_every_docx_to_as_many_pages_as_its_pdf(tmp_path, p
         reader = PdfReader(converted)
         title = open_docx(source).core_properties.title
         assert title in _squash(reader.pages[0].extract_text())
-        # Arial (Liberation Sans here) in Word, Liberation Sans in the PDF, the same spacing:
-        # the same page breaks, so a page reference holds for either file.
+        # The Word file names Arial (Liberation Sans stands in for it here); the PDF prints in the
+        # font shipped with Reflect, which is not Arial-metric, so the two need not break pages
+        # alike and no page number is shared between them. What is asserted is Word's own layout:
+        # it keeps what the PDF keeps together (below), on a sensible number of pages.
         pdf = PdfReader(io.BytesIO(files[f"downloads/{source.stem}.pdf"]))
-        assert len(reader.pages) == len(pdf.pages), source.name
+        assert len(pdf.pages) // 2 <= len(reader.pages) <= 2 * len(pdf.pages) + 1, source.name
         owner = next((o for o in owners(project) if o.id == source.stem.removesuffix("-participant")), None)
         if owner is not None:  # Word keeps each question with its notes space too
             _assert_questions_on_the_page_of_their_space(reader, owner, source.name)

@@ -141,7 +141,7 @@ def test_licence_is_in_every_pdf_and_word_files_properties(published):
     assert any(p.suffix == ".pdf" for p in downloads) and any(p.suffix == ".docx" for p in downloads)
     for path in downloads:
         if path.suffix == ".pdf":
-            rights = PdfReader(path).metadata.get("/rights", "")  # WeasyPrint keeps the meta name as written
+            rights = PdfReader(path).metadata.get("/rights", "")  # the document information entry the PDF writer adds
         else:
             rights = docx.Document(str(path)).core_properties.comments
         assert "CC-BY-4.0" in rights and "https://creativecommons.org/licenses/by/4.0/" in rights, path.name
@@ -321,7 +321,9 @@ def test_vendored_search_shim_is_the_locked_npm_file():
 
 
 def test_fresh_install_outside_the_repository_without_node(tmp_path):
-    """pip install <repo>, reflect new mysite, cd mysite, reflect build: with Python only."""
+    """pip install <repo>, reflect new mysite, cd mysite, reflect build: with Python only; and the
+    bundled site, with fontconfig shown no font at all: every font a PDF embeds ships with the
+    installed packages (none comes from a system font package)."""
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = subprocess.run(
@@ -330,7 +332,11 @@ def test_fresh_install_outside_the_repository_without_node(tmp_path):
         capture_output=True, text=True, timeout=900,
     )
     assert pip.returncode == 0, pip.stderr[-3000:]
-    env = {"PATH": str(venv / "bin"), "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    no_fonts = tmp_path / "fontconfig"  # a fontconfig that knows no font folder
+    no_fonts.mkdir()
+    (no_fonts / "fonts.conf").write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n')
+    env = {"PATH": str(venv / "bin"), "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "FONTCONFIG_FILE": str(no_fonts / "fonts.conf"), "FONTCONFIG_PATH": str(no_fonts)}
     assert shutil.which("node", path=env["PATH"]) is None and shutil.which("npm", path=env["PATH"]) is None
     work = tmp_path / "work"
     work.mkdir()
@@ -347,6 +353,28 @@ def test_fresh_install_outside_the_repository_without_node(tmp_path):
     installed = subprocess.run([str(venv / "bin" / "python"), "-c", "import generator; print(generator.__file__)"], cwd=tmp_path,
                                capture_output=True, text=True).stdout
     assert str(ROOT) not in installed  # a real install, not the source tree
+
+    from pypdf import PdfReader
+
+    bundled = tmp_path / "bundled"  # the README's build: the bundled site (here without node_modules)
+    for name in ("content", "questions", "overrides"):
+        shutil.copytree(ROOT / name, bundled / name)
+    shutil.copy(ROOT / "mkdocs.yml", bundled / "mkdocs.yml")
+    built = subprocess.run(["reflect", "build"], cwd=bundled, env=env, capture_output=True, text=True, timeout=900)
+    assert built.returncode == 0, built.stderr
+    shipped = {p.stem for p in (venv / "lib").rglob("*") if p.suffix.lower() in (".ttf", ".otf")}
+    pdfs = sorted((bundled / "site" / "downloads").glob("*.pdf"))
+    assert len(pdfs) == 13
+    for path in pdfs:
+        embedded = set()
+        for page in PdfReader(path).pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                font = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = font["/FontDescriptor"]
+                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), (path.name, font)
+                embedded.add(str(descriptor["/FontName"]).split("+")[-1])
+        assert embedded and embedded <= shipped, (path.name, embedded)
 
 
 # --- talking on a terminal and through a pipe ------------------------------------------------------

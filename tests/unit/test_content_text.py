@@ -20,7 +20,7 @@ from generator.document.text import ContentText
 from generator.writers.word.runs import runs
 from generator.document.visitor import UnknownNode
 from generator.writers.word.writer import DocxWriter
-from generator.writers.pdf.html import HtmlWriter
+from generator.writers.pdf.typst import TypstWriter
 from generator.writers.search import SearchWalker
 from generator.project.addresses import Target
 from generator.writers.site import SiteWriter
@@ -103,8 +103,9 @@ def test_a_markdown_table_is_a_table_on_the_site_in_the_pdf_and_in_the_word_file
     site = site_html(blocks)
     assert "<table><thead><tr><th>Theme</th><th>Count</th></tr></thead>" in site
     assert "<td><em>Trust</em></td><td>3</td>" in site
-    pdf = "".join(HtmlWriter(frozenset()).visit(block) for block in blocks)
-    assert "<th>Theme</th>" in pdf and "<td><em>Trust</em></td>" in pdf and "|" not in pdf
+    typst = "".join(TypstWriter(frozenset()).visit(block) for block in blocks)
+    assert 'content-table(2, (([#"Theme"], [#"Count"], ), ), (([#emph([#"Trust"])], [#"3"], ), ' in typst
+    assert "|" not in typst
     document = word(blocks)
     (table,) = document.tables
     assert [[cell.text for cell in row.cells] for row in table.rows] == [["Theme", "Count"], ["Trust", "3"], ["Time", "2"]]
@@ -134,11 +135,11 @@ class Unknown:
 
 @pytest.mark.parametrize("writer", [
     lambda node: SiteWriter("Link").visit(node),
-    lambda node: HtmlWriter(frozenset()).visit(node),
+    lambda node: TypstWriter(frozenset()).visit(node),
     lambda node: DocxWriter(docx.Document(), frozenset()).visit(node),
     lambda node: runs((node,)),
     lambda node: SearchWalker("Page").visit(node),
-], ids=["site", "print-html", "word", "runs", "search"])
+], ids=["site", "pdf", "word", "runs", "search"])
 def test_every_writer_refuses_a_node_type_it_does_not_know(writer):
     with pytest.raises(UnknownNode, match="Unknown"):
         writer(Unknown())

@@ -86,7 +86,7 @@ def _built_in_styles(doc, font: str) -> None:
     normal = styles["Normal"]
     normal.font.name = font
     normal.font.size = Pt(10.5)
-    # Spacing as in the PDF (print.css): line height about 1.45 em, 7 pt after a paragraph.
+    # Spacing close to the PDF's (print.typ): line height about 1.45 em, 7 pt after a paragraph.
     normal.paragraph_format.line_spacing = 1.25
     normal.paragraph_format.space_after = Pt(7)
     for level, size, before, after in ((1, 18, 0, 11), (2, 13.5, 20, 7), (3, 11, 14, 6)):

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -67,6 +68,7 @@ class DocxWriter(Visitor):
         self.bookmark_id = 0
         self.list_number_num_id = self._style_num_id("List Number")
         self.question_num_id: int | None = None
+        self.style_ids: dict[str, str | None] = {}  # paragraph style name → id, for this document
 
     def _style_num_id(self, style_name: str) -> int | None:
         ppr = self.doc.styles[style_name].element.pPr
@@ -105,8 +107,18 @@ class DocxWriter(Visitor):
             if link is not None:
                 paragraph._p.append(link)
 
+    def add(self, text: str = "", style: str | None = None):
+        """A new paragraph in ``style``, whose id is looked up once per document (python-docx
+        looks it up on each paragraph, scanning every style: most of a Word file's time)."""
+        paragraph = self.doc.add_paragraph(text)
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
     def paragraph(self, inline: n.Inlines, style: str | None = None, *, italic: bool | None = None):
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.add(style=style)
         self.runs(paragraph, inline, italic=italic)
         return paragraph
 
@@ -130,7 +142,7 @@ class DocxWriter(Visitor):
             num.add_lvlOverride(ilvl=0).add_startOverride(1)
             num_id = num.numId
         for item in items:
-            paragraph = self.doc.add_paragraph(style=style)
+            paragraph = self.add(style=style)
             if num_id is not None:
                 num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
                 num_pr.get_or_add_ilvl().val = 0
@@ -164,7 +176,7 @@ class DocxWriter(Visitor):
 
     def visit_callout(self, node: n.Callout) -> None:
         style = "Script" if node.kind in ("script", "intro") else "Guidance"
-        title = self.doc.add_paragraph(node.title, style="Callout Title")
+        title = self.add(node.title, "Callout Title")
         title.paragraph_format.keep_with_next = True
         for inner in node.body:
             if isinstance(inner, n.Para):
@@ -199,11 +211,11 @@ class DocxWriter(Visitor):
         if block.box_label is not None:
             # Kept with what follows (the signatures), as on paper.
             statements_table(self, block.items, block.box_label, keep=True)
-            self.doc.add_paragraph(style="Spacer").paragraph_format.keep_with_next = True
+            self.add(style="Spacer").paragraph_format.keep_with_next = True
             return
         num_id = list_numbering(self.doc, STATEMENT_LIST_ID, 7, False)
         for item in block.items:
-            paragraph = self.doc.add_paragraph(style="Tick Box")
+            paragraph = self.add(style="Tick Box")
             number_paragraph(paragraph, num_id)
             checkbox(paragraph, plain_text(item)[:60])
             paragraph.add_run(" ")
@@ -211,7 +223,7 @@ class DocxWriter(Visitor):
 
     def _aside(self, callout: n.Callout, style: str, keep: bool | None) -> None:
         """A note or skip rule inside a question: its title run in, in bold, with its words."""
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.add(style=style)
         paragraph.add_run(f"{callout.title} ").bold = True
         for inner in callout.body:
             if isinstance(inner, n.Para):
@@ -221,7 +233,7 @@ class DocxWriter(Visitor):
     def visit_question(self, q: n.Question) -> None:
         if self.question_num_id is None:
             self.question_num_id = list_numbering(self.doc, QUESTION_LIST_ID, 7, True)
-        heading = self.doc.add_paragraph(style="Heading 3")
+        heading = self.add(style="Heading 3")
         number_paragraph(heading, self.question_num_id)
         heading.paragraph_format.keep_with_next = True
         self.runs(heading, q.text)
@@ -230,7 +242,7 @@ class DocxWriter(Visitor):
         for skip in q.skips:  # read before the prompts
             self._aside(skip, "Skip Logic", True)
         if q.prompts:
-            self.doc.add_paragraph(q.prompts_label, style="Prompts Label")
+            self.add(q.prompts_label, "Prompts Label")
             for prompt in q.prompts:
                 paragraph = self.paragraph(prompt, "List Bullet", italic=True)
                 paragraph.paragraph_format.left_indent = Mm(13)
@@ -238,8 +250,8 @@ class DocxWriter(Visitor):
         for note in q.notes:
             self._aside(note, "Facilitator Note", keep or None)
         if q.scale:
-            self.doc.add_paragraph(q.scale_label, style="Rating").paragraph_format.keep_with_next = True
-            choices = self.doc.add_paragraph(style="Rating")
+            self.add(q.scale_label, "Rating").paragraph_format.keep_with_next = True
+            choices = self.add(style="Rating")
             choices.paragraph_format.keep_with_next = keep or None
             for index, choice in enumerate(q.scale):
                 if index:
@@ -259,7 +271,7 @@ class DocxWriter(Visitor):
             widths(table, (Mm(167),))
             table.alignment = None
             _table_indent(table, Mm(7))
-            self.doc.add_paragraph(style="Spacer")
+            self.add(style="Spacer")
 
 
 def _bookmark_name(anchor: str) -> str:

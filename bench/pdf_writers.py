@@ -1,0 +1,134 @@
+"""The PDF writers against each other, and a cold full build against plain MkDocs + Material.
+
+    python bench/pdf_writers.py [--scales 1000,10000] [--old-python PATH]
+
+For each scale it generates a pack (bench/generate.py) and measures, in one run:
+
+pdf_pages_per_s          the pack's PDFs (every file the plan lists as PDF) rendered from
+                         scratch in two worker processes, pages / seconds, by this tree's writer
+old_pdf_pages_per_s      the same by the writer of another install (``--old-python``: a Python
+                         whose ``generator`` package is the old one, e.g. main's with WeasyPrint);
+                         ``pdf_speedup`` is their ratio
+cold_build_vs_baseline   ``reflect build`` into an empty folder with no printable cache (site and
+                         every printable) / plain MkDocs + Material building the same pages with
+                         no printables (as bench/run.py writes them)
+printables_share         (cold build - the same build with the printable cache warm) / cold build
+peak_mib                 the largest resident memory of any one process during the cold build
+
+Nothing here is asserted (see RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from generate import generate_pack  # noqa: E402
+from run import ENV, OUT, PY, peak_mib, reflect, run, write_baseline  # noqa: E402
+
+RENDER_PDFS = """
+import json, sys, time
+from pathlib import Path
+from generator.project import load_project
+from generator.build.printables import _render_in_pool, plan
+from generator.writers.stamp import build_stamp
+
+if __name__ == "__main__":
+    project, out = load_project(sys.argv[1]), Path(sys.argv[2])
+    pdfs = [d for d in plan(project) if d.format == "pdf"]
+    stamp = build_stamp(project.settings.site.publication_date)
+    targets = {d.path: out / d.path.replace("/", "_") for d in pdfs}
+    start = time.perf_counter()
+    _render_in_pool(pdfs, stamp, targets, 2)
+    print(json.dumps({"seconds": time.perf_counter() - start, "files": len(pdfs)}))
+"""
+
+
+def render_pdfs(python: str, project: Path, out: Path) -> tuple[float, int]:
+    """(seconds, pages) of rendering every PDF of the pack with ``python``'s writer."""
+    from pypdf import PdfReader
+
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    script = out.parent / "render_pdfs.py"
+    script.write_text(RENDER_PDFS, encoding="utf-8")
+    # The script runs outside this tree, so ``python`` imports its own ``generator``.
+    result = subprocess.run([python, str(script), str(project), str(out)], cwd=out.parent, env=ENV,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"rendering failed with {python}:\n{result.stderr[-3000:]}")
+    pages = sum(len(PdfReader(p).pages) for p in out.glob("*.pdf"))
+    return json.loads(result.stdout.strip().splitlines()[-1])["seconds"], pages
+
+
+def bench_scale(scale: int, old_python: str | None, repeat: int) -> dict[str, float | None]:
+    folder = OUT / f"pdf-{scale}"
+    project = folder / "project"
+    counts = generate_pack(project, scale)
+    print(f"\n== {scale} questions ({counts['guides']} guides, {counts['sets']} sets) ==", flush=True)
+    seconds, pages = render_pdfs(PY, project, folder / "pdf-new")
+    figures: dict[str, float | None] = {
+        "questions": counts["questions"],
+        "pdf_pages": pages,
+        "pdf_seconds": round(seconds, 2),
+        "pdf_pages_per_s": round(pages / seconds, 1),
+    }
+    if old_python:
+        old_seconds, old_pages = render_pdfs(old_python, project, folder / "pdf-old")
+        figures.update({
+            "old_pdf_pages": old_pages,
+            "old_pdf_seconds": round(old_seconds, 2),
+            "old_pdf_pages_per_s": round(old_pages / old_seconds, 1),
+            "pdf_speedup": round((pages / seconds) / (old_pages / old_seconds), 1),
+        })
+
+    site = folder / "site"
+    write_baseline(project, folder / "baseline")
+    cold, warm, base, peaks = [], [], [], []
+    for _ in range(repeat):
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(project / ".reflect-cache", ignore_errors=True)
+        start = time.perf_counter()
+        peaks.append(peak_mib(reflect(project, "build", "--site-dir", str(site)), project))
+        cold.append(time.perf_counter() - start)
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(project / ".reflect-cache" / "site-fingerprints", ignore_errors=True)
+        warm.append(run(reflect(project, "build", "--site-dir", str(site)), project))
+        shutil.rmtree(folder / "baseline" / "site", ignore_errors=True)
+        base.append(run([PY, "-m", "mkdocs", "build", "-q"], folder / "baseline"))
+    cold_s, warm_s, base_s = statistics.median(cold), statistics.median(warm), statistics.median(base)
+    figures.update({
+        "cold_build_seconds": round(cold_s, 2),
+        "warm_build_seconds": round(warm_s, 2),
+        "baseline_seconds": round(base_s, 2),
+        "cold_build_vs_baseline": round(cold_s / base_s, 3),
+        "printables_share": round(max(cold_s - warm_s, 0) / cold_s, 3),
+        "peak_mib": round(max(peaks), 1),
+    })
+    for key, value in figures.items():
+        print(f"  {key:24} {value}", flush=True)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1000,10000", help="comma-separated question counts")
+    parser.add_argument("--old-python", help="a Python with the old writer installed (e.g. main's venv)")
+    parser.add_argument("--repeat", type=int, default=1, help="cold and baseline builds per scale (median)")
+    args = parser.parse_args()
+    results = {s: bench_scale(int(s), args.old_python, args.repeat) for s in args.scales.split(",") if s.strip()}
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
