@@ -38,7 +38,7 @@ from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
 from generator.engine.preview import PreviewState, guard, quiet_mkdocs
 from generator.build.data_files import publishing_files, source_view_path
-from generator.engine.theme import add_engine_theme
+from generator.engine.theme import ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
 from generator.project.numbering import words_for
 from generator.project import Project, ProjectCache
@@ -124,6 +124,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "footer": self.build.footer(),
             # The browser tools' words, from the catalogue of the site's language.
             "strings": words.section("tools."),
+            # Per tool (its mount point's id), the scripts a page showing it loads (reflect-core.js).
+            "tool_scripts": ScriptManifest.read().tool_scripts(),
         }
         return config
 
