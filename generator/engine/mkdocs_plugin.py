@@ -39,7 +39,7 @@ from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
 from generator.engine.preview import PreviewState, guard, quiet_mkdocs
 from generator.build.data_files import publishing_files, source_view_path
-from generator.engine.theme import add_engine_theme
+from generator.engine.theme import ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
 from generator.project.numbering import words_for
 from generator.project import Project, ProjectCache
@@ -126,6 +126,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "strings": words.section("tools."),
             # The pages' <html lang> when Material has no words for the site's language.
             "page_language": page_language,
+            # Per tool (its mount point's id), the scripts a page showing it loads (reflect-core.js).
+            "tool_scripts": ScriptManifest.read().tool_scripts(),
         }
         return config
 

@@ -8,36 +8,71 @@ project holds only ``mkdocs.yml``, ``content/`` and ``questions/``.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 PACKAGE_THEME = Path(__file__).resolve().parent.parent / "theme"
 SOURCE_THEME = Path(__file__).resolve().parent.parent.parent / "overrides"
-# Load order of the browser tools: the pure parts first (the views use them), then the core
-# every view needs, then the views; results and comparison before the worksheet that calls them.
-# The worksheet's and the composer's own views come before reflect-worksheet.js and
-# reflect-compose.js, which gather their methods and start the tool.
-SCRIPT_ORDER = (
-    "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-sheet.js",
-    "reflect-store.js", "reflect-guides.js", "reflect-composed.js", "reflect-compare.js",
-    "reflect-paging.js", "reflect-banked.js", "reflect-core.js", "reflect-a11y.js",
-    "reflect-bank-filters.js", "reflect-bank-table.js", "reflect-bank-guide.js", "reflect-bank.js", "reflect-results.js",
-    "reflect-group.js", "reflect-worksheet-form.js", "reflect-worksheet-alerts.js",
-    "reflect-worksheet-files.js", "reflect-worksheet.js", "reflect-compose-choose.js",
-    "reflect-compose-guide.js", "reflect-compose.js",
-)
-
-
 def theme_dir() -> Path:
     """The installed copy when there is one, else the source tree's ``overrides/``."""
     return PACKAGE_THEME if PACKAGE_THEME.is_dir() else SOURCE_THEME
 
 
+SCRIPTS_DIR = "assets/javascripts"
+
+
+@dataclass(frozen=True)
+class ScriptManifest:
+    """The browser tools' scripts (``assets/javascripts/scripts.json``): what each needs loaded
+    before it, which run on every page, and which scripts each tool's page loads."""
+
+    needs: dict[str, tuple[str, ...]]
+    every_page: tuple[str, ...]  # e.g. the header repairs; with what they need
+    tools: dict[str, str]  # a tool's mount-point id: the script that starts it
+
+    @classmethod
+    def read(cls, folder: Path | None = None) -> "ScriptManifest":
+        data = json.loads(((folder or theme_dir()) / SCRIPTS_DIR / "scripts.json").read_text(encoding="utf-8"))
+        return cls({name: tuple(needs) for name, needs in data["needs"].items()}, tuple(data["every_page"]),
+                   dict(data["tools"]))
+
+    def in_order(self, wanted: tuple[str, ...] | list[str]) -> list[str]:
+        """``wanted`` with everything it needs, each after what it needs (raises on a cycle or an unknown name)."""
+        ordered: list[str] = []
+        visiting: set[str] = set()
+
+        def place(name: str) -> None:
+            if name in ordered:
+                return
+            if name not in self.needs:
+                raise ValueError(f"scripts.json: {name} is needed but not listed")
+            if name in visiting:
+                raise ValueError(f"scripts.json: {name} needs itself (through {sorted(visiting)})")
+            visiting.add(name)
+            for needed in self.needs[name]:
+                place(needed)
+            visiting.discard(name)
+            ordered.append(name)
+
+        for name in wanted:
+            place(name)
+        return ordered
+
+    def page_scripts(self) -> list[str]:
+        """What every page loads in its ``<head>`` order: the core and the every-page scripts."""
+        return self.in_order(["reflect-core.js", *self.every_page])
+
+    def tool_scripts(self) -> dict[str, list[str]]:
+        """Per tool (by mount-point id), the scripts its page loads on top of every page's, in order."""
+        base = set(self.page_scripts())
+        return {tool: [name for name in self.in_order([start]) if name not in base] for tool, start in self.tools.items()}
+
+
 def _assets(folder: str, suffix: str, skip: tuple[str, ...] = ()) -> list[str]:
     base = theme_dir() / "assets" / folder
-    names = sorted(p.name for p in base.glob(f"reflect*{suffix}") if p.name not in skip)
-    names.sort(key=lambda name: (SCRIPT_ORDER.index(name) if name in SCRIPT_ORDER else len(SCRIPT_ORDER)))
-    return [f"assets/{folder}/{name}" for name in names]
+    return [f"assets/{folder}/{p.name}" for p in sorted(base.glob(f"reflect*{suffix}")) if p.name not in skip]
 
 
 def add_engine_theme(config: Any) -> None:
@@ -50,6 +85,6 @@ def add_engine_theme(config: Any) -> None:
         if css not in config.extra_css:
             config.extra_css.append(css)
     present = {str(getattr(script, "path", script)) for script in config.extra_javascript}
-    for script in _assets("javascripts", ".js"):
-        if script not in present:
-            config.extra_javascript.append(script)
+    for name in ScriptManifest.read().page_scripts():  # the tools' own load when a page mounts them
+        if f"{SCRIPTS_DIR}/{name}" not in present:
+            config.extra_javascript.append(f"{SCRIPTS_DIR}/{name}")

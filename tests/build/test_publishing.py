@@ -270,27 +270,44 @@ def test_each_starter_checks_and_builds(tmp_path, starter):
     assert (site / "index.html").is_file() and (site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "reflect-core.js" in home and "reflect.css" in home and 'for="reflect-search-input"' in home
-    # The packaged scripts load in the order the tools need: pure parts, core, then the views.
+    # Every page loads the core and the every-page scripts in the order they need, and no tool's.
     import re
 
-    from generator.engine.theme import SCRIPT_ORDER
+    from generator.engine.theme import ScriptManifest
 
+    manifest = ScriptManifest.read()
     loaded = [name for name in re.findall(r'src="[^"]*?(reflect-[a-z0-9-]+\.js)', home)]
-    assert loaded == list(SCRIPT_ORDER)
+    assert loaded == manifest.page_scripts() and "reflect-bank.js" not in loaded
     assert "add_header Content-Security-Policy" in (project / "hosting" / "security-headers.nginx.conf").read_text()
 
 
-def test_every_tool_script_has_its_place_in_the_load_order_and_the_bundled_config():
-    """A new script (a pure part or a view) must be placed: the views use what loads before."""
-    import yaml
+def test_every_tool_script_is_in_the_manifest_and_each_loads_after_what_it_needs():
+    """A new script (a pure part or a view) must be placed in scripts.json: the views use what loads before."""
+    from generator.engine.theme import ScriptManifest
 
-    from generator.engine.theme import SCRIPT_ORDER
-
+    manifest = ScriptManifest.read()
     scripts = sorted(p.name for p in (ROOT / "overrides" / "assets" / "javascripts").glob("reflect*.js"))
-    assert sorted(SCRIPT_ORDER) == scripts
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    listed = [Path(str(entry)).name for entry in config["extra_javascript"] if "javascripts/reflect" in str(entry)]
-    assert listed == list(SCRIPT_ORDER)
+    assert sorted(manifest.needs) == scripts
+    reached = set(manifest.page_scripts())
+    for tool, names in manifest.tool_scripts().items():
+        reached |= set(names)
+        order = manifest.page_scripts() + names
+        for name in names:
+            assert all(order.index(needed) < order.index(name) for needed in manifest.needs[name]), (tool, name)
+    assert reached == set(scripts), f"scripts no page loads: {sorted(set(scripts) - reached)}"
+    # The pages of the worksheet load the worksheet's views before the worksheet starts.
+    worksheet = manifest.tool_scripts()["reflect-worksheet"]
+    assert worksheet[-1] == "reflect-worksheet.js" and "reflect-results.js" in worksheet and "reflect-bank.js" not in worksheet
+
+
+def test_the_manifest_refuses_a_cycle_and_an_unknown_script():
+    from generator.engine.theme import ScriptManifest
+
+    looped = ScriptManifest({"a.js": ("b.js",), "b.js": ("a.js",)}, (), {})
+    with pytest.raises(ValueError, match="needs itself"):
+        looped.in_order(["a.js"])
+    with pytest.raises(ValueError, match="not listed"):
+        ScriptManifest({"a.js": ("gone.js",)}, (), {}).in_order(["a.js"])
 
 
 def test_new_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):

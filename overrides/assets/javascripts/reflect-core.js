@@ -7,6 +7,8 @@
   var R = (window.Reflect = window.Reflect || {});
   if (R.core) return;
   R.core = true;
+  // Where the scripts live: the other tools' scripts sit beside this one.
+  var scriptsBase = document.currentScript && document.currentScript.src;
 
   /* Run `init` on every page view. With Material's instant navigation the scripts run
    * once and `document$` emits after each page swap; without it, once the DOM is ready.
@@ -361,4 +363,48 @@
     }
     return Promise.resolve(fallback());
   };
+  /* Each page loads only the tools it shows. The site generator lists, per tool (the id of
+   * its mount point), the scripts it needs in order (scripts.json, in an inert JSON block in
+   * <head>); on every page view the tools whose mount point is on the page get their scripts,
+   * once, in that order. A script already on the page (a project whose mkdocs.yml still lists
+   * every script) is not loaded again. */
+  var requested = {};
+  function toolScripts() {
+    var blocks = document.head ? document.head.querySelectorAll('script#reflect-tool-scripts[type="application/json"]') : [];
+    if (blocks.length !== 1) return {};
+    try {
+      var table = JSON.parse(blocks[0].textContent);
+      return table && typeof table === "object" ? table : {};
+    } catch (error) {
+      report(error);
+      return {};
+    }
+  }
+  function alreadyOnPage(name) {
+    var scripts = document.querySelectorAll("script[src]");
+    for (var i = 0; i < scripts.length; i++) {
+      var src = scripts[i].getAttribute("src").split(/[?#]/)[0];
+      if (src === name || src.slice(-(name.length + 1)) === "/" + name) return true;
+    }
+    return false;
+  }
+  R.loadTools = function () {
+    var table = toolScripts();
+    Object.keys(table).forEach(function (tool) {
+      var names = table[tool];
+      if (!Array.isArray(names) || !document.getElementById(tool)) return;
+      names.forEach(function (name) {
+        if (typeof name !== "string" || !/^reflect-[a-z0-9-]+\.js$/.test(name)) return;
+        if (Object.prototype.hasOwnProperty.call(requested, name) || alreadyOnPage(name)) return;
+        requested[name] = true;
+        var script = document.createElement("script");
+        script.src = scriptsBase ? new URL(name, scriptsBase).href : name;
+        script.async = false; // in the listed order: each after what it needs
+        document.head.appendChild(script);
+      });
+    });
+  };
+  R.onPage(function () {
+    R.loadTools();
+  });
 })();
