@@ -165,6 +165,33 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
     return EXIT_OK
 
 
+def _shorter_path(path: str, folder: Path) -> str:
+    """``path`` as seen from ``folder``: relative when that is shorter than absolute."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, folder)
+    return relative if len(relative) < len(absolute) else absolute
+
+
+def reflect_command(folder: Path, argv0: str | None = None, python: str | None = None) -> str:
+    """The command that runs this same Reflect from ``folder``, as the user can type it.
+
+    ``reflect`` when it was found on the PATH; otherwise the path of the program actually run
+    (``.venv/bin/reflect`` as ``../.venv/bin/reflect`` from a new project), or the Python
+    that ran ``-m generator.cli``.
+    """
+    import shlex
+    import shutil
+
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    program = Path(argv0)
+    if program.suffix == ".py":  # python -m generator.cli
+        interpreter = _shorter_path(python or sys.executable, folder)
+        return f"{shlex.quote(interpreter)} -m generator.cli"
+    if os.sep not in argv0 and shutil.which(argv0):
+        return argv0
+    return shlex.quote(_shorter_path(argv0, folder))
+
+
 def _new(target: Path, starter: str) -> int:
     from .scaffold import FolderNotEmpty, new_project
 
@@ -173,7 +200,11 @@ def _new(target: Path, starter: str) -> int:
     except FolderNotEmpty:
         _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
         return EXIT_CONTENT
-    _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
+    import shlex
+
+    command = reflect_command(target.resolve())
+    _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. "
+          f"Next: cd {shlex.quote(str(target))} && {command} build")
     return EXIT_OK
 
 
@@ -191,7 +222,8 @@ def _init_hosting(root: Path) -> int:
     for name in recipes(site_url):
         path = root / name
         _note(f"{'wrote' if path in written else 'kept (exists)'} {path}")
-    _note("Run 'reflect build' to write the security-header snippets the nginx and Apache files include.")
+    elsewhere = "" if root.resolve() == Path.cwd().resolve() else f" --project {root}"
+    _note(f"Run '{reflect_command(Path.cwd())}{elsewhere} build' to write the security-header snippets the nginx and Apache files include.")
     return EXIT_OK
 
 

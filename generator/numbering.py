@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping
 
-from .strings import FALLBACK, PSEUDO, Catalogue, load_catalogue
+from .strings import FALLBACK, PSEUDO, Catalogue, grouped_overrides, load_catalogue
 
 if TYPE_CHECKING:
     from .project import Project
@@ -66,5 +66,5 @@ def words_for(p: "Project", extra: Mapping[str, str] | None = None) -> Catalogue
     """The project's catalogue: its language, its numbering's words, then the publisher's strings."""
     language = p.settings.site.language
     base = load_catalogue(FALLBACK if language == PSEUDO else language)  # wrapped once, by the last load
-    own = dict(p.settings.strings or {}) if extra is None else dict(extra)
+    own = grouped_overrides(p.settings.strings or {} if extra is None else extra)
     return load_catalogue(language, {**overrides(p, base), **own})

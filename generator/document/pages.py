@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import site_paths as paths
+from ..models import Guide, QuestionSet
 from ..project import SCHEMA_VERSION
 from . import nodes as n
 from ..printable.downloads import DOWNLOADS_PAGE
@@ -47,9 +48,30 @@ def home(b: Builder) -> n.Page:
     return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
 
 
+def set_route(p, qset: QuestionSet) -> str:
+    """The start route offering a question set: its own, its audience's, else by its questions' form."""
+    if qset.route:
+        return qset.route
+    audience = p.audience_by_id[qset.audience]
+    if audience.route:
+        return audience.route
+    statements = all(q.form == "statement" for sec in qset.sections for q in sec.questions)
+    return "evaluate" if statements else "reflect"
+
+
+def start_routes(p) -> dict[str, list[Guide | QuestionSet]]:
+    """Route ("run", "reflect", "evaluate") -> the guides and sets it offers, in content order."""
+    routes: dict[str, list[Guide | QuestionSet]] = {"run": [], "reflect": [], "evaluate": []}
+    for guide in p.guides:
+        routes[guide.route].append(guide)
+    for qset in p.question_sets:
+        routes[set_route(p, qset)].append(qset)
+    return {route: items for route, items in routes.items() if items}
+
+
 def _routes(b: Builder) -> n.Routes | None:
-    """A start route per task, made from the content: its guides (run a session), its
-    question sets of questions (reflect) and of statements (self-evaluate), its documents."""
+    """A start route per task, made from the content (see :func:`start_routes`): run a session,
+    reflect, self-evaluate, and adapt the documents."""
     p = b.p
 
     def name(audience_id: str) -> str:
@@ -62,21 +84,20 @@ def _routes(b: Builder) -> n.Routes | None:
             out.append(link)
         return tuple(out)
 
-    def statements(qset) -> bool:
-        return all(q.form == "statement" for sec in qset.sections for q in sec.questions)
+    def link(item: Guide | QuestionSet) -> n.Inline:
+        if isinstance(item, QuestionSet):
+            return b.page_link(paths.question_set_page(item.id), name(item.audience))
+        words = b.t(f"home.route_guide.{item.format.replace('-', '_')}", audience=name(item.audience))
+        return b.page_link(paths.appendix_page(item.id), words)
 
     routes = []
-    if p.guides:
-        formats = [g.format for g in p.guides]
-        title = b.t(f"home.route_run.{max(set(formats), key=formats.count).replace('-', '_')}")
-        routes.append((title, [
-            b.page_link(paths.appendix_page(g.id), b.t(f"home.route_guide.{g.format.replace('-', '_')}", audience=name(g.audience)))
-            for g in p.guides
-        ]))
-    for key, chosen in (("home.route_reflect", False), ("home.route_evaluate", True)):
-        sets = [qs for qs in p.question_sets if statements(qs) == chosen]
-        if sets:
-            routes.append((b.t(key), [b.page_link(paths.question_set_page(qs.id), name(qs.audience)) for qs in sets]))
+    for route, items in start_routes(p).items():
+        if route == "run":
+            formats = [g.format for g in items]
+            title = b.t(f"home.route_run.{max(set(formats), key=formats.count).replace('-', '_')}")
+        else:
+            title = b.t(f"home.route_{route}")
+        routes.append((title, [link(item) for item in items]))
     if p.documents or p.appendices:
         adapt = [b.page_link(paths.appendix_page(d.id), " ".join(d.title.split())) for d in p.documents]
         routes.append((b.t("home.route_adapt"), [*adapt, b.page_link(DOWNLOADS_PAGE, b.t("home.route_downloads"))]))

@@ -181,7 +181,7 @@ class PrintBuilder:
                 blocks.append(n.Callout("intro", self.t("guide.intro"), text.blocks(section.intro)))
             for question in section.questions:
                 number += 1
-                blocks.append(self._question(question, number, guide, squash(guide.prompts_label), space_label,
+                blocks.append(self._question(question, number, guide, squash(guide.prompts_label or self.t("guide.prompts")), space_label,
                                              participant))
         if guide.closing_script and not participant:
             blocks.append(n.Callout("script", self.t("guide.closing"), text.blocks(guide.closing_script.text)))
@@ -217,7 +217,7 @@ class PrintBuilder:
             for question in section.questions:
                 number += 1
                 blocks.append(self._question(question, number, qset, self.t("set.prompts"),
-                                             squash(qset.response_label), scale_label=squash(qset.scale.label),
+                                             squash(qset.response_label or self.t("set.response")), scale_label=squash(qset.scale.label),
                                              scale=options))
         blocks.append(self._source(qset.source))
         return self._printable(qset, "question-set", None, _subject(self.text, qset.purpose), blocks)

@@ -42,7 +42,7 @@ def guide(b: Builder, item: Guide) -> n.Page:
             body.append(n.Callout("quote", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
         for q in section.questions:
             number += 1
-            body.append(question(b, q, number, item.prompts_label, item))
+            body.append(question(b, q, number, item.prompts_label or b.t("guide.prompts"), item))
     if item.closing_script:
         body.append(n.Callout("quote", b.t("guide.closing"), (n.Prose(b.text.prose(item.closing_script.text)),)))
     body.append(b.source(item.source))
@@ -82,7 +82,7 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
         "content_version": p.settings.site.content_version,
         "set": qset.id,
         "title": qset.title,
-        "response_label": qset.response_label,
+        "response_label": qset.response_label or b.words.text("site.set.response"),
         "scale": {
             "label": qset.scale.label,
             "options": [{"value": o.value, "label": o.label, "description": o.description} for o in qset.scale.options],

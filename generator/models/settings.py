@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -21,6 +21,7 @@ from .fields import (
 
 
 # --- settings
+
 
 
 class Placeholder(Node):
@@ -64,6 +65,11 @@ class EditLinks(Node):
     edit_path: Text = Field(
         default="edit/main/", description="Path under the repository that opens a file for editing."
     )
+    source_comments: YesNo = Field(
+        default=False,
+        description="true: the published source view and copy of each YAML file keep its # comments "
+        "(by default they are left out: a comment is a note to the team, not to readers).",
+    )
 
 
 class PrintSettings(Node):
@@ -85,9 +91,11 @@ class Settings(Node):
     placeholders: dict[PlaceholderName, Placeholder] = Field(
         default_factory=dict, description="Named values used by document templates."
     )
-    strings: dict[str, Text] = Field(
+    strings: dict[str, Text | dict[str, Text]] = Field(
         default_factory=dict,
-        description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes).",
+        description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes); "
+        "a string that depends on a count takes its plural forms, e.g. site.count.themes: "
+        "{one: '{count} stage', other: '{count} stages'} (or site.count.themes.one: …).",
     )
 
 
@@ -99,6 +107,12 @@ class Audience(Node):
     name: Text = Field(description="Who they are, e.g. 'Ward teams'.")
     summary: Markdown = Field(description="Why this site matters to them.")
     source: Source
+    route: Literal["reflect", "evaluate"] | None = Field(
+        default=None,
+        description="Where the home page offers this audience's question sets: reflect (people reflecting "
+        "on their own practice) or evaluate (a team or organisation assessing itself). A set's own route "
+        "comes first; without either, a set of statements is evaluate and a set of questions reflect.",
+    )
 
 
 class AudiencesFile(Node):

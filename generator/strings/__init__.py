@@ -84,7 +84,7 @@ class Catalogue:
     language: str
     strings: Mapping[str, Template]
     fallback: Mapping[str, Template]
-    overrides: Mapping[str, str] = field(default_factory=dict)
+    overrides: Mapping[str, Template] = field(default_factory=dict)
 
     def _template(self, name: str) -> Template:
         for source in (self.overrides, self.strings, self.fallback):
@@ -130,6 +130,35 @@ class Catalogue:
         }
 
 
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The CLDR plural categories ``language``'s counts take (English: one, other)."""
+    rule = PLURAL_RULES.get(language.split("-")[0].lower(), _plural_english)
+    found = {rule(count) for count in range(0, 1001)}
+    return tuple(category for category in PLURAL_CATEGORIES if category in found)
+
+
+def grouped_overrides(written: Mapping[str, Any]) -> dict[str, Template]:
+    """The publisher's ``strings:`` with plural forms given by dotted names gathered up.
+
+    ``site.count.themes.one: …`` and ``site.count.themes.other: …`` become one plural string
+    ``site.count.themes: {one: …, other: …}``, as if written as a mapping; a name whose last
+    part is no plural category is kept as written (the check names it if it is unknown).
+    """
+    grouped: dict[str, Any] = {}
+    for name, value in written.items():
+        head, _, last = name.rpartition(".")
+        if head and last in PLURAL_CATEGORIES and name not in _read(FALLBACK):
+            forms = grouped.setdefault(head, {})
+            if isinstance(forms, dict):
+                forms[last] = value
+            continue
+        if isinstance(value, Mapping) and isinstance(grouped.get(name), dict):
+            grouped[name] = {**grouped[name], **value}
+        else:
+            grouped[name] = dict(value) if isinstance(value, Mapping) else value
+    return grouped
+
+
 def _wrapped(template: Template) -> Template:
     """A string marked so that tests can tell Reflect's words from content text."""
     if isinstance(template, Mapping):
@@ -137,10 +166,10 @@ def _wrapped(template: Template) -> Template:
     return f"⟦{template}⟧"
 
 
-def load_catalogue(language: str, overrides: Mapping[str, str] | None = None) -> Catalogue:
+def load_catalogue(language: str, overrides: Mapping[str, Template] | None = None) -> Catalogue:
     """The catalogue for ``language`` (``cy``, ``en-GB``…), English where it has no string.
 
-    ``overrides`` (string name → template) come from the publisher's settings; an unknown
+    ``overrides`` (string name → template, or plural forms) come from the publisher's settings; an unknown
     name raises :class:`UnknownString` (the loader reports it with a "did you mean").
     """
     english = _read(FALLBACK)
