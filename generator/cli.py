@@ -4,7 +4,7 @@
     reflect build [--strict]       check, then build the site atomically into site/
     reflect serve [--dev-addr]     preview with live reload (content/ and questions/ watched)
     reflect schema [--output DIR]  write JSON Schemas of the content files for editors
-    reflect new DIR [--starter S]  start a project in a new folder (report, self-assessment, topic-guide)
+    reflect new DIR [--starter S] [--language L]  start a project in a new folder
     reflect init-hosting           write deploy recipes (GitHub/GitLab Pages, Netlify, nginx, Apache)
 
 Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``) or an
@@ -192,14 +192,21 @@ def reflect_command(folder: Path, argv0: str | None = None, python: str | None =
     return shlex.quote(_shorter_path(argv0, folder))
 
 
-def _new(target: Path, starter: str) -> int:
-    from .scaffold import FolderNotEmpty, new_project
+def _new(target: Path, starter: str, language: str | None = None) -> int:
+    from .scaffold import STARTERS_DIR, FolderNotEmpty, new_project
+    from .starter_samples import record_samples, set_language
 
     try:
         written = new_project(target.resolve(), starter)
     except FolderNotEmpty:
         _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
         return EXIT_CONTENT
+    if starter != "report":  # the bundled report is real content, not samples
+        if language:
+            set_language(target.resolve(), language)
+        samples = record_samples(target.resolve(), STARTERS_DIR / starter.replace("-", "_"), language)
+        if samples:
+            written.append(samples)
     import shlex
 
     command = reflect_command(target.resolve())
@@ -261,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("directory", type=Path)
     new.add_argument("--starter", choices=("report", "self-assessment", "topic-guide"), default="self-assessment",
                      help="what to start from (default: self-assessment)")
+    new.add_argument("--language", default=None, metavar="TAG",
+                     help="the site's language (BCP 47, e.g. cy): the starter's English text is then listed as "
+                     "samples to replace")
     commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
     args = parser.parse_args(argv)
 
@@ -279,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return _build(root, config_file, args.strict, args.site_dir, args.zip)
         if args.command == "new":
-            return _new(args.directory, args.starter)
+            return _new(args.directory, args.starter, args.language)
         if args.command == "init-hosting":
             return _init_hosting(root)
         if args.command == "serve":

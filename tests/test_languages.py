@@ -34,7 +34,10 @@ def _forms(template) -> list[str]:
 
 
 def _fields(template) -> set[str]:
-    return {field for form in _forms(template) for _, field, _, _ in string.Formatter().parse(form) if field}
+    """A template's {fields}; {kind:…} names are not fields a writer fills in (a translation may
+    write the kind's word itself where its grammar changes it)."""
+    return {field for form in _forms(template) for _, field, _, _ in string.Formatter().parse(form)
+            if field and field != "kind"}
 
 
 # --- the catalogues ------------------------------------------------------------------------------

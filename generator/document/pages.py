@@ -6,6 +6,7 @@ from typing import Iterable
 
 from .. import site_paths as paths
 from ..models import Guide, QuestionSet
+from ..numbering import is_numbered
 from ..project import SCHEMA_VERSION
 from . import nodes as n
 from ..printable.downloads import DOWNLOADS_PAGE
@@ -32,7 +33,7 @@ def home(b: Builder) -> n.Page:
         (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions)), True),
         (paths.COMPOSE, b.t("home.compose"), bool(p.questions)),
         (paths.APPENDICES, b.t("home.appendices"), bool(p.appendices)),
-        (DOWNLOADS_PAGE, b.t("home.downloads"), bool(p.appendices or p.question_sets)),
+        (DOWNLOADS_PAGE, b.t("home.downloads", kinds=downloadable_kinds(b)), bool(p.appendices or p.question_sets)),
         (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
     )
     body = [
@@ -46,6 +47,26 @@ def home(b: Builder) -> n.Page:
         n.ItemList(tuple((b.page_link(page, words),) for page, words, shown in explore if shown)),
     ]
     return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
+
+
+def words_list(b: Builder, items: list[str]) -> str:
+    """``a, b and c`` in the site's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return b.t("list.last", items=b.t("list.separator").join(items[:-1]), last=items[-1])
+
+
+def downloadable_kinds(b: Builder) -> str:
+    """The kinds of printable content this site has, named as the site names them ("guides and question sets")."""
+    p, words = b.p, b.words
+    names = []
+    if is_numbered(p) and p.appendices:
+        names.append((p.order.title or words.text("numbering.default_title")).lower())  # type: ignore[union-attr]
+    else:
+        names += [words.kind(kind, plural=True) for kind, items in (("guide", p.guides), ("document", p.documents)) if items]
+    if p.question_sets:
+        names.append(words.kind("question_set", plural=True))
+    return words_list(b, names)
 
 
 def set_route(p, qset: QuestionSet) -> str:
@@ -239,7 +260,7 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
         ("downloads.combined", ("combined",)),
         ("downloads.sets", ("question-set",)),
     )
-    body: list = [b.heading(1, b.t("downloads.title")), n.Para(b.rich("downloads.intro"))]
+    body: list = [b.heading(1, b.t("downloads.title")), n.Para(b.rich("downloads.intro", kinds=downloadable_kinds(b)))]
     headers = (b.t("downloads.document"), b.t("downloads.format"), b.t("downloads.size"))
     for heading, kinds in groups:
         chosen = [f for f in listed if getattr(f, "kind") in kinds]

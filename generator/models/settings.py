@@ -80,6 +80,36 @@ class PrintSettings(Node):
     )
 
 
+NameText = Annotated[Text, StringConstraints(pattern=r"^[^{}]*$")]
+
+
+class KindName(Node):
+    """What the publisher calls one kind of content: its singular and plural (and any other plural forms)."""
+
+    one: NameText = Field(description="The name of one, e.g. 'stage'.")
+    other: NameText = Field(description="The name of several, e.g. 'stages'.")
+    zero: NameText | None = Field(default=None, description="The zero plural form, where the language has one.")
+    two: NameText | None = Field(default=None, description="The two plural form, where the language has one.")
+    few: NameText | None = Field(default=None, description="The few plural form, where the language has one.")
+    many: NameText | None = Field(default=None, description="The many plural form, where the language has one.")
+
+
+class KindNames(Node):
+    """The publisher's names for the kinds of content, used by every interface string that names them."""
+
+    theme: KindName | None = Field(default=None, description="What this site calls a theme.")
+    subtheme: KindName | None = Field(default=None, description="What this site calls a subtheme.")
+    quote: KindName | None = Field(default=None, description="What this site calls a quote.")
+    implication: KindName | None = Field(default=None, description="What this site calls a implication.")
+    action: KindName | None = Field(default=None, description="What this site calls a action.")
+    audience: KindName | None = Field(default=None, description="What this site calls a audience.")
+    guide: KindName | None = Field(default=None, description="What this site calls a guide.")
+    question_set: KindName | None = Field(default=None, description="What this site calls a question set.")
+    question: KindName | None = Field(default=None, description="What this site calls a question.")
+    document: KindName | None = Field(default=None, description="What this site calls a document.")
+    resource: KindName | None = Field(default=None, description="What this site calls a resource.")
+
+
 class Settings(Node):
     site: SiteInfo
     licence: Licence | None = Field(
@@ -90,6 +120,11 @@ class Settings(Node):
     print: PrintSettings = Field(default_factory=PrintSettings)
     placeholders: dict[PlaceholderName, Placeholder] = Field(
         default_factory=dict, description="Named values used by document templates."
+    )
+    names: KindNames = Field(
+        default_factory=KindNames,
+        description="Your names for the kinds of content (theme, subtheme, guide, question_set…), singular "
+        "and plural, e.g. theme: {one: stage, other: stages}: every interface string naming them follows.",
     )
     strings: dict[str, Text | dict[str, Text]] = Field(
         default_factory=dict,

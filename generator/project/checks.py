@@ -222,7 +222,14 @@ def something_to_ask(p: Project, incomplete: set[str]) -> list[Diagnostic]:
                        "or topic guide (questions/guides/)")]
 
 
-RULES = (string_overrides, something_to_ask, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
+def starter_samples(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Sample values a starter wrote, still unchanged (see :mod:`generator.starter_samples`)."""
+    from ..starter_samples import unchanged_samples
+
+    return unchanged_samples(p)
+
+
+RULES = (string_overrides, something_to_ask, starter_samples, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
 
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
