@@ -94,7 +94,7 @@ def _welsh_words() -> re.Pattern:
     """Every literal stretch of the Welsh catalogue (between its {fields} and Markdown marks,
     leaving out `code`, which names files and keys), and the theme's Welsh words."""
     pieces = set()
-    for template in [*_catalogue("cy").values(), *_material_welsh()]:
+    for template in [*load_catalogue("cy").section("").values(), *_material_welsh()]:  # kind names put in
         for form in _forms(template):
             for literal, *_ in string.Formatter().parse(form):
                 for piece in re.sub(r"`[^`]*`", "\0", literal).replace("**", "\0").split("\0"):
