@@ -88,7 +88,11 @@ def _report(project, strict: bool) -> int:
              placeholders=words.text("cli.check.placeholders", count=len(names)), names=", ".join(names))
     if not project.settings.site.url:
         _note(words.text("cli.publishing.site_url_unset"))
-    missing = [name for name in words.missing() if name not in project.settings.strings]
+    from .numbering import kind_names
+    from .strings import grouped_overrides
+
+    own = {*grouped_overrides(project.settings.strings), *kind_names(project)}
+    missing = [name for name in words.missing() if name not in own]
     if missing:  # they show in English, marked lang="en" on the site
         _note(words.text("cli.languages.missing", count=len(missing), language=words.language,
                          names=", ".join(missing)))

@@ -445,3 +445,12 @@ def test_the_next_step_names_the_reflect_that_was_run(tmp_path):
         "../py -m generator.cli")
     made = reflect("new", str(tmp_path / "p"), cwd=tmp_path)
     assert "Next: cd " in made.stderr and " -m generator.cli build" in made.stderr
+
+
+def test_a_string_naming_an_unknown_kind_is_told_the_kinds(tmp_path):
+    project = _pack(tmp_path, "self-assessment", settings='strings:\n  site.set.for: "For {kind:teams}: {audience}"\n')
+    result = reflect("--project", str(project), "check", cwd=project)
+    assert result.returncode == 1
+    assert "names an unknown kind {kind:teams}; the kinds are: action, audience," in result.stderr
+    fine = _pack(tmp_path / "ok", "self-assessment", settings='strings:\n  site.set.for: "{kind:Audience}: {audience}"\n')
+    assert reflect("--project", str(fine), "check", cwd=fine).returncode == 0

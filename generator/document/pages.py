@@ -9,6 +9,7 @@ from ..models import Guide, QuestionSet
 from ..numbering import is_numbered
 from ..project import SCHEMA_VERSION
 from . import nodes as n
+from . import parts
 from ..printable.downloads import DOWNLOADS_PAGE
 from .build import Builder
 
@@ -32,7 +33,7 @@ def home(b: Builder) -> n.Page:
         (paths.IMPLICATIONS, b.t("home.implications"), bool(p.implications)),
         (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions)), True),
         (paths.COMPOSE, b.t("home.compose"), bool(p.questions)),
-        (paths.APPENDICES, b.t("home.appendices"), bool(p.appendices)),
+        (paths.APPENDICES, b.t("home.appendices", kinds=appendix_kinds(b)), bool(p.appendices)),
         (DOWNLOADS_PAGE, b.t("home.downloads", kinds=downloadable_kinds(b)), bool(p.appendices or p.question_sets)),
         (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
     )
@@ -49,11 +50,11 @@ def home(b: Builder) -> n.Page:
     return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
 
 
-def words_list(b: Builder, items: list[str]) -> str:
-    """``a, b and c`` in the site's language."""
-    if len(items) < 2:
-        return "".join(items)
-    return b.t("list.last", items=b.t("list.separator").join(items[:-1]), last=items[-1])
+def appendix_kinds(b: Builder) -> str:
+    """The kinds among the appendices ("guides and documents", or only "guides")."""
+    items = [a.item for a in b.p.appendices]
+    return parts.present_kinds(b, (("guide", any(isinstance(i, Guide) for i in items)),
+                             ("document", any(not isinstance(i, Guide) for i in items))))
 
 
 def downloadable_kinds(b: Builder) -> str:
@@ -66,7 +67,7 @@ def downloadable_kinds(b: Builder) -> str:
         names += [words.kind(kind, plural=True) for kind, items in (("guide", p.guides), ("document", p.documents)) if items]
     if p.question_sets:
         names.append(words.kind("question_set", plural=True))
-    return words_list(b, names)
+    return parts.words_list(b, names)
 
 
 def set_route(p, qset: QuestionSet) -> str:
@@ -211,7 +212,7 @@ def appendices_index(b: Builder) -> n.Page:
     items = tuple(
         (b.page_link(paths.appendix_page(a.item.id), b.appendix_title(a.item)),) for a in b.p.appendices
     )
-    body = [b.heading(1, b.t("appendices.title")), n.Para(b.rich("appendices.intro")), n.ItemList(items)]
+    body = [b.heading(1, b.t("appendices.title")), n.Para(b.rich("appendices.intro", kinds=appendix_kinds(b))), n.ItemList(items)]
     return b.page(paths.APPENDICES, b.t("appendices.title"), body, "content/appendices.yml")
 
 

@@ -205,7 +205,8 @@ def question_bank(b: Builder, data: dict) -> n.Page:
         fallback = b.rich("bank.paged_nojs", shown=len(rows), count=len(p.questions), owners=tuple(links))
     body = [
         b.heading(1, b.t("bank.title")),
-        b.para(b.t("bank.intro", count=len(p.questions))),
+        b.para(b.t("bank.intro", count=len(p.questions), kinds=parts.present_kinds(
+            b, (("guide", bool(p.guides)), ("question_set", bool(p.question_sets)))))),
         n.Widget("reflect-bank-filters", filters, (), fallback),
         n.Table(headers, tuple(rows), b.t("bank.caption"), "reflect-bank"),
     ]

@@ -155,7 +155,7 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     """Every string named in settings' ``strings`` is one Reflect has, with only its fields."""
     from string import Formatter
 
-    from ..strings import PLURAL_CATEGORIES, grouped_overrides, load_catalogue, plural_categories
+    from ..strings import KINDS, PLURAL_CATEGORIES, grouped_overrides, load_catalogue, plural_categories
 
     if not p.settings.strings:
         return []
@@ -189,16 +189,29 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
         for form, text in (value.items() if plural else (("", value),)):
             label = f"{name}.{form}" if form else name
             try:
-                used = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+                parsed = list(Formatter().parse(text))
             except ValueError as exc:
                 problems.append(Diagnostic(where, f"string '{label}' is not a valid template: {exc}"))
                 continue
+            used = {field for _, field, _, _ in parsed if field is not None and field != "kind"}
+            for spec in sorted({spec for _, field, spec, _ in parsed if field == "kind"}):
+                if not _kind_known(spec, known):
+                    kinds = ", ".join(sorted(k[len(KINDS):] for k in known if k.startswith(KINDS)))
+                    problems.append(Diagnostic(where, f"string '{label}' names an unknown kind {{kind:{spec}}}; "
+                                               f"the kinds are: {kinds} (plural with -s, capitalised for a capital)"))
             if used - allowed:
                 fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
                 problems.append(Diagnostic(
                     where, f"string '{label}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
                     f"its fields are: {fields}"))
     return problems
+
+
+def _kind_known(spec: str, known: set[str]) -> bool:
+    from ..strings import KINDS
+
+    kind = spec.lower()
+    return f"{KINDS}{kind}" in known or (kind.endswith("s") and f"{KINDS}{kind[:-1]}" in known)
 
 
 def _shape_message(name: str, plural: bool, categories: tuple[str, ...]) -> str:
