@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 from typing import Any, Mapping
 
-from ..diagnostics import Diagnostic, Position
-from ..models import Node
-from ..references import Reference, find_references
-from ..sanitize import unsafe_content
-from .model import Project
+from generator.source.diagnostics import Diagnostic, Position
+from generator.models import Node
+from generator.project.references import Reference, find_references
+from generator.project.sanitize import unsafe_content
+from generator.project.model import Project
 
 
 def hint(ident: str, known: Mapping[str, Any] | set[str]) -> str:
@@ -155,7 +155,7 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     """Every string named in settings' ``strings`` is one Reflect has, with only its fields."""
     from string import Formatter
 
-    from ..strings import KINDS, PLURAL_CATEGORIES, grouped_overrides, load_catalogue, plural_categories
+    from generator.strings import KINDS, PLURAL_CATEGORIES, grouped_overrides, load_catalogue, plural_categories
 
     if not p.settings.strings:
         return []
@@ -208,7 +208,7 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
 
 
 def _kind_known(spec: str, known: set[str]) -> bool:
-    from ..strings import KINDS
+    from generator.strings import KINDS
 
     kind = spec.lower()
     return f"{KINDS}{kind}" in known or (kind.endswith("s") and f"{KINDS}{kind[:-1]}" in known)
@@ -236,8 +236,8 @@ def something_to_ask(p: Project, incomplete: set[str]) -> list[Diagnostic]:
 
 
 def starter_samples(p: Project, incomplete: set[str]) -> list[Diagnostic]:
-    """Sample values a starter wrote, still unchanged (see :mod:`generator.starter_samples`)."""
-    from ..starter_samples import unchanged_samples
+    """Sample values a starter wrote, still unchanged (see :mod:`generator.project.starter_samples`)."""
+    from generator.project.starter_samples import unchanged_samples
 
     return unchanged_samples(p)
 
@@ -247,13 +247,13 @@ RULES = (string_overrides, something_to_ask, starter_samples, unique_ids, guide_
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
     """For each reference kind, the ids it can name."""
-    from ..reference_kinds import KINDS
+    from generator.project.reference_kinds import KINDS
 
     return {name: kind.ids(p) for name, kind in KINDS.items()}
 
 
 def reference_label(p: Project, ref: Reference) -> str:
     """The words a reference reads as in any output: numbers computed from order."""
-    from ..reference_kinds import label
+    from generator.project.reference_kinds import label
 
     return label(p, ref.kind, ref.id)
