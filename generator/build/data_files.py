@@ -23,6 +23,7 @@ from generator.writers.html import el
 from generator.writers.data import CSV_COLUMNS, project_json, questions_csv
 from generator.project import Project
 from generator.project.numbering import words_for
+from generator.source.comments import without_comments
 
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
@@ -163,7 +164,7 @@ def source_view(p: Project, source: str, text: str) -> bytes:
 
 
 def publishing_files(p: Project, site_url: str | None, root: Path) -> dict[str, bytes]:
-    """Site path -> bytes of every data file and source view."""
+    """Site path -> bytes of every data file, source copy and source view (comments left out unless asked)."""
     files = {
         site_paths.PROJECT_JSON: project_json(p, about(p, site_url)),
         PROJECT_SCHEMA: _json(project_schema()),
@@ -172,6 +173,9 @@ def publishing_files(p: Project, site_url: str | None, root: Path) -> dict[str, 
     }
     for source in sorted(p.sources):
         text = (root / source).read_text(encoding="utf-8-sig")
+        if not p.settings.edit.source_comments:
+            text = without_comments(text)
+        files[site_paths.source_copy(source)] = text.encode("utf-8")
         files[source_view_path(source)] = source_view(p, source, text)
     return files
 

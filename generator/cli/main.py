@@ -4,7 +4,7 @@
     reflect build [--strict]       check, then build the site atomically into site/
     reflect serve [--dev-addr]     preview with live reload (content/ and questions/ watched)
     reflect schema [--output DIR]  write JSON Schemas of the content files for editors
-    reflect new DIR [--starter S]  start a project in a new folder (report, self-assessment, topic-guide)
+    reflect new DIR [--starter S] [--language L]  start a project in a new folder
     reflect init-hosting           write deploy recipes (GitHub/GitLab Pages, Netlify, nginx, Apache)
 
 Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``) or an
@@ -96,7 +96,11 @@ def _report(project, strict: bool) -> int:
              placeholders=words.text("cli.check.placeholders", count=len(names)), names=", ".join(names))
     if not project.settings.site.url:
         _note(words.text("cli.publishing.site_url_unset"))
-    missing = [name for name in words.missing() if name not in project.settings.strings]
+    from generator.project.numbering import kind_names
+    from generator.strings import grouped_overrides
+
+    own = {*grouped_overrides(project.settings.strings), *kind_names(project)}
+    missing = [name for name in words.missing() if name not in own]
     if missing and not has_catalogue(words.language):  # any BCP 47 tag builds: English, marked lang="en"
         _note(words.text("cli.languages.no_catalogue", language=words.language, count=len(missing)))
     elif missing:  # they show in English, marked lang="en" on the site
@@ -166,8 +170,36 @@ def _serve(root: Path, config_file: Path, dev_addr: str | None) -> int:
     return EXIT_OK
 
 
-def _new(target: Path, starter: str) -> int:
-    from generator.cli.scaffold import FolderNotEmpty, new_project
+def _shorter_path(path: str, folder: Path) -> str:
+    """``path`` as seen from ``folder``: relative when that is shorter than absolute."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, folder)
+    return relative if len(relative) < len(absolute) else absolute
+
+
+def reflect_command(folder: Path, argv0: str | None = None, python: str | None = None) -> str:
+    """The command that runs this same Reflect from ``folder``, as the user can type it.
+
+    ``reflect`` when it was found on the PATH; otherwise the path of the program actually run
+    (``.venv/bin/reflect`` as ``../.venv/bin/reflect`` from a new project), or the Python
+    that ran ``-m generator.cli``.
+    """
+    import shlex
+    import shutil
+
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    program = Path(argv0)
+    if program.suffix == ".py":  # python -m generator.cli
+        interpreter = _shorter_path(python or sys.executable, folder)
+        return f"{shlex.quote(interpreter)} -m generator.cli"
+    if os.sep not in argv0 and shutil.which(argv0):
+        return argv0
+    return shlex.quote(_shorter_path(argv0, folder))
+
+
+def _new(target: Path, starter: str, language: str | None = None) -> int:
+    from generator.cli.scaffold import STARTERS_DIR, FolderNotEmpty, new_project
+    from generator.project.starter_samples import record_samples, set_language
 
     try:
         written = new_project(target.resolve(), starter)
@@ -179,7 +211,17 @@ def _new(target: Path, starter: str) -> int:
 
         _say(describe_os_error(exc, target))
         return EXIT_CONTENT
-    _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. Next: cd {target} && reflect build")
+    if starter != "report":  # the bundled report is real content, not samples
+        if language:
+            set_language(target.resolve(), language)
+        samples = record_samples(target.resolve(), STARTERS_DIR / starter.replace("-", "_"), language)
+        if samples:
+            written.append(samples)
+    import shlex
+
+    command = reflect_command(target.resolve())
+    _note(f"New Reflect project ({starter}) in {target}: {len(written)} files. "
+          f"Next: cd {shlex.quote(str(target))} && {command} build")
     return EXIT_OK
 
 
@@ -197,7 +239,8 @@ def _init_hosting(root: Path) -> int:
     for name in recipes(site_url):
         path = root / name
         _note(f"{'wrote' if path in written else 'kept (exists)'} {path}")
-    _note("Run 'reflect build' to write the security-header snippets the nginx and Apache files include.")
+    elsewhere = "" if root.resolve() == Path.cwd().resolve() else f" --project {root}"
+    _note(f"Run '{reflect_command(Path.cwd())}{elsewhere} build' to write the security-header snippets the nginx and Apache files include.")
     return EXIT_OK
 
 
@@ -235,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("directory", type=Path)
     new.add_argument("--starter", choices=("report", "self-assessment", "topic-guide"), default="self-assessment",
                      help="what to start from (default: self-assessment)")
+    new.add_argument("--language", default=None, metavar="TAG",
+                     help="the site's language (BCP 47, e.g. cy): the starter's English text is then listed as "
+                     "samples to replace")
     commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
     args = parser.parse_args(argv)
 
@@ -253,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return _build(root, config_file, args.strict, args.site_dir, args.zip)
         if args.command == "new":
-            return _new(args.directory, args.starter)
+            return _new(args.directory, args.starter, args.language)
         if args.command == "init-hosting":
             return _init_hosting(root)
         if args.command == "serve":

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from generator.project import addresses as paths
+from generator.models import Guide, QuestionSet
+from generator.project.numbering import is_numbered
 from generator.project import SCHEMA_VERSION
 from generator.document import nodes as n
+from generator.document import parts
 from generator.project.addresses import DOWNLOADS_PAGE
 from generator.document.build import Builder
 
@@ -30,8 +33,8 @@ def home(b: Builder) -> n.Page:
         (paths.IMPLICATIONS, b.t("home.implications"), bool(p.implications)),
         (paths.QUESTION_BANK, b.t("home.bank", count=len(p.questions)), True),
         (paths.COMPOSE, b.t("home.compose"), bool(p.questions)),
-        (paths.APPENDICES, b.t("home.appendices"), bool(p.appendices)),
-        (DOWNLOADS_PAGE, b.t("home.downloads"), bool(p.appendices or p.question_sets)),
+        (paths.APPENDICES, b.t("home.appendices", kinds=appendix_kinds(b)), bool(p.appendices)),
+        (DOWNLOADS_PAGE, b.t("home.downloads", kinds=downloadable_kinds(b)), bool(p.appendices or p.question_sets)),
         (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
     )
     body = [
@@ -47,9 +50,50 @@ def home(b: Builder) -> n.Page:
     return b.page(paths.HOME, b.t("nav.home"), body, "content/audiences.yml")
 
 
+def appendix_kinds(b: Builder) -> str:
+    """The kinds among the appendices ("guides and documents", or only "guides")."""
+    items = [a.item for a in b.p.appendices]
+    return parts.present_kinds(b, (("guide", any(isinstance(i, Guide) for i in items)),
+                             ("document", any(not isinstance(i, Guide) for i in items))))
+
+
+def downloadable_kinds(b: Builder) -> str:
+    """The kinds of printable content this site has, named as the site names them ("guides and question sets")."""
+    p, words = b.p, b.words
+    names = []
+    if is_numbered(p) and p.appendices:
+        names.append((p.order.title or words.text("numbering.default_title")).lower())  # type: ignore[union-attr]
+    else:
+        names += [words.kind(kind, plural=True) for kind, items in (("guide", p.guides), ("document", p.documents)) if items]
+    if p.question_sets:
+        names.append(words.kind("question_set", plural=True))
+    return parts.words_list(b, names)
+
+
+def set_route(p, qset: QuestionSet) -> str:
+    """The start route offering a question set: its own, its audience's, else by its questions' form."""
+    if qset.route:
+        return qset.route
+    audience = p.audience_by_id[qset.audience]
+    if audience.route:
+        return audience.route
+    statements = all(q.form == "statement" for sec in qset.sections for q in sec.questions)
+    return "evaluate" if statements else "reflect"
+
+
+def start_routes(p) -> dict[str, list[Guide | QuestionSet]]:
+    """Route ("run", "reflect", "evaluate") -> the guides and sets it offers, in content order."""
+    routes: dict[str, list[Guide | QuestionSet]] = {"run": [], "reflect": [], "evaluate": []}
+    for guide in p.guides:
+        routes[guide.route].append(guide)
+    for qset in p.question_sets:
+        routes[set_route(p, qset)].append(qset)
+    return {route: items for route, items in routes.items() if items}
+
+
 def _routes(b: Builder) -> n.Routes | None:
-    """A start route per task, made from the content: its guides (run a session), its
-    question sets of questions (reflect) and of statements (self-evaluate), its documents."""
+    """A start route per task, made from the content (see :func:`start_routes`): run a session,
+    reflect, self-evaluate, and adapt the documents."""
     p = b.p
 
     def name(audience_id: str) -> str:
@@ -62,21 +106,20 @@ def _routes(b: Builder) -> n.Routes | None:
             out.append(link)
         return tuple(out)
 
-    def statements(qset) -> bool:
-        return all(q.form == "statement" for sec in qset.sections for q in sec.questions)
+    def link(item: Guide | QuestionSet) -> n.Inline:
+        if isinstance(item, QuestionSet):
+            return b.page_link(paths.question_set_page(item.id), name(item.audience))
+        words = b.t(f"home.route_guide.{item.format.replace('-', '_')}", audience=name(item.audience))
+        return b.page_link(paths.appendix_page(item.id), words)
 
     routes = []
-    if p.guides:
-        formats = [g.format for g in p.guides]
-        title = b.t(f"home.route_run.{max(set(formats), key=formats.count).replace('-', '_')}")
-        routes.append((title, [
-            b.page_link(paths.appendix_page(g.id), b.t(f"home.route_guide.{g.format.replace('-', '_')}", audience=name(g.audience)))
-            for g in p.guides
-        ]))
-    for key, chosen in (("home.route_reflect", False), ("home.route_evaluate", True)):
-        sets = [qs for qs in p.question_sets if statements(qs) == chosen]
-        if sets:
-            routes.append((b.t(key), [b.page_link(paths.question_set_page(qs.id), name(qs.audience)) for qs in sets]))
+    for route, items in start_routes(p).items():
+        if route == "run":
+            formats = [g.format for g in items]
+            title = b.t(f"home.route_run.{max(set(formats), key=formats.count).replace('-', '_')}")
+        else:
+            title = b.t(f"home.route_{route}")
+        routes.append((title, [link(item) for item in items]))
     if p.documents or p.appendices:
         adapt = [b.page_link(paths.appendix_page(d.id), " ".join(d.title.split())) for d in p.documents]
         routes.append((b.t("home.route_adapt"), [*adapt, b.page_link(DOWNLOADS_PAGE, b.t("home.route_downloads"))]))
@@ -178,7 +221,7 @@ def appendices_index(b: Builder) -> n.Page:
     items = tuple(
         (b.page_link(paths.appendix_page(a.item.id), b.appendix_title(a.item)),) for a in b.p.appendices
     )
-    body = [b.heading(1, b.t("appendices.title")), n.Para(b.rich("appendices.intro")), n.ItemList(items)]
+    body = [b.heading(1, b.t("appendices.title")), n.Para(b.rich("appendices.intro", kinds=appendix_kinds(b))), n.ItemList(items)]
     return b.page(paths.APPENDICES, b.t("appendices.title"), body, "content/appendices.yml")
 
 
@@ -227,7 +270,7 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
         ("downloads.combined", ("combined",)),
         ("downloads.sets", ("question-set",)),
     )
-    body: list = [b.heading(1, b.t("downloads.title")), n.Para(b.rich("downloads.intro"))]
+    body: list = [b.heading(1, b.t("downloads.title")), n.Para(b.rich("downloads.intro", kinds=downloadable_kinds(b)))]
     headers = (b.t("downloads.document"), b.t("downloads.format"), b.t("downloads.size"))
     for heading, kinds in groups:
         chosen = [f for f in listed if getattr(f, "kind") in kinds]

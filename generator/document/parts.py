@@ -173,3 +173,15 @@ def document_block(b: ItemBuilder, block: Any, box_label: str | None = None,
             out += [n.Heading(3, b.text.plain(squash(item.question))), *b.text.blocks(item.answer)]
         return out
     raise TypeError(block)  # pragma: no cover - the models admit no other block
+
+
+def words_list(b: Any, items: list[str]) -> str:
+    """``a, b and c`` in the site's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return b.t("list.last", items=b.t("list.separator").join(items[:-1]), last=items[-1])
+
+
+def present_kinds(b: Any, kinds: tuple[tuple[str, bool], ...]) -> str:
+    """The plural names of the kinds that are present, as a list in the site's language."""
+    return words_list(b, [b.words.kind(kind, plural=True) for kind, present in kinds if present])

@@ -179,7 +179,7 @@ class PrintBuilder:
             blocks.append(self._section_heading(guide, section))
             if section.intro and not participant:
                 blocks.append(n.Callout("intro", self.t("guide.intro"), text.blocks(section.intro)))
-            blocks += [self._question(question, guide, squash(guide.prompts_label), space_label, participant)
+            blocks += [self._question(question, guide, squash(guide.prompts_label or self.t("guide.prompts")), space_label, participant)
                        for question in section.questions]
         if guide.closing_script and not participant:
             blocks.append(n.Callout("script", self.t("guide.closing"), text.blocks(guide.closing_script.text)))
@@ -211,7 +211,7 @@ class PrintBuilder:
             blocks.append(self._section_heading(qset, section))
             if section.intro:
                 blocks += self.text.blocks(section.intro)
-            blocks += [self._question(question, qset, self.t("set.prompts"), squash(qset.response_label),
+            blocks += [self._question(question, qset, self.t("set.prompts"), squash(qset.response_label or self.t("set.response")),
                                       scale_label=squash(qset.scale.label), scale=options)
                        for question in section.questions]
         blocks.append(self._source(qset.source))

@@ -40,7 +40,7 @@ def guide(b: Builder, item: Guide) -> n.Page:
         body.append(parts.section_heading(b.t("section_title", number=number, title=section.title), section))
         if section.intro:
             body.append(n.Callout("intro", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
-        body += [question(b, q, item.prompts_label, item) for q in section.questions]
+        body += [question(b, q, item.prompts_label or b.t("guide.prompts"), item) for q in section.questions]
     if item.closing_script:
         body.append(n.Callout("script", b.t("guide.closing"), (n.Prose(b.text.prose(item.closing_script.text)),)))
     body.append(b.source(item.source))
@@ -78,7 +78,7 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
         "content_version": p.settings.site.content_version,
         "set": qset.id,
         "title": qset.title,
-        "response_label": qset.response_label,
+        "response_label": qset.response_label or b.words.text("site.set.response"),
         "scale": {
             "label": qset.scale.label,
             "options": [{"value": o.value, "label": o.label, "description": o.description} for o in qset.scale.options],
@@ -201,7 +201,8 @@ def question_bank(b: Builder, data: dict) -> n.Page:
         fallback = b.rich("bank.paged_nojs", shown=len(rows), count=len(p.questions), owners=tuple(links))
     body = [
         b.heading(1, b.t("bank.title")),
-        b.para(b.t("bank.intro", count=len(p.questions))),
+        b.para(b.t("bank.intro", count=len(p.questions), kinds=parts.present_kinds(
+            b, (("guide", bool(p.guides)), ("question_set", bool(p.question_sets)))))),
         n.Widget("reflect-bank-filters", filters, (), fallback),
         n.Table(headers, tuple(rows), b.t("bank.caption"), "reflect-bank"),
     ]

@@ -155,10 +155,6 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             generated = File.generated(config, page.path, abs_src_path=str(source))
             generated.edit_uri = page.source  # the YAML it came from, repository-relative
             files.append(generated)
-        for source in sorted(self.project.sources):
-            files.append(
-                File.generated(config, site_paths.source_copy(source), abs_src_path=str(self.root / source))
-            )
         for path, content in publishing_files(self.project, config.site_url, self.root).items():
             files.append(File.generated(config, path, content=content))
         for printable in printables.files:

@@ -63,7 +63,14 @@ class Guide(Node):
     summary: Markdown
     opening_script: Script | None = None
     response_options: tuple[ResponseOption, ...] = ()
-    prompts_label: Text = "Prompts (use as needed)"
+    prompts_label: Text | None = Field(
+        default=None, description="Heading over each question's prompts (default: the catalogue's site.guide.prompts)."
+    )
+    route: Literal["run", "reflect", "evaluate"] = Field(
+        default="run",
+        description="The home page's start route offering this guide: run (a session or written "
+        "questions to send; the default), reflect or evaluate.",
+    )
     sections: tuple[GuideSection, ...] = Field(min_length=1)
     closing_script: Script | None = None
     notes_space: NotesSpace | None = Field(default=None, description="Space under each printed question.")

@@ -63,6 +63,13 @@ class QuestionSet(Node):
     purpose: Markdown
     source: Source
     scale: Scale
-    response_label: Text = "Your notes"
+    response_label: Text | None = Field(
+        default=None, description="Label of each question's answer box (default: the catalogue's site.set.response)."
+    )
+    route: Literal["reflect", "evaluate"] | None = Field(
+        default=None,
+        description="The home page's start route offering this set: reflect or evaluate "
+        "(default: its audience's route, else evaluate for statements and reflect for questions).",
+    )
     sections: tuple[SetSection, ...] = Field(min_length=1)
     notes_space: NotesSpace | None = Field(default=None, description="Space under each printed question.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -24,6 +24,7 @@ from generator.models.fields import (
 
 
 # --- settings
+
 
 
 class Placeholder(Node):
@@ -67,6 +68,11 @@ class EditLinks(Node):
     edit_path: EditPath = Field(
         default="edit/main/", description="Path under the repository that opens a file for editing ('/' added at the end)."
     )
+    source_comments: YesNo = Field(
+        default=False,
+        description="true: the published source view and copy of each YAML file keep its # comments "
+        "(by default they are left out: a comment is a note to the team, not to readers).",
+    )
 
 
 class PrintSettings(Node):
@@ -75,6 +81,36 @@ class PrintSettings(Node):
         default="Arial",
         description="Font of the printables: Word files name it; PDFs use it or a metric-compatible font.",
     )
+
+
+NameText = Annotated[Text, StringConstraints(pattern=r"^[^{}]*$")]
+
+
+class KindName(Node):
+    """What the publisher calls one kind of content: its singular and plural (and any other plural forms)."""
+
+    one: NameText = Field(description="The name of one, e.g. 'stage'.")
+    other: NameText = Field(description="The name of several, e.g. 'stages'.")
+    zero: NameText | None = Field(default=None, description="The zero plural form, where the language has one.")
+    two: NameText | None = Field(default=None, description="The two plural form, where the language has one.")
+    few: NameText | None = Field(default=None, description="The few plural form, where the language has one.")
+    many: NameText | None = Field(default=None, description="The many plural form, where the language has one.")
+
+
+class KindNames(Node):
+    """The publisher's names for the kinds of content, used by every interface string that names them."""
+
+    theme: KindName | None = Field(default=None, description="What this site calls a theme.")
+    subtheme: KindName | None = Field(default=None, description="What this site calls a subtheme.")
+    quote: KindName | None = Field(default=None, description="What this site calls a quote.")
+    implication: KindName | None = Field(default=None, description="What this site calls a implication.")
+    action: KindName | None = Field(default=None, description="What this site calls a action.")
+    audience: KindName | None = Field(default=None, description="What this site calls a audience.")
+    guide: KindName | None = Field(default=None, description="What this site calls a guide.")
+    question_set: KindName | None = Field(default=None, description="What this site calls a question set.")
+    question: KindName | None = Field(default=None, description="What this site calls a question.")
+    document: KindName | None = Field(default=None, description="What this site calls a document.")
+    resource: KindName | None = Field(default=None, description="What this site calls a resource.")
 
 
 class Settings(Node):
@@ -88,9 +124,16 @@ class Settings(Node):
     placeholders: dict[PlaceholderName, Placeholder] = Field(
         default_factory=dict, description="Named values used by document templates."
     )
-    strings: dict[str, Text] = Field(
+    names: KindNames = Field(
+        default_factory=KindNames,
+        description="Your names for the kinds of content (theme, subtheme, guide, question_set…), singular "
+        "and plural, e.g. theme: {one: stage, other: stages}: every interface string naming them follows.",
+    )
+    strings: dict[str, Text | dict[str, Text]] = Field(
         default_factory=dict,
-        description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes).",
+        description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes); "
+        "a string that depends on a count takes its plural forms, e.g. site.count.themes: "
+        "{one: '{count} stage', other: '{count} stages'} (or site.count.themes.one: …).",
     )
 
 
@@ -102,6 +145,12 @@ class Audience(Node):
     name: Text = Field(description="Who they are, e.g. 'Ward teams'.")
     summary: Markdown = Field(description="Why this site matters to them.")
     source: Source
+    route: Literal["reflect", "evaluate"] | None = Field(
+        default=None,
+        description="Where the home page offers this audience's question sets: reflect (people reflecting "
+        "on their own practice) or evaluate (a team or organisation assessing itself). A set's own route "
+        "comes first; without either, a set of statements is evaluate and a set of questions reflect.",
+    )
 
 
 class AudiencesFile(Node):

@@ -163,32 +163,76 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     """Every string named in settings' ``strings`` is one Reflect has, with only its fields."""
     from string import Formatter
 
-    from generator.strings import load_catalogue
+    from generator.strings import KINDS, PLURAL_CATEGORIES, grouped_overrides, load_catalogue, plural_categories
 
     if not p.settings.strings:
         return []
     english = load_catalogue("en")
     known = set(english.names())
+    categories = plural_categories(p.settings.site.language)
+    written = {}  # grouped name -> where its first line is
+    for name in p.settings.strings:
+        head, _, last = name.rpartition(".")
+        group = head if last in PLURAL_CATEGORIES and name not in known else name
+        written.setdefault(group, p.where(p.settings, "strings", name))
     problems = []
-    for name, text in p.settings.strings.items():
-        where = p.where(p.settings, "strings", name)
+    for name, value in grouped_overrides(p.settings.strings).items():
+        where = written[name]
         if name not in known:
             problems.append(Diagnostic(where, f"unknown string '{name}'{hint(name, known)}"))
             continue
         template = english.fallback[name]
-        forms = template.values() if isinstance(template, Mapping) else (template,)
-        allowed = {field for form in forms for _, field, _, _ in Formatter().parse(form) if field}
-        try:
-            used = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
-        except ValueError as exc:
-            problems.append(Diagnostic(where, f"string '{name}' is not a valid template: {exc}"))
+        plural = isinstance(template, Mapping)
+        if plural != isinstance(value, Mapping):
+            problems.append(Diagnostic(where, _shape_message(name, plural, categories)))
             continue
-        if used - allowed:
-            fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
-            problems.append(Diagnostic(
-                where, f"string '{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
-                f"its fields are: {fields}"))
+        forms = template.values() if plural else (template,)
+        allowed = {field for form in forms for _, field, _, _ in Formatter().parse(form) if field}
+        if plural:
+            wrong = sorted(set(value) - set(PLURAL_CATEGORIES))
+            if wrong or "other" not in value:
+                fault = f"has no form {', '.join(repr(w) for w in wrong)}" if wrong else "needs its 'other' form"
+                problems.append(Diagnostic(where, f"string '{name}' {fault}: {_plural_shape(name, categories)}"))
+                continue
+        for form, text in (value.items() if plural else (("", value),)):
+            label = f"{name}.{form}" if form else name
+            try:
+                parsed = list(Formatter().parse(text))
+            except ValueError as exc:
+                problems.append(Diagnostic(where, f"string '{label}' is not a valid template: {exc}"))
+                continue
+            used = {field for _, field, _, _ in parsed if field is not None and field != "kind"}
+            for spec in sorted({spec for _, field, spec, _ in parsed if field == "kind"}):
+                if not _kind_known(spec, known):
+                    kinds = ", ".join(sorted(k[len(KINDS):] for k in known if k.startswith(KINDS)))
+                    problems.append(Diagnostic(where, f"string '{label}' names an unknown kind {{kind:{spec}}}; "
+                                               f"the kinds are: {kinds} (plural with -s, capitalised for a capital)"))
+            if used - allowed:
+                fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
+                problems.append(Diagnostic(
+                    where, f"string '{label}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
+                    f"its fields are: {fields}"))
     return problems
+
+
+def _kind_known(spec: str, known: set[str]) -> bool:
+    from generator.strings import KINDS
+
+    kind = spec.lower()
+    return f"{KINDS}{kind}" in known or (kind.endswith("s") and f"{KINDS}{kind[:-1]}" in known)
+
+
+def _shape_message(name: str, plural: bool, categories: tuple[str, ...]) -> str:
+    """How a string is written in ``strings:``: one text, or its plural forms by category."""
+    if not plural:
+        return f"string '{name}' is one text, not plural forms: write {name}: <your words>"
+    return f"string '{name}' depends on a count: {_plural_shape(name, categories)}"
+
+
+def _plural_shape(name: str, categories: tuple[str, ...]) -> str:
+    forms = ", ".join(f"{c}: <words>" for c in categories)
+    return (f"give its plural forms ({', '.join(categories)} in this site's language; 'other' is required) "
+            f"as {name}: {{{forms}}}, or one per line as {name}.{categories[0]}: <words>")
 
 
 def something_to_ask(p: Project, incomplete: set[str]) -> list[Diagnostic]:
@@ -199,7 +243,14 @@ def something_to_ask(p: Project, incomplete: set[str]) -> list[Diagnostic]:
                        "or topic guide (questions/guides/)")]
 
 
-RULES = (string_overrides, something_to_ask, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
+def starter_samples(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Sample values a starter wrote, still unchanged (see :mod:`generator.project.starter_samples`)."""
+    from generator.project.starter_samples import unchanged_samples
+
+    return unchanged_samples(p)
+
+
+RULES = (string_overrides, something_to_ask, starter_samples, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
 
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping
 
-from generator.strings import FALLBACK, PSEUDO, Catalogue, load_catalogue
+from generator.strings import FALLBACK, KINDS, PSEUDO, Catalogue, grouped_overrides, load_catalogue
 
 if TYPE_CHECKING:
     from generator.project.model import Project
@@ -40,7 +40,7 @@ def overrides(p: "Project", base: Catalogue) -> dict[str, str]:
     if order is not None and order.numbered and not order.label and not order.title:
         return {}
     if order is None or not order.numbered:
-        swapped = {name[len(PLAIN):]: base.text(name) for name in base.names(PLAIN)}
+        swapped = {name[len(PLAIN):]: base.template(name) for name in base.names(PLAIN)}
         if order is not None and order.title:
             swapped.update(_labelled(base, order.title, order.title, only_section=True))
         return swapped
@@ -52,7 +52,7 @@ def overrides(p: "Project", base: Catalogue) -> dict[str, str]:
 def _labelled(base: Catalogue, label: str, section: str, only_section: bool = False) -> dict[str, str]:
     out = {}
     for name in base.names(LABELLED):
-        template = base.text(name)
+        template = base.template(name)
         if only_section and ("{label}" in template or "intro" in name or "open_data" in name):
             continue  # unnumbered: keep the plain wording that speaks of no numbers
         out[name[len(LABELLED):]] = (
@@ -66,5 +66,15 @@ def words_for(p: "Project", extra: Mapping[str, str] | None = None) -> Catalogue
     """The project's catalogue: its language, its numbering's words, then the publisher's strings."""
     language = p.settings.site.language
     base = load_catalogue(FALLBACK if language == PSEUDO else language)  # wrapped once, by the last load
-    own = dict(p.settings.strings or {}) if extra is None else dict(extra)
-    return load_catalogue(language, {**overrides(p, base), **own})
+    own = grouped_overrides(p.settings.strings or {} if extra is None else extra)
+    return load_catalogue(language, {**overrides(p, base), **kind_names(p), **own})
+
+
+def kind_names(p: "Project") -> dict[str, dict[str, str]]:
+    """The publisher's names for the kinds of content (``names:``), as the catalogue's ``kinds.`` strings."""
+    names = p.settings.names
+    return {
+        f"{KINDS}{kind}": {category: form for category, form in getattr(names, kind).model_dump().items() if form}
+        for kind in type(names).model_fields
+        if getattr(names, kind) is not None
+    }

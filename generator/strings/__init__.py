@@ -6,6 +6,11 @@ Values are ``str.format`` templates with named fields (``"Page {page} of {pages}
 for words that depend on a count, a mapping of CLDR plural categories (``one``,
 ``other``; Welsh also ``zero``, ``two``, ``few``, ``many``) to templates.
 
+A template may name a kind of content as ``{kind:theme}`` (singular), ``{kind:themes}``
+(plural) or ``{kind:Themes}`` (capitalised): the catalogue's own names under ``kinds.`` (or
+the publisher's, from ``names:`` in settings) are put in before the template is used, so a
+publisher who calls themes "stages" renames them in every string at once.
+
 A string missing from a language falls back to English; :meth:`Catalogue.language_of`
 says which language a string actually came from, so a writer can mark that text with
 ``lang="en"``. Content never passes through here: only Reflect's own words do.
@@ -20,12 +25,16 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+import re
+
 import yaml
 
 FALLBACK = "en"
 PSEUDO = "x-pseudo"  # a test language: English with every string wrapped in ⟦ ⟧
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 Template = str | Mapping[str, str]
+KINDS = "kinds."  # the names of the content kinds, plural strings {one, other}
+_KIND_NAME = re.compile(r"\{kind:([A-Za-z_]+)\}")
 
 
 def _plural_english(count: int) -> str:
@@ -89,13 +98,40 @@ class Catalogue:
     language: str
     strings: Mapping[str, Template]
     fallback: Mapping[str, Template]
-    overrides: Mapping[str, str] = field(default_factory=dict)
+    overrides: Mapping[str, Template] = field(default_factory=dict)
 
-    def _template(self, name: str) -> Template:
+    def _raw(self, name: str) -> Template:
         for source in (self.overrides, self.strings, self.fallback):
             if name in source:
                 return source[name]
         raise UnknownString(name)
+
+    def template(self, name: str) -> Template:
+        """The string ``name`` as written (its ``{kind:…}`` names and fields not yet put in)."""
+        return self._raw(name)
+
+    def kind(self, kind: str, plural: bool = False) -> str:
+        """What this site calls one (or, ``plural``, several) of a kind of content: ``theme``, ``question_set``…"""
+        return self._named("{kind:" + kind + ("s" if plural else "") + "}")
+
+    def _template(self, name: str) -> Template:
+        template = self._raw(name)
+        if isinstance(template, Mapping):
+            return {category: self._named(form) for category, form in template.items()}
+        return self._named(template)
+
+    def _named(self, form: str) -> str:
+        return _KIND_NAME.sub(self._kind_name, form) if "{kind:" in form else form
+
+    def _kind_name(self, found: re.Match) -> str:
+        """``theme`` → the kind's singular name, ``themes`` → its plural, ``Theme`` → capitalised."""
+        spec = found.group(1)
+        kind, plural = spec.lower(), False
+        if f"{KINDS}{kind}" not in self.fallback and kind.endswith("s"):
+            kind, plural = kind[:-1], True
+        forms = self._raw(f"{KINDS}{kind}")
+        word = forms.get("other" if plural else "one") or forms["other"] if isinstance(forms, Mapping) else forms
+        return word[:1].upper() + word[1:] if spec[:1].isupper() else word
 
     def language_of(self, name: str) -> str:
         """The language the string ``name`` is actually written in (English when it fell back)."""
@@ -135,6 +171,35 @@ class Catalogue:
         }
 
 
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The CLDR plural categories ``language``'s counts take (English: one, other)."""
+    rule = PLURAL_RULES.get(language.split("-")[0].lower(), _plural_english)
+    found = {rule(count) for count in range(0, 1001)}
+    return tuple(category for category in PLURAL_CATEGORIES if category in found)
+
+
+def grouped_overrides(written: Mapping[str, Any]) -> dict[str, Template]:
+    """The publisher's ``strings:`` with plural forms given by dotted names gathered up.
+
+    ``site.count.themes.one: …`` and ``site.count.themes.other: …`` become one plural string
+    ``site.count.themes: {one: …, other: …}``, as if written as a mapping; a name whose last
+    part is no plural category is kept as written (the check names it if it is unknown).
+    """
+    grouped: dict[str, Any] = {}
+    for name, value in written.items():
+        head, _, last = name.rpartition(".")
+        if head and last in PLURAL_CATEGORIES and name not in _read(FALLBACK):
+            forms = grouped.setdefault(head, {})
+            if isinstance(forms, dict):
+                forms[last] = value
+            continue
+        if isinstance(value, Mapping) and isinstance(grouped.get(name), dict):
+            grouped[name] = {**grouped[name], **value}
+        else:
+            grouped[name] = dict(value) if isinstance(value, Mapping) else value
+    return grouped
+
+
 def _wrapped(template: Template) -> Template:
     """A string marked so that tests can tell Reflect's words from content text."""
     if isinstance(template, Mapping):
@@ -142,19 +207,21 @@ def _wrapped(template: Template) -> Template:
     return f"⟦{template}⟧"
 
 
-def load_catalogue(language: str, overrides: Mapping[str, str] | None = None) -> Catalogue:
+def load_catalogue(language: str, overrides: Mapping[str, Template] | None = None) -> Catalogue:
     """The catalogue for ``language`` (``cy``, ``en-GB``…), English where it has no string.
 
-    ``overrides`` (string name → template) come from the publisher's settings; an unknown
+    ``overrides`` (string name → template, or plural forms) come from the publisher's settings; an unknown
     name raises :class:`UnknownString` (the loader reports it with a "did you mean").
     """
     english = _read(FALLBACK)
     base = language.split("-")[0].lower()
     own = english if base == FALLBACK else _read(base)
     overrides = dict(overrides or {})
-    if language == PSEUDO:
-        english = own = MappingProxyType({name: _wrapped(t) for name, t in english.items()})
-        overrides = {name: _wrapped(t) for name, t in overrides.items()}  # type: ignore[misc]
+    if language == PSEUDO:  # kind names are wrapped with the strings they are put in
+        english = own = MappingProxyType(
+            {name: t if name.startswith(KINDS) else _wrapped(t) for name, t in english.items()})
+        overrides = {name: t if name.startswith(KINDS) else _wrapped(t)  # type: ignore[misc]
+                     for name, t in overrides.items()}
     unknown = sorted(set(overrides) - set(english))
     if unknown:
         raise UnknownString(", ".join(unknown))

@@ -34,7 +34,10 @@ def _forms(template) -> list[str]:
 
 
 def _fields(template) -> set[str]:
-    return {field for form in _forms(template) for _, field, _, _ in string.Formatter().parse(form) if field}
+    """A template's {fields}; {kind:…} names are not fields a writer fills in (a translation may
+    write the kind's word itself where its grammar changes it)."""
+    return {field for form in _forms(template) for _, field, _, _ in string.Formatter().parse(form)
+            if field and field != "kind"}
 
 
 # --- the catalogues ------------------------------------------------------------------------------
@@ -91,7 +94,7 @@ def _welsh_words() -> re.Pattern:
     """Every literal stretch of the Welsh catalogue (between its {fields} and Markdown marks,
     leaving out `code`, which names files and keys), and the theme's Welsh words."""
     pieces = set()
-    for template in [*_catalogue("cy").values(), *_material_welsh()]:
+    for template in [*load_catalogue("cy").section("").values(), *_material_welsh()]:  # kind names put in
         for form in _forms(template):
             for literal, *_ in string.Formatter().parse(form):
                 for piece in re.sub(r"`[^`]*`", "\0", literal).replace("**", "\0").split("\0"):

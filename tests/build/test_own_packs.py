@@ -199,3 +199,258 @@ def test_strict_lists_placeholders_and_warnings_together(tmp_path):
     # a subtheme without a quote is information: listed, never a strict failure
     assert "info: subtheme 'feelings' has no quote" in strict.stderr
     assert "strict" not in reflect("--project", str(PACKS / "reflective-practice"), "check", "--strict").stderr
+
+
+# --- issue 23: own material, round two ---------------------------------------------------------
+
+STARTERS = ROOT / "generator" / "starters"
+
+
+def _pack(tmp_path: Path, name: str, settings: str = "", language: str | None = None) -> Path:
+    """A copy of a pack with lines added to its settings (and its language set)."""
+    project = tmp_path / name
+    shutil.copytree(PACKS / name if (PACKS / name).is_dir() else STARTERS / name, project)
+    path = project / "content" / "settings.yml"
+    text = path.read_text(encoding="utf-8")
+    if language:
+        text = re.sub(r"^  language: .*$", f"  language: {language}", text, flags=re.M)
+        if f"language: {language}" not in text:
+            text = text.replace("site:\n", f"site:\n  language: {language}\n", 1)
+    path.write_text(text + settings, encoding="utf-8")
+    return project
+
+
+def _words(fragment: str) -> str:
+    """The text a reader sees in a rendered page's HTML (scripts and tags left out)."""
+    text = re.sub(r"<script\b.*?</script>|<[^>]+>", " ", _code_free(fragment), flags=re.S)
+    return " ".join(html.unescape(text).split())
+
+
+def _page_words(site) -> dict[str, str]:
+    words = {page.path: _words(page.title + " " + page.html) for page in site.pages}
+    assert len(words) > 3 and all(words.values())
+    return words
+
+
+def test_default_labels_come_from_the_catalogue_in_the_site_language(tmp_path):
+    from generator.document.printables import PrintBuilder
+    from generator.project.numbering import words_for
+
+    p = load_project(_pack(tmp_path, "reflective-practice", language="cy"))
+    guide = p.guides[0]
+    assert guide.prompts_label is None
+    prompts = words_for(p).text("site.guide.prompts")
+    assert prompts != "Prompts (use as needed)" and "Prompts" not in prompts
+    page = next(pg for pg in SiteBuild(p).render().pages if pg.path.endswith("placement-debrief.md"))
+    assert prompts in page.html and "Prompts (use as needed)" not in page.html
+    printed = repr(PrintBuilder(p).guide(guide))
+    assert prompts in printed and "Prompts (use as needed)" not in printed
+    # a set without its own response label is given the catalogue's, in the language of the site
+    student = next(s for s in p.question_sets if s.id == "student-reflection")
+    without = student.model_copy(update={"response_label": None})
+    assert words_for(p).text("site.set.response") in repr(PrintBuilder(p).question_set(without))
+
+
+WELSH_FORMS = {"zero": "dim cam", "one": "un cam", "two": "dau gam", "few": "tri cham",
+               "many": "chwe cham", "other": "{count} cam"}
+COUNTS = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 6, "other": 10}
+
+
+@pytest.mark.parametrize("shape", ["mapping", "dotted"])
+def test_every_plural_form_can_be_overridden(tmp_path, shape):
+    from generator.project.numbering import words_for
+
+    if shape == "mapping":
+        lines = "  site.count.themes: {" + ", ".join(f'{c}: "{t}"' for c, t in WELSH_FORMS.items()) + "}\n"
+    else:
+        lines = "".join(f'  site.count.themes.{c}: "{t}"\n' for c, t in WELSH_FORMS.items())
+    project = _pack(tmp_path, "reflective-practice", language="cy")
+    settings = project / "content" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("strings:\n", "strings:\n" + lines, 1),
+                        encoding="utf-8")
+    words = words_for(load_project(project))
+    for category, count in COUNTS.items():
+        assert words.text("site.count.themes", count=count) == WELSH_FORMS[category].format(count=count)
+
+
+def test_a_plural_string_written_wrongly_is_told_its_shape(tmp_path, capsys):
+    project = _pack(tmp_path, "self-assessment", settings=(
+        "strings:\n"
+        '  site.count.themes: "{count} stages"\n'
+        '  site.count.subthemes.one: "{count} step"\n'
+        '  site.set.for: {one: "a", other: "b"}\n'
+        '  site.count.questions: {one: "{count} prompt", lots: "{count} prompts", other: "{count} prompts"}\n'))
+    result = reflect("--project", str(project), "check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    themes = next(line for line in lines if "'site.count.themes'" in line)
+    assert "depends on a count" in themes and "site.count.themes: {one: <words>, other: <words>}" in themes
+    assert "site.count.themes.one: <words>" in themes
+    assert any("'site.count.subthemes' needs its 'other' form" in line for line in lines)
+    assert any("'site.set.for' is one text" in line for line in lines)
+    assert any("'site.count.questions' has no form 'lots'" in line for line in lines)
+    assert "did you mean" not in result.stderr
+    # a Welsh site is told the Welsh forms
+    welsh = _pack(tmp_path / "cy", "self-assessment", language="cy",
+                  settings='strings:\n  site.count.themes: "{count} cam"\n')
+    said = reflect("--project", str(welsh), "check", cwd=welsh).stderr
+    assert "{zero: <words>, one: <words>, two: <words>, few: <words>, many: <words>, other: <words>}" in said
+
+
+KIND_WORDS = re.compile(r"\b(sub)?themes?\b", re.IGNORECASE)
+
+
+def test_the_publishers_names_for_themes_reach_every_string(tmp_path):
+    from generator.project.numbering import words_for
+
+    project = _pack(tmp_path, "reflective-practice", settings=(
+        "names:\n  theme: {one: stage, other: stages}\n  subtheme: {one: step, other: steps}\n"))
+    p = load_project(project)
+    words = words_for(p)
+    found = []
+    for path, text in _page_words(SiteBuild(p).render()).items():
+        found += [f"{path}: …{text[max(0, m.start() - 40):m.end() + 20]}…" for m in KIND_WORDS.finditer(text)]
+    assert not found, "\n".join(found[:20])
+    tools = words.section("tools.")  # the bank's caption and filters, the composer's
+    assert tools["bank_theme"] == "Stage and step" and tools["bank_filter_theme"] == "stage: {names}"
+    assert not [name for name, text in tools.items() if KIND_WORDS.search(re.sub(r"\{\w+\}", "", json.dumps(text)))]
+    assert words.text("site.count.themes", count=2) == "2 stages"
+    assert words.text("site.theme_title", number=1, label="Noticing") == "Stage 1: Noticing"
+    assert "6 stages and 11 steps" in _words(next(pg.html for pg in SiteBuild(p).render().pages if pg.path == "index.md"))
+
+
+def test_a_kind_name_cannot_carry_a_field(tmp_path):
+    project = _pack(tmp_path, "self-assessment", settings="names:\n  theme: {one: '{x}', other: stages}\n")
+    result = reflect("--project", str(project), "check", cwd=project)
+    assert result.returncode == 1 and "content/settings.yml:" in result.stderr
+
+
+EXPECTED_ROUTES = {
+    "self-assessment": {"evaluate": ["team-self-check"]},
+    "reflective-practice": {"run": ["placement-debrief"], "reflect": ["student-reflection", "educator-review"]},
+    "self_assessment": {"evaluate": ["self-assessment"]},
+    "topic_guide": {"run": ["topic-guide"]},
+    "bundled": {"run": ["qi-coaches-guide", "project-team-guide", "lived-experience-questions"],
+                "reflect": ["qi-coaches-reflection", "project-team-reflection", "lived-experience-reflection"],
+                "evaluate": ["organisations-self-evaluation"]},
+}
+
+
+@pytest.mark.parametrize("pack", sorted(EXPECTED_ROUTES))
+def test_each_set_and_guide_is_offered_on_its_route(pack):
+    from generator.document.pages import start_routes
+
+    root = ROOT if pack == "bundled" else PACKS / pack if (PACKS / pack).is_dir() else STARTERS / pack
+    routes = start_routes(load_project(root))
+    got = {route: [item.id for item in items] for route, items in routes.items()}
+    expected = EXPECTED_ROUTES[pack]
+    assert {r: sorted(ids) for r, ids in got.items()} == {r: sorted(ids) for r, ids in expected.items()}
+
+
+def test_a_sets_own_route_comes_before_its_audiences(tmp_path):
+    from generator.document.pages import start_routes
+
+    project = _pack(tmp_path, "reflective-practice")
+    path = project / "questions" / "sets" / "educator-review.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "route: evaluate\n", encoding="utf-8")
+    routes = start_routes(load_project(project))
+    assert [s.id for s in routes["evaluate"]] == ["educator-review"]
+    assert [s.id for s in routes["reflect"]] == ["student-reflection"]
+
+
+def test_neutral_defaults_say_only_what_is_true_of_the_content(tmp_path):
+    from generator.strings import load_catalogue
+
+    english = load_catalogue("en")
+    speaking_of_a_report = [
+        name for name in english.names("site.")
+        if re.search(r"\breport\b|live resource", re.sub(r"`[^`]*`", "", json.dumps(english.template(name))), re.I)
+        and "{report}" not in json.dumps(english.template(name))
+    ]
+    assert speaking_of_a_report == []
+    site = SiteBuild(load_project(PACKS / "self-assessment")).render()  # one question set, nothing else
+    home = next(pg.html for pg in site.pages if pg.path == "index.md")
+    words = _words(home)
+    assert "Downloads: question sets as PDF and Word" in words
+    assert "live resource" not in words and "guide" not in words.lower().replace("your own guide", "")
+    bundled = _words(next(pg.html for pg in SiteBuild(load_project(ROOT)).render().pages if pg.path == "index.md"))
+    assert "It is a live resource" in bundled  # the bundled report's own words, from its settings
+
+
+def test_yaml_comments_stay_out_of_the_published_source_unless_asked(tmp_path):
+    from generator.build.data_files import publishing_files, source_view_path
+    from generator.source.comments import without_comments
+
+    assert without_comments('a: "x # kept" # gone\n# gone too\nb: |\n  # kept\n') == 'a: "x # kept"\nb: |\n  # kept\n'
+    project = _pack(tmp_path, "self-assessment")
+    path = project / "content" / "audiences.yml"
+    path.write_text("# ask Sam before publishing\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    p = load_project(project)
+    files = publishing_files(p, None, project)
+    view, copy = files[source_view_path("content/audiences.yml")], files["source/content/audiences.yml"]
+    assert b"Sam" not in view and b"Sam" not in copy and b"Ward teams" in view and b"Ward teams" in copy
+    settings = project / "content" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "edit:\n  source_comments: true\n", encoding="utf-8")
+    shown = publishing_files(load_project(project), None, project)
+    assert b"ask Sam before publishing" in shown[source_view_path("content/audiences.yml")]
+
+
+@pytest.mark.parametrize("starter", ["self-assessment", "topic-guide"])
+def test_a_welsh_starter_has_no_english_interface_word_and_strict_lists_its_english_text(tmp_path, starter):
+    from generator.strings.fallback_marks import OPEN
+    from generator.strings import load_catalogue
+
+    project = tmp_path / "cy"
+    made = reflect("new", str(project), "--starter", starter, "--language", "cy", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    p = load_project(project)
+    assert p.settings.site.language == "cy"
+    english, welsh = load_catalogue("en"), load_catalogue("cy")
+    interface = {english.text(name) for name in english.names("site.")
+                 if isinstance(english.template(name), str) and "{" not in english.template(name)
+                 and english.template(name) != welsh.template(name) and len(english.template(name)) > 12}
+    for path, text in _page_words(SiteBuild(p).render()).items():
+        assert OPEN not in text, f"{path}: an interface word fell back to English"
+        assert not [w for w in interface if w in text], path
+    # the starter's English text is listed, each at its line, and --strict fails on it
+    strict = reflect("--project", str(project), "check", "--strict", cwd=project)
+    assert strict.returncode == 1
+    listed = [line for line in strict.stderr.splitlines() if "sample value from the starter" in line]
+    assert any(line.startswith("content/settings.yml:3:") for line in listed)
+    assert any(line.startswith("content/audiences.yml:") for line in listed) and len(listed) > 10
+
+
+def test_an_english_starters_samples_are_listed_until_replaced(tmp_path):
+    project = tmp_path / "en"
+    assert reflect("new", str(project), cwd=tmp_path).returncode == 0
+    strict = reflect("--project", str(project), "check", "--strict", cwd=project)
+    listed = [line for line in strict.stderr.splitlines() if "sample value from the starter" in line]
+    assert strict.returncode == 1 and any("“Our self-assessment”" in line for line in listed)
+    settings = project / "content" / "settings.yml"
+    text = settings.read_text(encoding="utf-8")
+    for sample in ("Our self-assessment", "Your organisation"):
+        text = text.replace(sample, "Riverside Trust's check")
+    text = re.sub(r"  description: >-\n(    .*\n)+", "  description: How Riverside checks its work.\n", text)
+    settings.write_text(text, encoding="utf-8")
+    assert reflect("--project", str(project), "check", "--strict", cwd=project).returncode == 0
+
+
+def test_the_next_step_names_the_reflect_that_was_run(tmp_path):
+    from generator.cli import reflect_command
+
+    venv = tmp_path / ".venv" / "bin" / "reflect"
+    assert reflect_command(tmp_path / "mysite", str(venv)) == "../.venv/bin/reflect"
+    assert reflect_command(tmp_path / "a" / "b" / "c", "/opt/x/bin/reflect") == "/opt/x/bin/reflect"
+    assert reflect_command(tmp_path / "mysite", "/srv/generator/cli.py", python=str(tmp_path / "py")) == (
+        "../py -m generator.cli")
+    made = reflect("new", str(tmp_path / "p"), cwd=tmp_path)
+    assert "Next: cd " in made.stderr and " -m generator.cli build" in made.stderr
+
+
+def test_a_string_naming_an_unknown_kind_is_told_the_kinds(tmp_path):
+    project = _pack(tmp_path, "self-assessment", settings='strings:\n  site.set.for: "For {kind:teams}: {audience}"\n')
+    result = reflect("--project", str(project), "check", cwd=project)
+    assert result.returncode == 1
+    assert "names an unknown kind {kind:teams}; the kinds are: action, audience," in result.stderr
+    fine = _pack(tmp_path / "ok", "self-assessment", settings='strings:\n  site.set.for: "{kind:Audience}: {audience}"\n')
+    assert reflect("--project", str(fine), "check", cwd=fine).returncode == 0

@@ -265,7 +265,7 @@ def test_prompts_notes_and_skip_logic_are_set_apart_in_the_pdf(project, pdf_text
         assert text.count("Facilitator note:") == sum(len(q.notes) for q in questions)
         assert text.count("Skip logic:") == sum(len(q.skip_logic) for q in questions)
         with_prompts = sum(1 for q in questions if q.prompts)
-        assert text.count(_squash(guide.prompts_label)) == with_prompts
+        assert text.count(_squash(guide.prompts_label or "Prompts (use as needed)")) == with_prompts
         for q in questions:
             for note in q.notes:
                 assert expected(project, note.text)[:60] in text
@@ -369,7 +369,7 @@ def test_unfilled_placeholders_are_highlighted_in_docx(project, files):
 
 
 def _assert_questions_on_the_page_of_their_space(reader, owner, where: str) -> None:
-    labels = ("Notes", "Your answer", _squash(getattr(owner, "response_label", "Notes")))
+    labels = ("Notes", "Your answer", _squash(getattr(owner, "response_label", None) or "Your notes"))
     lines = [(number, " ".join(line.split())) for number, page in enumerate(reader.pages)
              for line in page.extract_text().splitlines() if line.strip()]
     at = 0

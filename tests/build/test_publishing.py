@@ -232,6 +232,9 @@ def test_version_and_usage_errors():
 
 def test_quiet_prints_only_problems(tmp_path):
     project = new_project(tmp_path / "p")
+    quiet = reflect("-q", "--project", str(project), "check").stderr
+    assert "sample value from the starter" in quiet  # a problem before publishing: shown even with -q
+    (project / "starter-samples.yml").unlink()
     assert reflect("--project", str(project), "check").stderr.strip()
     assert reflect("-q", "--project", str(project), "check").stderr.strip() == ""
 
