@@ -436,7 +436,7 @@ def test_an_english_starters_samples_are_listed_until_replaced(tmp_path):
 
 
 def test_the_next_step_names_the_reflect_that_was_run(tmp_path):
-    from generator.cli import reflect_command
+    from generator.cli.main import reflect_command
 
     venv = tmp_path / ".venv" / "bin" / "reflect"
     assert reflect_command(tmp_path / "mysite", str(venv)) == "../.venv/bin/reflect"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -56,7 +57,11 @@ def _leaf_values(model: type, hostile: bool) -> dict:
             values[name] = {"thing": {"label": _text(hostile, "Label"), "value": _text(hostile, "Value"),
                                       "description": _text(hostile, "About")}}
         elif name == "strings":
-            values[name] = {key: HOSTILE for key in load_catalogue("en").names()} if hostile else {}
+            catalogue = load_catalogue("en")  # every string, each plural form of the plural ones
+            values[name] = {
+                key: {"one": HOSTILE, "other": HOSTILE} if isinstance(catalogue.template(key), Mapping) else HOSTILE
+                for key in catalogue.names()
+            } if hostile else {}
         elif any(shape == list(typing.get_args(known)[1:]) for known in KEPT):
             values[name] = next(value for known, value in KEPT.items() if shape == list(typing.get_args(known)[1:]))
         else:
