@@ -23,6 +23,7 @@ from . import site_paths
 from .exports import CSV_COLUMNS, project_json, questions_csv
 from .project import Project
 from .numbering import words_for
+from .versions import fingerprints
 
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
@@ -52,6 +53,7 @@ def about(p: Project, site_url: str | None) -> dict[str, Any]:
         "licence": licence.model_dump() if licence else None,
         "site_url": site_url,
         "content_version": p.settings.site.content_version,
+        "fingerprints": fingerprints(p),
         "built": build_date(),
     }
 
@@ -60,6 +62,7 @@ def project_schema() -> dict[str, Any]:
     """A JSON Schema (Draft 2020-12) of ``project.json``."""
     text = {"type": "string"}
     items = {"type": "array", "items": {"type": "object", "required": ["id"]}}
+    hashes = {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[0-9a-f]{16}$"}}
     licence = {
         "type": ["object", "null"],
         "required": ["id", "url"],
@@ -79,6 +82,15 @@ def project_schema() -> dict[str, Any]:
         "licence": {**licence, "description": "Licence of the content."},
         "site_url": {"type": ["string", "null"], "description": "Address the site is published at."},
         "content_version": {**text, "description": "Version of the content."},
+        "fingerprints": {
+            "type": "object",
+            "required": ["questions", "scales"],
+            "properties": {
+                "questions": {**hashes, "description": "Each question's and statement's fingerprint, by id."},
+                "scales": {**hashes, "description": "Each question set's scale's fingerprint, by set id."},
+            },
+            "description": "Short hashes of what the questions and scales say: equal in two versions when unchanged.",
+        },
         "built": {**text, "format": "date-time", "description": "When the site was built (UTC)."},
         "schema_version": {"type": "integer", "description": "Version of this file's layout."},
         "site": {"type": "object", "description": "The site settings."},

@@ -202,7 +202,7 @@ def open_data(b: Builder) -> n.Page:
 
 
 _JSON_KEYS = (
-    "schema_version", "site", "audiences", "guides", "themes", "quotes", "question_sets",
+    "schema_version", "fingerprints", "site", "audiences", "guides", "themes", "quotes", "question_sets",
     "implications", "resources", "documents", "appendices",
 )
 _CSV_COLUMNS = ("id", "kind", "owner", "audience", "where", "form", "text", "url")

@@ -281,6 +281,7 @@ class Project(_Lookups, _Texts):
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
     warnings: tuple[Diagnostic, ...] = ()
     order: AppendicesFile | None = None  # content/appendices.yml: the numbering word and whether numbers show
+    releases: tuple[Any, ...] = ()  # earlier editions recorded in content/releases/ (versions.Snapshot), oldest first
 
 
     # --- numbering -------------------------------------------------------------------
