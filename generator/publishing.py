@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import site_paths
+from . import site_paths, tool_exports
 from .exports import CSV_COLUMNS, project_json, questions_csv
 from .project import Project
 from .numbering import words_for
@@ -37,11 +37,15 @@ def reflect_version() -> str:
         return "0+unknown"
 
 
-def build_date() -> str:
+def build_moment() -> datetime:
     """The build's date and time in UTC: ``SOURCE_DATE_EPOCH`` when set, else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+
+
+def build_date() -> str:
+    """The build's date and time in UTC, as ISO 8601 text."""
+    return build_moment().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def about(p: Project, site_url: str | None) -> dict[str, Any]:
@@ -143,11 +147,37 @@ def datapackage(p: Project, site_url: str | None) -> dict[str, Any]:
             }
         ],
     }
+    package["resources"] += tool_resources(p)
     if site_url:
         package["homepage"] = site_url
     if licence:
         package["licenses"] = [{"name": licence.id, "path": licence.url}]
     return package
+
+
+def tool_resources(p: Project) -> list[dict[str, Any]]:
+    """The XLSForms and the codebook as resources of the data package (paths from ``data/``)."""
+    words = words_for(p)
+    resources: list[dict[str, Any]] = [
+        {
+            "name": f"form-{owner.id}",
+            "path": posixpath.relpath(tool_exports.form_path(owner.id), "data"),
+            "title": words.text("site.exports.form", title=" ".join(owner.title.split())),
+            "format": "xlsx",
+            "mediatype": tool_exports.XLSX_MEDIA_TYPE,
+            "version": p.settings.site.content_version,
+        }
+        for owner in (*p.guides, *p.question_sets)
+    ]
+    if p.themes:
+        resources.append({
+            "name": "codebook",
+            "path": posixpath.relpath(tool_exports.CODEBOOK, "data"),
+            "title": words.text("site.exports.codebook"),
+            "format": "qdc",
+            "mediatype": "application/xml",
+        })
+    return resources
 
 
 def source_view_path(source: str) -> str:
@@ -183,6 +213,7 @@ def publishing_files(p: Project, site_url: str | None, root: Path) -> dict[str, 
         PROJECT_SCHEMA: _json(project_schema()),
         site_paths.QUESTIONS_CSV: questions_csv(p, site_url),
         DATAPACKAGE: _json(datapackage(p, site_url)),
+        **tool_exports.tool_files(p, build_moment()),
     }
     for source in sorted(p.sources):
         text = (root / source).read_text(encoding="utf-8-sig")

@@ -455,3 +455,14 @@ def replacement_cycles(questions: dict[str, Any]) -> list[list[str]]:
                 path.append(nxt)
                 stack.append((nxt, iter(questions[nxt].replaces)))
     return cycles
+
+
+def release_changes(project: Any) -> tuple[Changes, ...]:
+    """What changed at each release after the first and at this edition, oldest first."""
+    steps = timeline(project)
+    return tuple(compare(old, new) for old, new in zip(steps, steps[1:]))
+
+
+def changes_page_path(version: str) -> str:
+    """The site page saying what changed in ``version``."""
+    return f"about/changes-{re.sub(r'[^a-z0-9.]+', '-', version.lower()).strip('-.') or 'version'}.md"

@@ -212,3 +212,57 @@ def _merged(project) -> versions.Snapshot:
         owners.append(versions.VersionedOwner(owner.kind, owner.id, owner.title, owner.sections, tuple(questions),
                                               owner.scale_label, owner.scale, owner.scale_fingerprint))
     return versions.Snapshot("3.0", "2027-01-01", tuple(owners))
+
+
+@pytest.fixture(scope="module")
+def new_pages(new_project):
+    from generator.site import render_site
+
+    return {page.path: page for page in render_site(new_project).pages}
+
+
+def _rows(page_html: str, heading: str) -> list[list[str]]:
+    """The rows of the first table after the heading ``heading`` (cells as plain text)."""
+    import html as html_lib
+    import re
+
+    start = page_html.index(f">{heading}<")
+    table = page_html[start:page_html.index("</table>", start)]
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)
+        rows.append([html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
+    return rows
+
+
+def test_the_what_changed_page_shows_old_and_new_words_side_by_side(new_pages):
+    page = new_pages["about/changes-2.0.md"]
+    assert page.title == "What changed in version 2.0"
+    team = page.html[page.html.index('id="changes-team-check"'):]
+    assert _rows(team, "Reworded") == [
+        ["Question", "Version 1.0", "Version 2.0"],
+        ["ideas-heard", "Anyone can suggest a change.",
+         "Anyone on the team can suggest a change and hear back what happened to it."],
+    ]
+    assert _rows(team, "Split")[1:] == [
+        ["share-results → share-with-team", "We share what we learn with the team and with the board.",
+         "We share what we learn with the whole team."],
+        ["share-results → share-with-board", "We share what we learn with the team and with the board.",
+         "We share what we learn with the board."],
+    ]
+    assert _rows(team, "Removed")[1] == ["spare-time", "We set aside time each month to look at our data.", "(none)"]
+    assert _rows(team, "Moved to another section")[1] == ["tried-changes", "Following through", "Everyday habits"]
+    board = page.html[page.html.index('id="changes-board-check"'):page.html.index('id="changes-team-check"')]
+    assert _rows(board, "New scale")[1] == ["New scale", "How often does this happen?: 0 Never, 1 Sometimes, 2 Always",
+                                            "How often does this happen?: 1 Never, 2 Rarely, 3 Often, 4 Always"]
+    guide = page.html[page.html.index('id="changes-team-talk"'):page.html.index('id="changes-board-check"')]
+    assert _rows(guide, "Added")[1] == ["talk-support", "(none)", "What help would make learning easier?"]
+    assert 'href="../appendices/team-talk.html"' in guide  # each changed guide or set links to its page
+
+
+def test_changed_sets_guides_and_the_home_page_link_to_what_changed(new_pages, project):
+    for path, owner in (("question-sets/team-check.md", "team-check"), ("question-sets/board-check.md", "board-check"),
+                        ("appendices/team-talk.md", "team-talk")):
+        assert f'href="../about/changes-2.0.html#changes-{owner}">see what changed</a>' in new_pages[path].html
+    assert '<a href="about/changes-2.0.html">What changed in version 2.0</a>' in new_pages["index.md"].html
+    assert project.release_changes == ()  # the bundled project records no release: no page, no notice

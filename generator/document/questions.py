@@ -9,6 +9,7 @@ from . import nodes as n
 from . import parts
 from .appendices import download_links
 from .build import Builder, plain_text
+from .changes import latest_notice
 from .printables import WRITTEN
 
 
@@ -28,6 +29,7 @@ def guide(b: Builder, item: Guide) -> n.Page:
         n.Prose(b.text.prose(item.summary)),
         n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
         download_links(b, item, combined=True),
+        latest_notice(b, item.id),
     ]
     if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
         opening = "guide.introduction" if item.format == WRITTEN else "guide.opening"
@@ -58,6 +60,7 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
         n.Para((n.Text(b.t("set.for", audience=" ".join(audience.name.split()))),), "meta"),
         n.Prose(b.text.prose(qset.purpose)),
         download_links(b, qset, combined=False),
+        latest_notice(b, qset.id),
         n.Scale(b.t("set.scale", label=" ".join(qset.scale.label.split())), options),
         n.Widget("reflect-worksheet", worksheet_data(b, qset), (("data-set", qset.id),),
                  (n.Text(b.t("set.nojs")),)),

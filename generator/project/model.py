@@ -330,6 +330,13 @@ class Project(_Lookups, _Texts):
         return self._numbers["sections"][(owner.id, section.id)]
 
     @cached_property
+    def release_changes(self) -> tuple[Any, ...]:
+        """What changed at each recorded release and at this edition (``versions.Changes``), oldest first."""
+        from ..versions import release_changes
+
+        return release_changes(self)
+
+    @cached_property
     def questions_by_action(self) -> Mapping[str, tuple[QuestionEntry, ...]]:
         table: dict[str, list[QuestionEntry]] = {a: [] for a in self.action_by_id}
         for entry in self.questions:
