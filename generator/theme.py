@@ -19,7 +19,7 @@ SOURCE_THEME = Path(__file__).resolve().parent.parent / "overrides"
 # reflect-compose.js, which gather their methods and start the tool.
 SCRIPT_ORDER = (
     "reflect-strings.js", "reflect-hash.js", "reflect-answers.js", "reflect-sheet.js",
-    "reflect-store.js", "reflect-guides.js", "reflect-composed.js", "reflect-compare.js",
+    "reflect-store.js", "reflect-guides.js", "reflect-composed.js", "reflect-carry.js", "reflect-compare.js",
     "reflect-paging.js", "reflect-banked.js", "reflect-core.js", "reflect-a11y.js",
     "reflect-bank-filters.js", "reflect-bank-table.js", "reflect-bank-guide.js", "reflect-bank.js", "reflect-results.js",
     "reflect-group.js", "reflect-worksheet-form.js", "reflect-worksheet-alerts.js",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import site_paths as paths
+from .. import versions
 from ..models import Guide, GuideQuestion, QuestionSet, SetQuestion
 from ..site_writer import html_href
 from . import nodes as n
@@ -78,8 +79,20 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
 
 
 def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
-    """What the browser worksheet needs to know about a question set."""
+    """What the browser worksheet needs to know about a question set.
+
+    ``fingerprints`` (each question's and the scale's, as ``project.json`` has them) go into every
+    saved record and exported file, so that answers given now can be carried across to a later
+    version; ``history`` holds the same for each recorded release, for files that lack them.
+    """
     p = b.p
+    prints = {q.id: versions.question_fingerprint(q.text, q.form) for sec in qset.sections for q in sec.questions}
+    history = {}
+    for release in p.releases:
+        owner = next((o for o in release.owners if o.id == qset.id), None)
+        if owner is not None:
+            history[release.content_version] = {"questions": {q.id: q.fingerprint for q in owner.questions},
+                                                "scale": owner.scale_fingerprint}
     return {
         "site": p.settings.site.title,
         "content_version": p.settings.site.content_version,
@@ -102,12 +115,16 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
                         "text": " ".join(q.text.split()),
                         "prompts": [" ".join(pr.text.split()) for pr in q.prompts],
                         "implications": [_implication(b, aid, paths.question_set_page(qset.id)) for aid in q.implications],
+                        "fingerprint": prints[q.id],
+                        "replaces": list(q.replaces),
                     }
                     for q in section.questions
                 ],
             }
             for section in qset.sections
         ],
+        "fingerprints": {"questions": prints, "scale": versions.owner_scale_fingerprint(qset)},
+        "history": history,
     }
 
 
