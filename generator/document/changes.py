@@ -1,15 +1,15 @@
 """The "What changed" page of each release: per question set and guide, the old and new words
-side by side (from :func:`generator.versions.compare`), and the notice a changed set's or
+side by side (from :func:`generator.project.versions.compare`), and the notice a changed set's or
 guide's page carries."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .. import site_paths as paths
-from .. import versions
-from . import nodes as n
-from .build import Builder
+from generator.project import addresses as paths
+from generator.project import versions
+from generator.document import nodes as n
+from generator.document.build import Builder
 
 
 def owner_anchor(owner_id: str) -> str:

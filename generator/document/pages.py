@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import site_paths as paths
-from ..project import SCHEMA_VERSION
-from . import nodes as n
-from ..printable.downloads import DOWNLOADS_PAGE
-from .build import Builder
-from ..versions import changes_page_path
+from generator.project import addresses as paths
+from generator.project import SCHEMA_VERSION
+from generator.document import nodes as n
+from generator.build.printables import DOWNLOADS_PAGE
+from generator.document.build import Builder
+from generator.project.versions import changes_page_path
 
 
 def home(b: Builder) -> n.Page:
@@ -136,7 +136,7 @@ def audience(b: Builder, audience_id: str) -> n.Page:
 
 def _audience_tools(b: Builder, item, guides: list, sets: list) -> list:
     """Where an audience's questions lead: the bank filtered to them, and their printables."""
-    from ..printable.downloads import FORMATS, download_path
+    from generator.build.printables import FORMATS, download_path
 
     count = sum(len(sec.questions) for o in (*guides, *sets) for sec in o.sections)
     if not count:
@@ -213,7 +213,7 @@ _CSV_COLUMNS = ("id", "kind", "owner", "audience", "where", "form", "text", "url
 
 def downloads(b: Builder, files: Iterable[object]) -> n.Page:
     """Every printable file with its format and size (``files``: planned or built downloads)."""
-    from ..printable import DOWNLOADS_PAGE
+    from generator.build.printables import DOWNLOADS_PAGE
 
     listed = list(files)
     groups = (
@@ -244,7 +244,7 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
 
 def _tool_exports(b: Builder) -> list:
     """The XLSForm of every guide and set and the codebook of the themes (made with the data files)."""
-    from .. import tool_exports
+    from generator.project import addresses as tool_exports
 
     p = b.p
     rows = [

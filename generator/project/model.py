@@ -14,8 +14,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping, Union
 
-from ..diagnostics import Diagnostic, Position
-from ..models import (
+from generator.source.diagnostics import Diagnostic, Position
+from generator.models import (
     AppendicesFile,
     Audience,
     Document,
@@ -35,8 +35,8 @@ from ..models import (
     Subtheme,
     Theme,
 )
-from ..references import find_references
-from ..yamlsource import SourceMap
+from generator.project.references import find_references
+from generator.source.reader import SourceMap
 
 SCHEMA_VERSION = 1
 _SUSPECT = re.compile(r"\[\[|<|=|:|&|//|\\")  # texts worth scanning for references and unsafe markup
@@ -332,7 +332,7 @@ class Project(_Lookups, _Texts):
     @cached_property
     def release_changes(self) -> tuple[Any, ...]:
         """What changed at each recorded release and at this edition (``versions.Changes``), oldest first."""
-        from ..versions import release_changes
+        from generator.project.versions import release_changes
 
         return release_changes(self)
 
