@@ -24,6 +24,8 @@ from generator.writers.data import CSV_COLUMNS, project_json, questions_csv
 from generator.project import Project
 from generator.project.numbering import words_for
 from generator.source.comments import without_comments
+from generator.writers import tool_exports
+from generator.project.versions import fingerprints
 
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
@@ -37,11 +39,15 @@ def reflect_version() -> str:
         return "0+unknown"
 
 
-def build_date() -> str:
+def build_moment() -> datetime:
     """The build's date and time in UTC: ``SOURCE_DATE_EPOCH`` when set, else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+
+
+def build_date() -> str:
+    """The build's date and time in UTC, as ISO 8601 text."""
+    return build_moment().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def about(p: Project, site_url: str | None) -> dict[str, Any]:
@@ -53,6 +59,7 @@ def about(p: Project, site_url: str | None) -> dict[str, Any]:
         "licence": licence.model_dump() if licence else None,
         "site_url": site_url,
         "content_version": p.settings.site.content_version,
+        "fingerprints": fingerprints(p),
         "built": build_date(),
     }
 
@@ -61,6 +68,7 @@ def project_schema() -> dict[str, Any]:
     """A JSON Schema (Draft 2020-12) of ``project.json``."""
     text = {"type": "string"}
     items = {"type": "array", "items": {"type": "object", "required": ["id"]}}
+    hashes = {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[0-9a-f]{16}$"}}
     licence = {
         "type": ["object", "null"],
         "required": ["id", "url"],
@@ -80,6 +88,15 @@ def project_schema() -> dict[str, Any]:
         "licence": {**licence, "description": "Licence of the content."},
         "site_url": {"type": ["string", "null"], "description": "Address the site is published at."},
         "content_version": {**text, "description": "Version of the content."},
+        "fingerprints": {
+            "type": "object",
+            "required": ["questions", "scales"],
+            "properties": {
+                "questions": {**hashes, "description": "Each question's and statement's fingerprint, by id."},
+                "scales": {**hashes, "description": "Each question set's scale's fingerprint, by set id."},
+            },
+            "description": "Short hashes of what the questions and scales say: equal in two versions when unchanged.",
+        },
         "built": {**text, "format": "date-time", "description": "When the site was built (UTC)."},
         "schema_version": {"type": "integer", "description": "Version of this file's layout."},
         "site": {"type": "object", "description": "The site settings."},
@@ -132,11 +149,37 @@ def datapackage(p: Project, site_url: str | None) -> dict[str, Any]:
             }
         ],
     }
+    package["resources"] += tool_resources(p)
     if site_url:
         package["homepage"] = site_url
     if licence:
         package["licenses"] = [{"name": licence.id, "path": licence.url}]
     return package
+
+
+def tool_resources(p: Project) -> list[dict[str, Any]]:
+    """The XLSForms and the codebook as resources of the data package (paths from ``data/``)."""
+    words = words_for(p)
+    resources: list[dict[str, Any]] = [
+        {
+            "name": f"form-{owner.id}",
+            "path": posixpath.relpath(tool_exports.form_path(owner.id), "data"),
+            "title": words.text("site.exports.form", title=" ".join(owner.title.split())),
+            "format": "xlsx",
+            "mediatype": tool_exports.XLSX_MEDIA_TYPE,
+            "version": p.settings.site.content_version,
+        }
+        for owner in (*p.guides, *p.question_sets)
+    ]
+    if p.themes:
+        resources.append({
+            "name": "codebook",
+            "path": posixpath.relpath(tool_exports.CODEBOOK, "data"),
+            "title": words.text("site.exports.codebook"),
+            "format": "qdc",
+            "mediatype": "application/xml",
+        })
+    return resources
 
 
 def source_view_path(source: str) -> str:
@@ -170,6 +213,7 @@ def publishing_files(p: Project, site_url: str | None, root: Path) -> dict[str, 
         PROJECT_SCHEMA: _json(project_schema()),
         site_paths.QUESTIONS_CSV: questions_csv(p, site_url),
         DATAPACKAGE: _json(datapackage(p, site_url)),
+        **tool_exports.tool_files(p, build_moment()),
     }
     for source in sorted(p.sources):
         text = (root / source).read_text(encoding="utf-8-sig")

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from generator.strings import fallback_marks
 from generator.project import addresses as paths
-from generator.document import appendices, findings, pages, questions
+from generator.document import appendices, changes, findings, pages, questions
 from generator.document import nodes as n
 from generator.document.build import Builder
 from generator.models import Guide
@@ -104,6 +104,7 @@ class SiteBuild:
         if p.resources:
             yield pages.resources(b)
         yield pages.open_data(b)
+        yield from changes.changes_pages(b)
 
     def render(self) -> Site:
         return Site(tuple(self.write(tree) for tree in self.trees()), self.nav())
@@ -135,6 +136,8 @@ class SiteBuild:
         about = [(page.title, paths.narrative_page(page.id, page.placement))
                  for page in p.pages if page.placement == "about"]
         about.append((b.t("open_data.title"), paths.OPEN_DATA))
+        if p.release_changes:
+            about.append((b.t("changes.nav"), changes.versions.changes_page_path(p.release_changes[-1].new.content_version)))
         sets = [(s.title, paths.question_set_page(s.id), s.audience) for s in p.question_sets]
         listed = [(b.appendix_title(a.item), paths.appendix_page(a.item.id)) for a in p.appendices]
         entries: list = [

@@ -6,6 +6,8 @@
     reflect schema [--output DIR]  write JSON Schemas of the content files for editors
     reflect new DIR [--starter S] [--language L]  start a project in a new folder
     reflect init-hosting           write deploy recipes (GitHub/GitLab Pages, Netlify, nginx, Apache)
+    reflect release                record this content version in content/releases/
+    reflect changes OLD [NEW]      what changed between two versions (folders, .json records, git revisions)
 
 Exit status: 0 success, 1 content problems (each printed as ``path:line:col: message``) or an
 output folder that cannot be written, 2 an internal error in Reflect itself (a bug: please
@@ -282,6 +284,10 @@ def main(argv: list[str] | None = None) -> int:
                      help="the site's language (BCP 47, e.g. cy): the starter's English text is then listed as "
                      "samples to replace")
     commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
+    commands.add_parser("release", help="record this content version in content/releases/ (the site compares the next with it)")
+    changes = commands.add_parser("changes", help="print what changed between two versions of the questions")
+    changes.add_argument("old", help="a project folder, a release record or project.json, or a git revision")
+    changes.add_argument("new", nargs="?", default=None, help="the same kinds (default: the project itself)")
     args = parser.parse_args(argv)
 
     root = args.project.resolve()
@@ -304,6 +310,12 @@ def main(argv: list[str] | None = None) -> int:
             return _init_hosting(root)
         if args.command == "serve":
             return _serve(root, config_file, args.dev_addr)
+        if args.command in ("release", "changes"):
+            from generator.cli import releases as release_commands
+
+            if args.command == "release":
+                return release_commands.record_release(root, _say, _note)
+            return release_commands.print_changes(root, args.old, args.new, _say, print)
         return _schema(args.output)
     except KeyboardInterrupt:
         _say("Interrupted.")

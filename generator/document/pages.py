@@ -12,6 +12,7 @@ from generator.document import nodes as n
 from generator.document import parts
 from generator.project.addresses import DOWNLOADS_PAGE
 from generator.document.build import Builder
+from generator.project.versions import changes_page_path
 
 
 def home(b: Builder) -> n.Page:
@@ -36,6 +37,8 @@ def home(b: Builder) -> n.Page:
         (paths.APPENDICES, b.t("home.appendices", kinds=appendix_kinds(b)), bool(p.appendices)),
         (DOWNLOADS_PAGE, b.t("home.downloads", kinds=downloadable_kinds(b)), bool(p.appendices or p.question_sets)),
         (paths.RESOURCES, b.t("home.resources"), bool(p.resources)),
+        *((changes_page_path(c.new.content_version), b.t("changes.home", version=c.new.content_version), True)
+          for c in p.release_changes[-1:]),
     )
     body = [
         b.heading(1, s.site.title),
@@ -254,7 +257,7 @@ def open_data(b: Builder) -> n.Page:
 
 
 _JSON_KEYS = (
-    "schema_version", "site", "audiences", "guides", "themes", "quotes", "question_sets",
+    "schema_version", "fingerprints", "site", "audiences", "guides", "themes", "quotes", "question_sets",
     "implications", "resources", "documents", "appendices",
 )
 _CSV_COLUMNS = ("id", "kind", "owner", "audience", "where", "form", "text", "url")
@@ -287,7 +290,27 @@ def downloads(b: Builder, files: Iterable[object]) -> n.Page:
                 n.Cell((n.Text(_size(b, size) if size is not None else b.t("downloads.not_yet")),)),
             )))
         body.append(n.Table(headers, tuple(rows)))
+    body += _tool_exports(b)
     return b.page(DOWNLOADS_PAGE, b.t("downloads.title"), body, None)
+
+
+def _tool_exports(b: Builder) -> list:
+    """The XLSForm of every guide and set and the codebook of the themes (made with the data files)."""
+    from generator.project import addresses as tool_exports
+
+    p = b.p
+    rows = [
+        n.Row((n.Cell((b.page_link(tool_exports.form_path(owner.id), b.t("exports.form", title=b.owner_title(owner))),)),
+               n.Cell((n.Text(b.t("exports.format_xlsx")),))))
+        for owner in (*p.guides_in_appendix_order, *p.question_sets)
+    ]
+    if p.themes:
+        rows.append(n.Row((n.Cell((b.page_link(tool_exports.CODEBOOK, b.t("exports.codebook")),)),
+                           n.Cell((n.Text(b.t("exports.format_qdc")),)))))
+    if not rows:
+        return []
+    return [b.heading(2, b.t("exports.heading")), n.Para(b.rich("exports.intro")),
+            n.Table((b.t("downloads.document"), b.t("downloads.format")), tuple(rows))]
 
 
 def _download_title(b: Builder, f) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from generator.project import addresses as paths
+from generator.project import versions
 from generator.models import Guide, GuideQuestion, QuestionSet, SetQuestion
 from generator.project.addresses import html_href
 from generator.document import nodes as n
 from generator.document import parts
 from generator.document.appendices import download_links
 from generator.document.build import Builder, plain_text
+from generator.document.changes import latest_notice
 from generator.document.printables import WRITTEN
 
 
@@ -28,6 +30,7 @@ def guide(b: Builder, item: Guide) -> n.Page:
         n.Prose(b.text.prose(item.summary)),
         n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
         download_links(b, item, combined=True),
+        latest_notice(b, item.id),
     ]
     if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
         opening = "guide.introduction" if item.format == WRITTEN else "guide.opening"
@@ -56,6 +59,7 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
         n.Para((n.Text(b.t("set.for", audience=" ".join(audience.name.split()))),), "meta"),
         n.Prose(b.text.prose(qset.purpose)),
         download_links(b, qset, combined=False),
+        latest_notice(b, qset.id),
         n.Scale(b.t("set.scale", label=" ".join(qset.scale.label.split())), options),
         n.Widget("reflect-worksheet", worksheet_data(b, qset), (("data-set", qset.id),),
                  (n.Text(b.t("set.nojs")),)),
@@ -71,8 +75,20 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
 
 
 def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
-    """What the browser worksheet needs to know about a question set."""
+    """What the browser worksheet needs to know about a question set.
+
+    ``fingerprints`` (each question's and the scale's, as ``project.json`` has them) go into every
+    saved record and exported file, so that answers given now can be carried across to a later
+    version; ``history`` holds the same for each recorded release, for files that lack them.
+    """
     p = b.p
+    prints = {q.id: versions.question_fingerprint(q.text, q.form) for sec in qset.sections for q in sec.questions}
+    history = {}
+    for release in p.releases:
+        owner = next((o for o in release.owners if o.id == qset.id), None)
+        if owner is not None:
+            history[release.content_version] = {"questions": {q.id: q.fingerprint for q in owner.questions},
+                                                "scale": owner.scale_fingerprint}
     return {
         "site": p.settings.site.title,
         "content_version": p.settings.site.content_version,
@@ -95,12 +111,16 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
                         "text": " ".join(q.text.split()),
                         "prompts": [" ".join(pr.text.split()) for pr in q.prompts],
                         "implications": [_implication(b, aid, paths.question_set_page(qset.id)) for aid in q.implications],
+                        "fingerprint": prints[q.id],
+                        "replaces": list(q.replaces),
                     }
                     for q in section.questions
                 ],
             }
             for section in qset.sections
         ],
+        "fingerprints": {"questions": prints, "scale": versions.owner_scale_fingerprint(qset)},
+        "history": history,
     }
 
 

@@ -43,6 +43,9 @@ class GuideQuestion(Node):
     prompts: tuple[Prompt, ...] = ()
     notes: tuple[FacilitatorNote, ...] = ()
     skip_logic: tuple[SkipRule, ...] = ()
+    replaces: tuple[Id, ...] = Field(
+        default=(), description="Ids of earlier versions' questions this one takes the place of (renamed, split, merged)."
+    )
 
 
 class GuideSection(Node):

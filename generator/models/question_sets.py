@@ -46,6 +46,9 @@ class SetQuestion(Node):
     subthemes: tuple[Id, ...] = ()
     implications: tuple[Id, ...] = ()
     prompts: tuple[Prompt, ...] = ()
+    replaces: tuple[Id, ...] = Field(
+        default=(), description="Ids of earlier versions' questions this one takes the place of (renamed, split, merged)."
+    )
 
 
 class SetSection(Node):

@@ -114,3 +114,15 @@ def owner_page(owner: Guide | Document | object) -> str:
     if isinstance(owner, (Guide, Document)):
         return appendix_page(ident)
     return question_set_page(ident)
+
+
+# --- exports for other tools (XLSForm, REFI-QDA codebook) ------------------------------------
+
+FORMS_DIR = "data/forms"
+CODEBOOK = "data/codebook.qdc"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def form_path(owner_id: str) -> str:
+    """Where a guide's or question set's XLSForm is published."""
+    return f"{FORMS_DIR}/{owner_id}.xlsx"

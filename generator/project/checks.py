@@ -250,7 +250,36 @@ def starter_samples(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     return unchanged_samples(p)
 
 
-RULES = (string_overrides, something_to_ask, starter_samples, unique_ids, guide_keys, set_keys, finding_keys, quoted_subthemes, text_references)
+def replaced_questions(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """``replaces`` forms no cycle and, once releases are recorded, names questions they or this edition have;
+    an edition whose version number is already a release has that release's questions."""
+    from generator.project import versions
+
+    if {"guide", "question-set", "placeholder"} & incomplete:  # placeholder: settings did not load (no version)
+        return []
+    questions = {e.question.id: e.question for e in p.questions}
+    problems = []
+    for cycle in versions.replacement_cycles(questions):
+        first = questions[cycle[0]]
+        index = list(first.replaces).index(cycle[1])
+        problems.append(Diagnostic(p.where(first, "replaces", index), "'replaces' goes round in a circle: "
+                                   + " → ".join(cycle)))
+    current = versions.snapshot_of(p)
+    if p.releases:
+        known = {qid for snap in p.releases for qid in snap.questions} | set(questions)
+        for q, index, ident in versions.unknown_replaced((*p.releases, current), questions.values()):
+            recorded = ", ".join(snap.content_version for snap in p.releases)
+            problems.append(Diagnostic(p.where(q, "replaces", index), f"question '{q.id}' replaces unknown question "
+                                       f"'{ident}': neither this edition nor release {recorded} has it{hint(ident, known)}"))
+    for snap in p.releases:
+        problem = versions.same_number_problem(snap, current, p.where(p.settings.site, "content_version"))
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+RULES = (string_overrides, something_to_ask, starter_samples, unique_ids, guide_keys, set_keys, finding_keys,
+         quoted_subthemes, text_references, replaced_questions)
 
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:

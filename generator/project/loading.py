@@ -17,6 +17,7 @@ from generator.source.content_tree import tree_problems
 from generator.source.layout import CONTENT_FILES, find_files, stray_files
 from generator.models import FILE_MODELS, AppendicesFile, Audience, Document, Guide, Node, QuestionSet, Settings
 from generator.models.validation import build_model
+from generator.project.versions import read_releases
 from generator.source.reader import SourceMap, load_yaml_file
 from generator.project.checks import check_references, hint as _hint
 from generator.project.model import Appendable, Appendix, Project
@@ -86,6 +87,7 @@ class _Read:
         self.incomplete: set[str] = set()  # reference kinds whose targets may be missing
         self.broken_ids: set[str] = set()  # ids of named files that failed to load
         self.failed: set[str] = set()  # kinds of file that exist but failed to load
+        self.releases: tuple[Any, ...] = ()  # content/releases/, oldest first
 
     def one(self, kind: str, attribute: str) -> Any:
         return getattr(self.items[kind][0], attribute) if self.items[kind] else ()
@@ -120,6 +122,8 @@ def _read_files(root: Path) -> _Read:
             read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         for path in paths:
             _read_file(root, kind, path, read)
+    read.releases, release_problems = read_releases(root)
+    read.problems.extend(release_problems)
     read.problems.extend(tree_problems(root))  # links out of the project, broken links, pipes
     for stray in stray_files(root):
         read.problems.append(
@@ -192,6 +196,7 @@ def _assemble(root: Path, read: _Read) -> Project:
         order=items["appendices"][0] if items["appendices"] else None,  # type: ignore[arg-type]
         sources=MappingProxyType(read.sources),
         raw=MappingProxyType(read.raw),
+        releases=read.releases,
     )
 
 

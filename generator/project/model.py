@@ -285,6 +285,7 @@ class Project(_Lookups, _Texts):
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
     warnings: tuple[Diagnostic, ...] = ()
     order: AppendicesFile | None = None  # content/appendices.yml: the numbering word and whether numbers show
+    releases: tuple[Any, ...] = ()  # earlier editions recorded in content/releases/ (versions.Snapshot), oldest first
 
 
     # --- numbering -------------------------------------------------------------------
@@ -331,6 +332,13 @@ class Project(_Lookups, _Texts):
 
     def section_number(self, owner: Guide | QuestionSet, section: GuideSection | SetSection) -> int:
         return self._numbers["sections"][(owner.id, section.id)]
+
+    @cached_property
+    def release_changes(self) -> tuple[Any, ...]:
+        """What changed at each recorded release and at this edition (``versions.Changes``), oldest first."""
+        from generator.project.versions import release_changes
+
+        return release_changes(self)
 
     @cached_property
     def questions_by_action(self) -> Mapping[str, tuple[QuestionEntry, ...]]:

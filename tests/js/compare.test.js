@@ -67,7 +67,7 @@ test("baseline against a later round", () => {
   const before = C.readFile("b.json", file([{ id: "q1", text: "", rating: 1 }]), context, []);
   const after = C.readFile("l.json", file([{ id: "q1", text: "", rating: 3 }, { id: "q2", text: "", rating: 2 }]), context, [before]);
   assert.deepEqual(C.rounds(questions, before, after), [
-    { id: "q1", before: 1, after: 3, change: 2 },
-    { id: "q2", before: null, after: 2, change: null },
+    { id: "q1", before: 1, after: 3, change: 2, incomparable: null },
+    { id: "q2", before: null, after: 2, change: null, incomparable: null },
   ]);
 });

@@ -19,6 +19,7 @@
   var MAX_TEXT = 100000;
   var MAX_ANSWERS = 10000;
   var ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/;
+  var CARRIED = ["same", "reworded", "replaced", "confirmed"]; // a carried answer's status
 
   function hasOwn(object, key) {
     return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
@@ -44,6 +45,7 @@
   }
 
   function blank(answer) {
+    if (answer && answer.carried && typeof answer.carried.rating === "number") return false; // an earlier rating, kept
     return !answer || ((answer.text || "") === "" && (answer.rating === null || answer.rating === undefined));
   }
 
@@ -52,7 +54,7 @@
     if (blank(a) || blank(b)) return false;
     var ra = a.rating === undefined ? null : a.rating;
     var rb = b.rating === undefined ? null : b.rating;
-    return (a.text || "") === (b.text || "") && ra === rb;
+    return (a.text || "") === (b.text || "") && ra === rb && JSON.stringify(a.carried || null) === JSON.stringify(b.carried || null);
   }
 
   /* One answer checked field by field: {answer} or {reason: catalogue name}. */
@@ -69,7 +71,24 @@
     if (question !== null && question !== undefined && typeof question !== "string") return { reason: "question_not_text" };
     var answer = { text: text, rating: rating };
     if (question) answer.question = question;
+    if (hasOwn(entry, "carried") && entry.carried !== null && entry.carried !== undefined) {
+      var carried = checkCarried(entry.carried);
+      if (!carried) return { reason: "carried_not_valid" };
+      answer.carried = carried;
+    }
     return { answer: answer };
+  }
+
+  /* What an answer carried from an earlier content version says of itself (reflect-carry.js),
+   * checked field by field, or null. */
+  function checkCarried(value) {
+    if (!isObject(value)) return null;
+    var from = value.from;
+    var rating = hasOwn(value, "rating") ? value.rating : null;
+    if (typeof from !== "string" || from.length > 200) return null;
+    if (CARRIED.indexOf(value.status) < 0) return null;
+    if (rating !== null && rating !== undefined && !isRating(rating)) return null;
+    return { from: from, status: value.status, rating: rating === undefined ? null : rating };
   }
 
   /* A copy of answers without blanks. Entries that fail the checks are left out and listed
@@ -114,6 +133,7 @@
       revision: isRating(parsed.revision) && parsed.revision >= 0 ? parsed.revision : 0,
       saved_at: typeof parsed.saved_at === "string" ? parsed.saved_at : "",
       tab: typeof parsed.tab === "string" ? parsed.tab : "",
+      fingerprints: isObject(parsed.fingerprints) ? parsed.fingerprints : null,
       answers: copyAnswers(parsed.answers, dropped),
     };
     return { record: record, dropped: dropped };
@@ -129,6 +149,7 @@
       revision: revision,
       saved_at: now,
       tab: tab,
+      fingerprints: context.fingerprints || null,
       answers: copyAnswers(answers),
     };
   }
@@ -177,6 +198,8 @@
       throw problem("other_set", { set: String(typeof object.set_title === "string" ? object.set_title : object.set) });
     }
     if (!Array.isArray(object.answers)) throw problem("no_answers");
+    var version = typeof object.content_version === "string" ? object.content_version : "";
+    var older = version !== "" && context.content_version !== undefined && version !== context.content_version;
     if (object.answers.length > MAX_ANSWERS) throw problem("too_many", { count: MAX_ANSWERS });
     var answers = emptyMap();
     var seen = new Set();
@@ -192,18 +215,22 @@
       if (checked.reason) throw problem("entry_" + checked.reason, { number: number, max: MAX_TEXT });
       var answer = checked.answer;
       var current = context.questions.has(entry.id);
-      if (answer.rating !== null && current && context.scale.indexOf(answer.rating) < 0) {
+      // A file of an earlier version may use another scale: reflect-carry.js sorts that out.
+      if (answer.rating !== null && current && !older && context.scale.indexOf(answer.rating) < 0) {
         throw problem("entry_rating_scale", { number: number, rating: answer.rating });
       }
-      if (current) answer.question = context.questions.get(entry.id);
-      else retired += 1;
+      if (current && !answer.question) answer.question = context.questions.get(entry.id);
+      if (!current) retired += 1;
       if (!blank(answer)) answers[entry.id] = answer;
     });
+    var scale = isObject(object.scale) && Array.isArray(object.scale.options) ? object.scale.options.filter(isObject) : null;
     return {
       answers: answers,
       retired: retired,
-      content_version: typeof object.content_version === "string" ? object.content_version : "",
+      content_version: version,
       exported_at: typeof object.exported_at === "string" ? object.exported_at : "",
+      fingerprints: isObject(object.fingerprints) ? object.fingerprints : null,
+      scale: scale,
     };
   }
 
@@ -297,6 +324,7 @@
     blank: blank,
     same: same,
     checkAnswer: checkAnswer,
+    checkCarried: checkCarried,
     copyAnswers: copyAnswers,
     countAnswers: countAnswers,
     readRecord: readRecord,

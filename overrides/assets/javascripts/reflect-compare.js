@@ -3,14 +3,20 @@
  * role, and sees per statement the spread of ratings, where the roles disagree most and the
  * notes side by side, or the change from a baseline round to a later one. Everything stays
  * in the browser. Pure (no DOM): loads in the browser (window.Reflect.compare) and under
- * Node (module.exports, with reflect-answers.js beside it). */
+ * Node (module.exports, with reflect-answers.js and reflect-carry.js beside it).
+ *
+ * A file exported under an earlier content version is carried across to this one first
+ * (reflect-carry.js) when the context holds the sheet (`context.sheet`, and the site's
+ * releases in `context.history`): its ratings on another scale are then left out of every
+ * mean, and the round-over-time view says which statements cannot be compared. */
 (function (factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(require("./reflect-answers.js"));
-  else {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./reflect-answers.js"), require("./reflect-carry.js"));
+  } else {
     var R = (window.Reflect = window.Reflect || {});
-    R.compare = factory(R.answers);
+    R.compare = factory(R.answers, R.carry);
   }
-})(function (A) {
+})(function (A, K) {
   "use strict";
 
   var FORMAT = "reflect-worksheet-comparison";
@@ -46,6 +52,14 @@
       throw A.problem("not_json");
     }
     var read = A.readExport(object, context);
+    var carried = null;
+    var older = read.content_version !== "" && read.content_version !== context.content_version;
+    if (older && context.sheet && K) {
+      var moved = K.carry(context.sheet, read, context.history || {});
+      read.answers = moved.answers;
+      read.retired = moved.report.removed.length;
+      carried = moved.report;
+    }
     var missing = 0;
     context.questions.forEach(function (questionText, id) {
       if (!A.hasOwn(read.answers, id)) missing += 1;
@@ -57,7 +71,8 @@
       retired: read.retired,
       missing: missing,
       content_version: read.content_version,
-      older: read.content_version !== "" && read.content_version !== context.content_version,
+      older: older,
+      carried: carried, // what carrying it across did (reflect-carry.js), or null
       role: "",
     };
   }
@@ -130,14 +145,19 @@
       .slice(0, limit);
   }
 
-  /* Baseline against a later round, per question: {id, before, after, change}. */
+  /* Baseline against a later round, per question: {id, before, after, change, incomparable}.
+   * incomparable: why the two ratings cannot be compared ("reworded", "replaced" or
+   * "rescaled": the statement or its scale changed between the rounds' versions), or null. */
   function rounds(questions, baseline, later) {
     return questions.map(function (q) {
-      var a = A.hasOwn(baseline.answers, q.id) ? baseline.answers[q.id].rating : null;
-      var b = A.hasOwn(later.answers, q.id) ? later.answers[q.id].rating : null;
+      var first = A.hasOwn(baseline.answers, q.id) ? baseline.answers[q.id] : null;
+      var second = A.hasOwn(later.answers, q.id) ? later.answers[q.id] : null;
+      var a = first ? first.rating : null;
+      var b = second ? second.rating : null;
       a = typeof a === "number" ? a : null;
       b = typeof b === "number" ? b : null;
-      return { id: q.id, before: a, after: b, change: a !== null && b !== null ? b - a : null };
+      var why = K ? K.incomparable(first, second) : null;
+      return { id: q.id, before: a, after: b, change: a !== null && b !== null && !why ? b - a : null, incomparable: why };
     });
   }
 

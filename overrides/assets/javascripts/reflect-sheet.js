@@ -126,6 +126,7 @@
         rating: answer && answer.rating !== undefined ? answer.rating : null,
         text: (answer && answer.text) || "",
         current: true,
+        carried: (answer && answer.carried) || null,
       });
     });
     retiredIds(sheet, answers).forEach(function (id) {
@@ -138,6 +139,7 @@
         rating: answer.rating === undefined ? null : answer.rating,
         text: answer.text || "",
         current: false,
+        carried: null,
       });
     });
     return out;
@@ -157,6 +159,7 @@
       set: data.set,
       set_title: data.title,
       content_version: data.content_version,
+      fingerprints: data.fingerprints || null,
       exported_at: now,
       scale: {
         label: (data.scale && data.scale.label) || "",
@@ -165,7 +168,7 @@
         }),
       },
       answers: rows(sheet, answers, false).map(function (row) {
-        return {
+        var entry = {
           id: row.id,
           number: row.number,
           section: row.section,
@@ -175,6 +178,8 @@
           text: row.text,
           in_current_content: row.current,
         };
+        if (row.carried) entry.carried = row.carried; // still to confirm, or an earlier rating on another scale
+        return entry;
       }),
     };
   }

@@ -1,0 +1,175 @@
+"""Exports for the tools people field and analyse with: an XLSForm of every question set and
+guide (ODK, KoboToolbox, SurveyCTO and Enketo read it) and the themes and subthemes as a
+REFI-QDA codebook (``.qdc``: NVivo, ATLAS.ti, MAXQDA and QualCoder import it).
+
+Pure functions of the Project and the build date (``SOURCE_DATE_EPOCH`` when set): with
+the same date the bytes are the same.
+
+XLSForm: a ``survey`` sheet (a group per section; per statement a ``select_one`` on the
+set's scale and a ``text`` field for notes; per guide question a ``text`` field, its
+prompts as the hint), a ``choices`` sheet (the scale) and a ``settings`` sheet
+(``form_title``, ``form_id``, ``version`` = the content version, ``default_language``).
+Labels and hints are in one ``label::<Language> (<code>)`` column per language.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.project.addresses import CODEBOOK, FORMS_DIR, XLSX_MEDIA_TYPE, form_path
+
+__all__ = ["CODEBOOK", "FORMS_DIR", "XLSX_MEDIA_TYPE", "codebook", "form_path", "tool_files", "xlsform"]
+
+QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0"
+SCALE_LIST = "scale"
+
+
+def _name(ident: str) -> str:
+    """An XLSForm name (an XML name) for an id: ids that start with a digit get a leading ``_``."""
+    return ident if re.match(r"[A-Za-z_]", ident) else "_" + ident
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def language_column(language_name: str, code: str) -> str:
+    return f"{language_name} ({code})"
+
+
+def _words(b: Any, text: str) -> str:
+    """A question's or title's words, references resolved, as plain text."""
+    from generator.document.build import plain_text
+
+    return _plain(plain_text(b.text.plain(text)))
+
+
+def form_rows(b: Any, owner: Any, prompts_label: str) -> tuple[list[dict[str, str]], list[dict[str, str]], dict[str, str]]:
+    """The survey rows, choice rows and settings of one guide or question set, by column name.
+
+    ``b`` is a :class:`~generator.document.build.Builder` of the Project. Label columns are
+    named by :func:`language_column`: the catalogue's name of the project's language and its
+    primary language subtag (``en`` for ``en-GB``), as XLSForm wants.
+    """
+    p = b.p
+    code = p.settings.site.language.split("-")[0].lower()
+    language = language_column(b.words.text("site.exports.language_name"), code)
+    label, hint = f"label::{language}", f"hint::{language}"
+    scale = getattr(owner, "scale", None)
+    survey: list[dict[str, str]] = []
+    for section in owner.sections:
+        survey.append({"type": "begin group", "name": f"section_{section.id}", label: _words(b, section.title)})
+        for q in section.questions:
+            prompts = " · ".join(_words(b, pr.text) for pr in q.prompts)
+            row = {"name": _name(q.id), label: _words(b, q.text)}
+            if prompts:
+                row[hint] = b.words.text("site.exports.hint", label=_plain(prompts_label).rstrip(":"), prompts=prompts)
+            if scale is not None:
+                survey.append({"type": f"select_one {SCALE_LIST}", **row})
+                survey.append({"type": "text", "name": f"{_name(q.id)}_notes", label: _plain(owner.response_label)})
+            else:
+                survey.append({"type": "text", **row})
+        survey.append({"type": "end group", "name": f"section_{section.id}"})
+    choices = []
+    if scale is not None:
+        for option in scale.options:
+            choice = {"list_name": SCALE_LIST, "name": str(option.value), label: _plain(option.label)}
+            choices.append(choice)
+    settings = {
+        "form_title": _words(b, owner.title),
+        "form_id": _name(owner.id),
+        "version": p.settings.site.content_version,
+        "default_language": language,
+    }
+    return survey, choices, settings
+
+
+def _columns(rows: list[dict[str, str]], first: tuple[str, ...]) -> list[str]:
+    columns = list(first)
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    return columns
+
+
+def xlsform(b: Any, owner: Any, prompts_label: str, created: datetime) -> bytes:
+    """The XLSForm of a guide or question set as ``.xlsx`` bytes (XlsxWriter, in memory)."""
+    import xlsxwriter
+
+    survey, choices, settings = form_rows(b, owner, prompts_label)
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                     "strings_to_urls": False})
+    book.set_properties({"title": settings["form_title"], "created": created})
+    bold = book.add_format({"bold": True})
+    for name, rows, first in (("survey", survey, ("type", "name")), ("choices", choices, ("list_name", "name")),
+                              ("settings", [settings], ())):
+        sheet = book.add_worksheet(name)
+        columns = _columns(rows, first)
+        for col, column in enumerate(columns):
+            sheet.write_string(0, col, column, bold)
+        for r, row in enumerate(rows, 1):
+            for col, column in enumerate(columns):
+                if row.get(column):
+                    sheet.write_string(r, col, row[column])
+        sheet.freeze_panes(1, 0)
+    book.close()
+    return out.getvalue()
+
+
+def _guid(p: Any, kind: str, ident: str) -> str:
+    """A stable GUID for a code: the same theme keeps its GUID from build to build."""
+    site = p.settings.site.url or p.settings.site.title
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"reflect:{site}:{kind}:{ident}"))
+
+
+def codebook(b: Any) -> bytes:
+    """The themes (codes that group) and subthemes (codes to code with) as a REFI-QDA codebook.
+
+    A theme's description is its summary; a subtheme's is its summary and, when it has them,
+    the other names it goes by (its ``alternative_labels``).
+    """
+    from generator.document.build import plain_text
+
+    p, words = b.p, b.words
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<CodeBook xmlns="{QDC_NAMESPACE}" origin="Reflect">', "  <Codes>"]
+
+    def description(summary: str, others: tuple) -> str:
+        text = _plain(plain_text(b.text.prose(summary)))
+        if others:
+            text += " " + words.text("site.exports.also_called",
+                                     labels="; ".join(_plain(a.label) for a in others))
+        return escape(text)
+
+    for theme in p.themes:
+        name = words.text("site.theme_row", number=p.theme_number(theme), label=_plain(theme.label))
+        lines.append(f'    <Code guid="{_guid(p, "theme", theme.id)}" name={quoteattr(name)} isCodable="false">')
+        lines.append(f"      <Description>{description(theme.summary, theme.alternative_labels)}</Description>")
+        for sub in theme.subthemes:
+            sub_name = words.text("site.subtheme_name", code=p.subtheme_code(sub), label=_plain(sub.label))
+            lines.append(f'      <Code guid="{_guid(p, "subtheme", sub.id)}" name={quoteattr(sub_name)} isCodable="true">')
+            lines.append(f"        <Description>{description(sub.summary, sub.alternative_labels)}</Description>")
+            lines.append("      </Code>")
+        lines.append("    </Code>")
+    lines += ["  </Codes>", "</CodeBook>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def tool_files(p: Any, created: datetime) -> dict[str, bytes]:
+    """Site path -> bytes of every XLSForm and, when there are themes, the codebook."""
+    from generator.document.build import Builder
+
+    b = Builder(p)
+    files = {}
+    for guide in p.guides:
+        files[form_path(guide.id)] = xlsform(b, guide, guide.prompts_label, created)
+    for qset in p.question_sets:
+        files[form_path(qset.id)] = xlsform(b, qset, b.words.text("site.set.prompts"), created)
+    if p.themes:
+        files[CODEBOOK] = codebook(b)
+    return files
