@@ -43,11 +43,11 @@ def _note(message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def _check(root: Path, strict: bool) -> int:
-    return _checked(root, strict)[0]
+def _check(root: Path, strict: bool, strict_translations: bool = False) -> int:
+    return _checked(root, strict, strict_translations)[0]
 
 
-def _checked(root: Path, strict: bool):
+def _checked(root: Path, strict: bool, strict_translations: bool = False):
     """The exit status of checking the content, and the Project when it loaded."""
     from .project import load_project
 
@@ -56,10 +56,10 @@ def _checked(root: Path, strict: bool):
     except ContentError as exc:
         _say(exc.report())
         return EXIT_CONTENT, None
-    return _report(project, strict), project
+    return _report(project, strict, strict_translations), project
 
 
-def _report(project, strict: bool) -> int:
+def _report(project, strict: bool, strict_translations: bool = False) -> int:
     from .numbering import words_for
 
     words = words_for(project)
@@ -70,7 +70,7 @@ def _report(project, strict: bool) -> int:
     def note(name: str, **values) -> None:
         _note(words.text(f"cli.check.{name}", **values))
 
-    for line in capped_lines(sorted(project.warnings)):  # at most 50 per file
+    for line in capped_lines(sorted((*project.warnings, *project.translation_notes))):  # at most 50 per file
         _say(line)
     failing = [w for w in project.warnings if w.severity == "warning"]  # notes ("info") never fail
     unfilled = project.unfilled_placeholders()
@@ -82,6 +82,11 @@ def _report(project, strict: bool) -> int:
         if unfilled:
             say("strict_placeholders", count=len(unfilled))
         return EXIT_CONTENT
+    if strict_translations and project.stale_translations:  # listed above with the other notes
+        say_languages = words.text("cli.languages.strict_stale", count=len(project.stale_translations))
+        _say(say_languages)
+        return EXIT_CONTENT
+    _translation_summary(project, words)
     if unfilled:
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
         note("placeholders_note", uses=words.text("cli.check.uses", count=len(unfilled)),
@@ -102,19 +107,33 @@ def _report(project, strict: bool) -> int:
     return EXIT_OK
 
 
+def _translation_summary(project, words) -> None:
+    """One note per language the content is translated into: how much is translated, missing, stale."""
+    from collections import Counter
+
+    from .translations import text_states
+
+    for language in project.translations.languages:
+        counts = Counter(state.state for state in text_states(project, language))
+        total = sum(counts.values())
+        _note(words.text("cli.languages.translated", language=language, translated=counts["translated"],
+                         total=total, missing=counts["missing"], stale=counts["stale"]))
+
+
 def _english(name: str, **values) -> str:
     from .strings import load_catalogue
 
     return load_catalogue("en").text(f"cli.check.{name}", **values)
 
 
-def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False) -> int:
+def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False,
+           strict_translations: bool = False) -> int:
     from .publish import build_site  # lock, staging, atomic swap: see generator/publish.py
 
     checked = {}
 
     def check(root: Path, strict: bool) -> int:
-        status, checked["project"] = _checked(root, strict)
+        status, checked["project"] = _checked(root, strict, strict_translations)
         return status
 
     def configure(plugin) -> None:
@@ -216,10 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content only")
     check.add_argument("--strict", action="store_true", help="also fail on unfilled placeholders")
+    check.add_argument("--strict-translations", action="store_true", help="also fail on stale translations")
     build = commands.add_parser("build", help="check, then build the site into site/")
     build.add_argument("--strict", action="store_true",
                        help="fail on unfilled placeholders and on any site warning (broken link or anchor)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: PROJECT/site)")
+    build.add_argument("--strict-translations", action="store_true", help="also fail on stale translations")
     build.add_argument("--zip", action="store_true", help="also write site.zip, to open from disk (intranets)")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default=None, help="address:port (default 127.0.0.1:8000)")
@@ -241,11 +262,11 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["REFLECT_QUIET"] = "1"  # read by _note (no module state)
     try:
         if args.command == "check":
-            return _check(root, args.strict)
+            return _check(root, args.strict, args.strict_translations)
         if args.command == "serve":
             _engine_notice()
         if args.command == "build":
-            return _build(root, config_file, args.strict, args.site_dir, args.zip)
+            return _build(root, config_file, args.strict, args.site_dir, args.zip, args.strict_translations)
         if args.command == "new":
             return _new(args.directory, args.starter)
         if args.command == "init-hosting":

@@ -45,6 +45,7 @@ from .settings import (  # noqa: F401
     Licence,
     EditLinks,
     PrintSettings,
+    LanguageSettings,
     Settings,
     Audience,
     AudiencesFile,

@@ -22,6 +22,9 @@ from .fields import (
 
 # --- settings
 
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+"""A BCP 47 language tag such as ``cy`` or ``en-GB``."""
+
 
 class Placeholder(Node):
     label: Text = Field(description="What the value is, shown next to a blank.")
@@ -74,6 +77,25 @@ class PrintSettings(Node):
     )
 
 
+class LanguageSettings(Node):
+    """A language the content is translated into, besides the default (``site.language``)."""
+
+    name: Text | None = Field(
+        default=None, description="The language's own name on the language switch (default: from the catalogue)."
+    )
+    publish_incomplete: YesNo = Field(
+        default=True,
+        description="false: this language's site is not built while any text lacks a translation.",
+    )
+    awaiting_review: Text | None = Field(
+        default=None,
+        description="Who has yet to review the translation, e.g. 'a Welsh speaker'; the site says so.",
+    )
+    strings: dict[str, Text] = Field(
+        default_factory=dict, description="Your own words for Reflect's interface strings in this language."
+    )
+
+
 class Settings(Node):
     site: SiteInfo
     licence: Licence | None = Field(
@@ -88,6 +110,10 @@ class Settings(Node):
     strings: dict[str, Text] = Field(
         default_factory=dict,
         description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes).",
+    )
+    languages: dict[LanguageTag, LanguageSettings] = Field(
+        default_factory=dict,
+        description="Languages the content is translated into (BCP 47 tag: settings), besides site.language.",
     )
 
 

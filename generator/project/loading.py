@@ -16,8 +16,9 @@ from ..diagnostics import Diagnostic, Position, raise_if_errors
 from ..content_tree import tree_problems
 from ..layout import CONTENT_FILES, find_files, stray_files
 from ..models import FILE_MODELS, AppendicesFile, Audience, Document, Guide, Node, QuestionSet, Settings
+from ..translations import Translations, Written, check_translations, split_translations, translation_notes
 from ..validation import build_model
-from ..yamlsource import SourceMap, load_yaml_file
+from ..yamlsource import LoadedFile, SourceMap, load_yaml_file
 from .checks import check_references, hint as _hint
 from .model import Appendable, Appendix, Project
 
@@ -86,6 +87,8 @@ class _Read:
         self.incomplete: set[str] = set()  # reference kinds whose targets may be missing
         self.broken_ids: set[str] = set()  # ids of named files that failed to load
         self.failed: set[str] = set()  # kinds of file that exist but failed to load
+        self.translations: list[Written] = []  # the `translations:` written beside the texts
+        self.failed_files: set[str] = set()  # files whose items could not be read
 
     def one(self, kind: str, attribute: str) -> Any:
         return getattr(self.items[kind][0], attribute) if self.items[kind] else ()
@@ -101,11 +104,17 @@ def load_project(root: Path | str) -> Project:
     root = Path(root).resolve()
     read = _read_files(root)
     project = _assemble(root, read)
-    problems = read.problems + check_references(project, read.incomplete)
+    translations, translation_problems = check_translations(
+        read.translations, project, read.sources, read.failed_files)
+    object.__setattr__(project, "translations", translations)
+    problems = read.problems + translation_problems + check_references(project, read.incomplete)
     raise_if_errors(problems)
     warnings = tuple(p for p in problems if p.severity != "error")
     if warnings:
         object.__setattr__(project, "warnings", warnings)
+    missing, stale = translation_notes(project)  # notes, kept apart: check lists them per language
+    object.__setattr__(project, "translation_notes", tuple(missing) + tuple(stale))
+    object.__setattr__(project, "stale_translations", tuple(stale))
     _release_positions(project)
     return project
 
@@ -140,11 +149,14 @@ def _read_file(root: Path, kind: Any, path: Path, read: _Read) -> None:
     model = None
     if loaded is not None:
         read.sources[display] = loaded.source
-        model, model_found = build_model(loaded, FILE_MODELS[kind.kind])
+        data, written = split_translations(loaded.data, display)  # the models read one language
+        read.translations.extend(written)
+        model, model_found = build_model(LoadedFile(loaded.path, data, loaded.source), FILE_MODELS[kind.kind])
         # a value the reader already rejected (e.g. a tag) needs no second message
         reported = {d.position for d in found if d.severity == "error"}
         read.problems.extend(d for d in model_found if d.position not in reported)
     if model is None:
+        read.failed_files.add(display)
         read.failed.add(kind.kind)
         read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         read.broken_ids.add(path.stem)
@@ -192,6 +204,7 @@ def _assemble(root: Path, read: _Read) -> Project:
         order=items["appendices"][0] if items["appendices"] else None,  # type: ignore[arg-type]
         sources=MappingProxyType(read.sources),
         raw=MappingProxyType(read.raw),
+        translations=Translations(),
     )
 
 

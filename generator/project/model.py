@@ -281,6 +281,10 @@ class Project(_Lookups, _Texts):
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)  # each file's data as read
     warnings: tuple[Diagnostic, ...] = ()
     order: AppendicesFile | None = None  # content/appendices.yml: the numbering word and whether numbers show
+    translations: Any = field(repr=False, default=None)  # translations.Translations: every checked translation
+    language: str | None = None  # the language this view reads in (translations.localise); None: the default
+    translation_notes: tuple[Diagnostic, ...] = ()  # per language: texts not translated, stale translations
+    stale_translations: tuple[Diagnostic, ...] = ()  # what `--strict-translations` fails on
 
 
     # --- numbering -------------------------------------------------------------------
