@@ -262,6 +262,15 @@ def _build_locked(root: Path, config_file: Path, strict: bool, final: Path,
             configure(config.plugins["reflect"])
         with Progress(_text("progress"), quiet=bool(os.environ.get("REFLECT_QUIET"))):
             build(config)
+            # Each other published language: its own site in <lang>/ (same page paths), in the
+            # same staging folder, so that a failure of any language publishes none.
+            for language in config.plugins["reflect"].other_languages():
+                other = load_config(config_file=str(config_file), site_dir=str(staging / language), strict=strict)
+                other.plugins["reflect"].config.project_dir = str(root)
+                other.plugins["reflect"].config.language = language
+                if configure is not None:
+                    configure(other.plugins["reflect"])
+                build(other)
         make_world_readable(staging)  # any static host serves it, whatever the umask
         _test_pause("built")
         swap_in(staging, final)

@@ -385,11 +385,18 @@ def localise(project: Any, language: str, missing: Marker | None = None, stale: 
         return tuple(translate(item) for item in items)
 
     documents, guides = each(project.documents), each(project.guides)
+    own = project.settings.languages[language]
+    settings = translate(project.settings)
+    # Reflect's own words in this language too: its catalogue, with this language's strings
+    settings = settings.model_copy(update={
+        "site": settings.site.model_copy(update={"language": language}),
+        "strings": dict(own.strings),
+    })
     by_id = {item.id: item for item in (*documents, *guides)}
     appendices = tuple(dataclasses.replace(a, item=by_id[a.item.id]) for a in project.appendices)
     return dataclasses.replace(
         project,
-        settings=translate(project.settings),
+        settings=settings,
         audiences=each(project.audiences),
         themes=each(project.themes),
         quotes=each(project.quotes),
@@ -402,7 +409,26 @@ def localise(project: Any, language: str, missing: Marker | None = None, stale: 
         appendices=appendices,
         order=translate(project.order) if project.order is not None else None,
         language=language,
+        default_settings=project.settings,
     )
+
+
+def published_languages(project: Any) -> tuple[str, ...]:
+    """The languages besides the default that get a site: complete ones, and incomplete ones allowed to be."""
+    return tuple(
+        language for language in project.translations.languages
+        if project.settings.languages[language].publish_incomplete or not missing_count(project, language)
+    )
+
+
+def language_name(project: Any, language: str) -> str:
+    """A language's own name: from settings, else from its catalogue (``site.language.name``)."""
+    from .strings import load_catalogue
+
+    own = project.settings.languages.get(language) if project.settings.languages else None
+    if own is not None and own.name:
+        return own.name
+    return load_catalogue(language).text("site.language.name")
 
 
 # --- what check says -------------------------------------------------------------------------

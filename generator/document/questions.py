@@ -78,7 +78,7 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
     """What the browser worksheet needs to know about a question set."""
     p = b.p
     return {
-        "site": p.settings.site.title,
+        "site": (p.default_settings or p.settings).site.title,  # one storage key in every language
         "content_version": p.settings.site.content_version,
         "set": qset.id,
         "title": qset.title,
@@ -139,7 +139,7 @@ def bank_data(b: Builder) -> dict:
             "url": paths.owner_page(owner)[:-3] + ".html#" + paths.question_anchor(entry.question.id),
         })
     return {
-        "site": p.settings.site.title,
+        "site": (p.default_settings or p.settings).site.title,  # one storage key in every language
         "content_version": p.settings.site.content_version,
         "audiences": [{"id": a.id, "name": a.name} for a in p.audiences],
         "owners": [{"id": o.id, "title": b.owner_title(o)} for o in (*p.guides, *p.question_sets)],
