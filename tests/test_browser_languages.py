@@ -47,10 +47,11 @@ def test_the_switch_keeps_the_filters_and_the_place(two_languages, page):
     assert page.locator("html").get_attribute("lang") == "cy"
     assert page.locator("#reflect-bank-audience-teams").is_checked()  # the filter state came along
     # back to English at a question's place on its set page
-    page.goto(two_languages.url("http", "cy/" + SET_PAGE + "#question-ideas-heard"))
+    page.goto(two_languages.url("http", "cy/" + SET_PAGE + "#q-ideas-heard"))
     page.locator(SWITCH).click()
-    page.wait_for_url("**/" + SET_PAGE + "#question-ideas-heard")
+    page.wait_for_url("**/" + SET_PAGE + "#q-ideas-heard")
     assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#q-ideas-heard").is_visible()
 
 
 def test_without_javascript_the_switch_opens_the_matching_page(two_languages, new_context):

@@ -117,3 +117,32 @@ def test_an_incomplete_language_is_published_only_when_allowed_with_its_gaps_mar
     assert "Nid yw rhannau o&#x27;r dudalen hon wedi&#x27;u cyfieithu eto" in welsh or \
         "Nid yw rhannau o'r dudalen hon wedi'u cyfieithu eto" in welsh
     assert "\ue004" not in welsh and "\ue005" not in welsh  # no mark left anywhere (scripts, attributes)
+
+
+def test_a_failing_language_leaves_the_last_good_site(tmp_path):
+    """The Welsh build fails after the English one succeeded: nothing of either is published."""
+    from generator.diagnostics import ContentError, Diagnostic, Position
+    from generator.publish import build_site
+    from generator.status import EXIT_CONTENT
+
+    pack = _copy(tmp_path)
+    assert reflect("--project", str(pack), "build").returncode == 0
+    before = {p.relative_to(pack / "site"): p.read_bytes() for p in (pack / "site").rglob("*") if p.is_file()}
+    (pack / "content/audiences.yml").write_text((pack / "content/audiences.yml").read_text(encoding="utf-8")
+                                                 .replace("name: Teams", "name: Ward teams"), encoding="utf-8")
+    built = []
+
+    def configure(plugin) -> None:
+        if plugin.config.language == "cy":
+            def fail(root):
+                raise ContentError([Diagnostic(Position("content/settings.yml"), "the Welsh site failed")])
+            plugin.projects.load = fail
+        built.append(plugin.config.language)
+
+    said: list[str] = []
+    status = build_site(pack, pack / "mkdocs.yml", False, pack / "site", lambda root, strict: 0, said.append,
+                        said.append, configure)
+    assert status == EXIT_CONTENT and built == [None, "cy"] and any("the Welsh site failed" in line for line in said)
+    after = {p.relative_to(pack / "site"): p.read_bytes() for p in (pack / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(pack.glob(".site-build-*"))  # the staging folder is gone

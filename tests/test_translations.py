@@ -121,8 +121,8 @@ def test_bad_translations_are_all_reported_at_their_place(pack):
     edit(pack, DOC, "              - Dewch â beiros.\n", "")
     edit(pack, DOC, "        heading: Cyn y sesiwn\n", "        heading: Cyn y sesiwn [[document:no-such-document]]\n")
     edit(pack, SET, "            text: Rydyn ni'n trafod", "            prompts: [Pwy?]\n            text: Rydyn ni'n trafod")
-    edit(pack, "content/settings.yml", "    awaiting_review: a Welsh speaker\n",
-         "    awaiting_review: a Welsh speaker\n    translations:\n      cy: {name: Cymraeg}\n")
+    edit(pack, "content/settings.yml", "    awaiting_review: siaradwr Cymraeg\n",
+         "    awaiting_review: siaradwr Cymraeg\n    translations:\n      cy: {name: Cymraeg}\n")
     found = errors(pack)
     at = lambda file, needle: f"{file}:{line_of(pack, file, needle)}:"  # noqa: E731
     expected = [
@@ -190,3 +190,11 @@ def test_every_text_field_of_every_kind_is_translated_or_declared_shared():
         assert texts <= classified, (model.__name__, texts - classified)
         assert set(TRANSLATED_FIELDS.get(model, ())) <= set(model.model_fields), model.__name__
     assert m.SetQuestion in seen and m.FaqItem in seen and m.ScaleOption in seen
+
+
+def test_a_languages_own_strings_are_checked_like_the_default_ones(pack):
+    edit(pack, "content/settings.yml", "    awaiting_review: siaradwr Cymraeg\n",
+         "    awaiting_review: siaradwr Cymraeg\n    strings:\n      site.findings.qoutes: Beth ddywedodd pobl\n")
+    found = errors(pack)
+    assert len(found) == 1 and found[0].startswith(f"content/settings.yml:{line_of(pack, 'content/settings.yml', 'qoutes')}:")
+    assert "unknown string 'site.findings.qoutes'; did you mean 'site.findings.quotes'?" in found[0]

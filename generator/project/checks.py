@@ -157,13 +157,17 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
 
     from ..strings import load_catalogue
 
-    if not p.settings.strings:
+    languages = getattr(p.settings, "languages", None) or {}
+    written = [(("strings", name), name, text) for name, text in (p.settings.strings or {}).items()]
+    written += [(("languages", tag, "strings", name), name, text)  # each language's own words
+                for tag, own in languages.items() for name, text in own.strings.items()]
+    if not written:
         return []
     english = load_catalogue("en")
     known = set(english.names())
     problems = []
-    for name, text in p.settings.strings.items():
-        where = p.where(p.settings, "strings", name)
+    for path, name, text in written:
+        where = p.where(p.settings, *path)
         if name not in known:
             problems.append(Diagnostic(where, f"unknown string '{name}'{hint(name, known)}"))
             continue
