@@ -120,6 +120,49 @@ def _translation_summary(project, words) -> None:
                          total=total, missing=counts["missing"], stale=counts["stale"]))
 
 
+def _translations(root: Path, args) -> int:
+    """``reflect translations export|import``: the translator's CSV file (see generator/translation_files.py)."""
+    from .project import load_project
+    from .translation_files import export_csv, import_csv
+
+    try:
+        project = load_project(root)
+    except ContentError as exc:
+        _say(exc.report())
+        return EXIT_CONTENT
+    from .numbering import words_for
+
+    words = words_for(project)
+
+    def text(name: str, **values) -> str:
+        return words.text(f"cli.translations.{name}", **values)
+
+    languages = project.translations.languages
+    language = args.language or (languages[0] if len(languages) == 1 else None)
+    if language not in languages:
+        _say(text("choose_language", languages=", ".join(languages) or text("no_languages")))
+        return EXIT_USAGE
+    if args.step == "export":
+        output = args.output or Path(f"translations-{language}.csv")
+        output.write_bytes(export_csv(project, language))
+        _note(text("exported", language=language, path=output))
+        return EXIT_OK
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        _say(text("cannot_read", path=args.file, reason=exc.strerror))
+        return EXIT_CONTENT
+    changed, problems = import_csv(project, language, data, args.file.as_posix())
+    for problem in problems:
+        _say(str(problem))
+    if problems:
+        _say(text("nothing_imported"))
+        return EXIT_CONTENT
+    for file in changed:
+        _note(text("imported", language=language, path=file))
+    return _check(root, strict=False)
+
+
 def _english(name: str, **values) -> str:
     from .strings import load_catalogue
 
@@ -250,6 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("directory", type=Path)
     new.add_argument("--starter", choices=("report", "self-assessment", "topic-guide"), default="self-assessment",
                      help="what to start from (default: self-assessment)")
+    translations = commands.add_parser("translations", help="hand a translator a CSV file, and read it back")
+    steps = translations.add_subparsers(dest="step", required=True)
+    export = steps.add_parser("export", help="write every text and its translation so far to a CSV file")
+    export.add_argument("--language", default=None, help="language tag (default: the only one in settings)")
+    export.add_argument("--output", type=Path, default=None, help="file (default: translations-<language>.csv)")
+    imported = steps.add_parser("import", help="write a translator's CSV file into the content files")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--language", default=None, help="language tag (default: the only one in settings)")
     commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
     args = parser.parse_args(argv)
 
@@ -269,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(root, config_file, args.strict, args.site_dir, args.zip, args.strict_translations)
         if args.command == "new":
             return _new(args.directory, args.starter)
+        if args.command == "translations":
+            return _translations(root, args)
         if args.command == "init-hosting":
             return _init_hosting(root)
         if args.command == "serve":
