@@ -102,8 +102,13 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             # The site of another language: the same items in its words (untranslated and
             # stale texts marked on the pages; the printables get the texts unmarked).
             language = self.config.language
-            self.project = localise(written, language, missing=untranslated, stale=stale)
-            self.printables_source = localise(written, language)
+            said = words_for(localise(written, language)).text("site.language.quote_translated")
+
+            def translated_quote(quote: str) -> str:
+                return f"{quote} {said}"
+
+            self.project = localise(written, language, untranslated, stale, translated_quote)
+            self.printables_source = localise(written, language, translated_quote=translated_quote)
         settings = self.project.settings
         words = words_for(self.project)
         if not (self.serving and self.project is previous and self.site is not None):
@@ -260,6 +265,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
+        if self.config.language:  # another language's site, in <lang>/: one policy for the whole site
+            site = site.parent
         if not self.serving:  # the preview's server sends no headers: not read on each edit
             pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
             csp = policy(inline_script_hashes(pages))

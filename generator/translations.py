@@ -332,13 +332,15 @@ def _hint(name: str, known: tuple[str, ...] | list[str]) -> str:
 Marker = Callable[[str], str]
 
 
-def localise(project: Any, language: str, missing: Marker | None = None, stale: Marker | None = None) -> Any:
+def localise(project: Any, language: str, missing: Marker | None = None, stale: Marker | None = None,
+             translated_quote: Marker | None = None) -> Any:
     """The Project as it reads in ``language``: the same items, with their translated texts.
 
     A text without a translation keeps the source text, passed through ``missing`` (the
     site marks it as written in the default language); a stale translation is used, passed
-    through ``stale``. The default language (or a project without translations) is the
-    project itself.
+    through ``stale``; a participant's quote in translation is passed through
+    ``translated_quote`` (which says it is a translation). The default language (or a
+    project without translations) is the project itself.
     """
     if language == project.settings.site.language or language not in project.translations.languages:
         return project
@@ -375,6 +377,9 @@ def localise(project: Any, language: str, missing: Marker | None = None, stale: 
                     mark = missing
                 if mark is not None:
                     value = tuple(mark(v) for v in value) if isinstance(value, tuple) else mark(value)
+                if translated_quote is not None and isinstance(node, m.Quote) and name == "quote" \
+                        and found is not None and name in found.texts:
+                    value = translated_quote(value)
                 if value != getattr(node, name):
                     update[name] = value
         result = node.model_copy(update=update) if update else node

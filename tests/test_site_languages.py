@@ -74,6 +74,14 @@ def test_the_welsh_pages_read_in_welsh_and_say_the_translation_awaits_review(bil
     assert "&quot;site&quot;: &quot;Team learning check&quot;" in english
 
 
+def test_a_translated_quote_says_it_is_a_translation(bilingual_site):
+    welsh = (bilingual_site / "cy" / "findings" / "habits.html").read_text(encoding="utf-8").replace("&#x27;", "'")
+    english = (bilingual_site / "findings" / "habits.html").read_text(encoding="utf-8")
+    assert "Mae pum munud wrth drosglwyddo yn ddigon os ydyn ni'n ei wneud bob dydd. (wedi'i gyfieithu)" in welsh
+    assert "Nyrs ward" in welsh and "Ôl-drafodaethau byr" in welsh
+    assert "Five minutes at handover is enough if we do it every day." in english and "(translated)" not in english
+
+
 def test_search_is_per_language(bilingual_site):
     english = json.loads((bilingual_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     welsh = json.loads((bilingual_site / "cy" / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -16,8 +16,8 @@ from generator.translations import content_items, localise, source_texts, text_s
 from conftest import reflect
 
 PACK = Path(__file__).parent / "packs" / "bilingual"
-FILES = ("content/settings.yml", "content/audiences.yml", "content/documents/how-to-run.yml",
-         "questions/sets/team-check.yml")
+FILES = ("content/settings.yml", "content/audiences.yml", "content/themes.yml", "content/quotes.yml",
+         "content/documents/how-to-run.yml", "questions/sets/team-check.yml")
 
 
 def _copy(tmp: Path, name: str) -> Path:
@@ -125,4 +125,4 @@ def test_the_command_line_round_trip(tmp_path):
     _strip_translations(pack)
     result = reflect("--project", str(pack), "translations", "import", str(csv_file))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "cy: 23 of 23 texts translated, 0 missing" in result.stderr
+    assert "cy: 29 of 29 texts translated, 0 missing" in result.stderr
