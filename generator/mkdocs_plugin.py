@@ -134,7 +134,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             extra["polyfills"].append(IFRAME_WORKER_URL)
         if PRINT_CSS not in config.extra_css:
             config.extra_css.append(PRINT_CSS)
-        languages = _language_links(written, self.config.language)
+        # the preview serves the default language only: no links to sites it does not serve
+        languages = _language_links(written, self.config.language) if not self.serving else []
         if len(languages) > 1 and LANGUAGE_SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(LANGUAGE_SCRIPT)
         extra["reflect"] = {
