@@ -73,8 +73,9 @@ def _report(project, strict: bool, strict_translations: bool = False) -> int:
     for line in capped_lines(sorted((*project.warnings, *project.stale_translations))):  # at most 50 per file
         _say(line)
     stale = set(project.stale_translations)
-    for line in capped_lines(sorted(n for n in project.translation_notes if n not in stale)):
-        _note(line)  # what is not translated yet: information, silent with -q
+    if strict_translations:  # where each untranslated text is; otherwise the summary per language says how many
+        for line in capped_lines(sorted(n for n in project.translation_notes if n not in stale)):
+            _note(line)  # what is not translated yet: information, silent with -q
     failing = [w for w in project.warnings if w.severity == "warning"]  # notes ("info") never fail
     unfilled = project.unfilled_placeholders()
     if strict and (failing or unfilled):  # everything strict fails on, listed together
