@@ -85,8 +85,8 @@ def reflect(project: Path, *args: str) -> list[str]:
 
 
 def measure_loading(project: Path, repeat: int) -> tuple[float, float]:
-    from generator.layout import CONTENT_FILES, find_files
-    from generator.yamlsource import load_yaml_file
+    from generator.source.layout import CONTENT_FILES, find_files
+    from generator.source.reader import load_yaml_file
 
     paths = [p for kind in CONTENT_FILES for p in find_files(project, kind)]
     size = sum(p.stat().st_size for p in paths) / 1e6
@@ -103,8 +103,8 @@ def measure_libyaml(project: Path, repeat: int) -> float:
     """Our loader's time / PyYAML's CSafeLoader's on the same files, in process (medians)."""
     import yaml
 
-    from generator.layout import CONTENT_FILES, find_files
-    from generator.yamlsource import load_yaml_file
+    from generator.source.layout import CONTENT_FILES, find_files
+    from generator.source.reader import load_yaml_file
 
     paths = [p for kind in CONTENT_FILES for p in find_files(project, kind)]
     ours, theirs = [], []
@@ -129,7 +129,7 @@ RAW_LOAD = (
 
 def measure_check_vs_raw(project: Path, repeat: int) -> tuple[float, float]:
     """``reflect check`` and a process merely loading the same files, alternating (medians)."""
-    from generator.layout import CONTENT_FILES, find_files
+    from generator.source.layout import CONTENT_FILES, find_files
 
     listing = project.parent / "yaml-files.txt"
     paths = [p for kind in CONTENT_FILES for p in find_files(project, kind)]
@@ -174,9 +174,9 @@ def measure_first_render(site: Path) -> tuple[float, float, float, float]:
 
 def measure_generator(project: Path, repeat: int) -> float:
     """In-process time to load, validate and render every page and data file."""
-    from generator.exports import project_json, questions_csv
+    from generator.writers.data import project_json, questions_csv
     from generator.project import load_project
-    from generator.site import render_site
+    from generator.build.site import render_site
 
     times = []
     for _ in range(repeat):
@@ -194,7 +194,7 @@ def write_baseline(project: Path, folder: Path) -> None:
     written into a Markdown file (which is what a hand-made MkDocs site of these pages
     would hand to Python-Markdown at best)."""
     from generator.project import load_project
-    from generator.site import render_site
+    from generator.build.site import render_site
 
     site = render_site(load_project(project))
     if folder.exists():

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .. import site_paths as paths
-from ..models import Document
-from ..printable.downloads import COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path
-from . import nodes as n
-from . import parts
-from .build import Builder
-from .printables import has_participant_version
+from generator.project import addresses as paths
+from generator.models import Document
+from generator.build.printables import COMBINED_PART_SIZE, COMBINED_PATH, DOWNLOADS_PAGE, FORMATS, download_path
+from generator.document import nodes as n
+from generator.document import parts
+from generator.document.build import Builder
+from generator.document.printables import has_participant_version
 
 
 def download_links(b: Builder, item, combined: bool) -> n.DownloadLinks:

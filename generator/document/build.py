@@ -13,15 +13,16 @@ from typing import Any, Iterable
 
 from markdown.extensions.toc import slugify
 
-from .. import fallback_marks, reference_kinds
-from .. import site_paths as paths
-from ..project import Project, QuestionEntry
-from ..references import Reference
-from ..numbering import numbered_label, words_for
-from ..strings import Catalogue
-from . import nodes as n
-from . import parts
-from .text import ContentText
+from generator.strings import fallback_marks
+from generator.project import reference_kinds
+from generator.project import addresses as paths
+from generator.project import Project, QuestionEntry
+from generator.project.references import Reference
+from generator.project.numbering import numbered_label, words_for
+from generator.strings import Catalogue
+from generator.document import nodes as n
+from generator.document import parts
+from generator.document.text import ContentText
 
 _TAGS = re.compile(r"<[^>]+>")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import site_paths as paths
-from . import nodes as n
-from .build import Builder
+from generator.project import addresses as paths
+from generator.document import nodes as n
+from generator.document.build import Builder
 
 
 def findings_index(b: Builder) -> n.Page:

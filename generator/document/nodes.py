@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from ..site_paths import Target
-from ..site_paths import document_anchor as doc_anchor  # noqa: F401 - the printables name it so
+from generator.project.addresses import Target
+from generator.project.addresses import document_anchor as doc_anchor  # noqa: F401 - the printables name it so
 
 # --- inline ------------------------------------------------------------------------------
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import site_paths as paths
-from ..project import SCHEMA_VERSION
-from . import nodes as n
-from ..printable.downloads import DOWNLOADS_PAGE
-from .build import Builder
+from generator.project import addresses as paths
+from generator.project import SCHEMA_VERSION
+from generator.document import nodes as n
+from generator.build.printables import DOWNLOADS_PAGE
+from generator.document.build import Builder
 
 
 def home(b: Builder) -> n.Page:
@@ -133,7 +133,7 @@ def audience(b: Builder, audience_id: str) -> n.Page:
 
 def _audience_tools(b: Builder, item, guides: list, sets: list) -> list:
     """Where an audience's questions lead: the bank filtered to them, and their printables."""
-    from ..printable.downloads import FORMATS, download_path
+    from generator.build.printables import FORMATS, download_path
 
     count = sum(len(sec.questions) for o in (*guides, *sets) for sec in o.sections)
     if not count:
@@ -210,7 +210,7 @@ _CSV_COLUMNS = ("id", "kind", "owner", "audience", "where", "form", "text", "url
 
 def downloads(b: Builder, files: Iterable[object]) -> n.Page:
     """Every printable file with its format and size (``files``: planned or built downloads)."""
-    from ..printable import DOWNLOADS_PAGE
+    from generator.build.printables import DOWNLOADS_PAGE
 
     listed = list(files)
     groups = (

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .. import reference_kinds
-from .. import site_paths as paths
-from ..models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
-from ..references import Reference
-from ..strings import Catalogue
-from . import nodes as n
+from generator.project import reference_kinds
+from generator.project import addresses as paths
+from generator.models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
+from generator.project.references import Reference
+from generator.strings import Catalogue
+from generator.document import nodes as n
 
 def squash(text: str) -> str:
     return " ".join(text.split())

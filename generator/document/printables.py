@@ -1,7 +1,7 @@
 """Builders of the printed documents: one :class:`~.nodes.Printable` per appendix and question set.
 
-The PDF writer (:mod:`generator.printable.print_html`) and the Word writer
-(:mod:`generator.printable.docx_writer`) never read the Project or the site: they walk
+The PDF writer (:mod:`generator.writers.pdf.html`) and the Word writer
+(:mod:`generator.writers.word.writer`) never read the Project or the site: they walk
 the trees made here, so a PDF and its DOCX hold the same words in the same order,
 numbered exactly as on the site. What the site's pages say too (a reference, the skip
 rule, a document's fields, tick boxes, signatures and FAQ, a section's heading) is made
@@ -19,16 +19,16 @@ import dataclasses
 import re
 from typing import Any
 
-from ..models import Document, Guide, GuideQuestion, QuestionSet, SetQuestion, TickBoxesBlock
-from ..numbering import numbered_label, words_for
-from ..project import Project
-from ..references import Reference
-from ..strings import Catalogue
-from . import nodes as n
-from . import parts
-from .build import plain_text, rich
-from .parts import squash
-from .structured import StructuredText
+from generator.models import Document, Guide, GuideQuestion, QuestionSet, SetQuestion, TickBoxesBlock
+from generator.project.numbering import numbered_label, words_for
+from generator.project import Project
+from generator.project.references import Reference
+from generator.strings import Catalogue
+from generator.document import nodes as n
+from generator.document import parts
+from generator.document.build import plain_text, rich
+from generator.document.parts import squash
+from generator.document.structured import StructuredText
 
 NOTES_SPACE_MM = {"none": 0, "small": 20, "medium": 32, "large": 55}
 WRITTEN = "written-questions"  # the guide format printed for the person answering

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .. import site_paths as paths
-from ..models import Guide, GuideQuestion, QuestionSet, SetQuestion
-from ..site_writer import html_href
-from . import nodes as n
-from . import parts
-from .appendices import download_links
-from .build import Builder, plain_text
-from .printables import WRITTEN
+from generator.project import addresses as paths
+from generator.models import Guide, GuideQuestion, QuestionSet, SetQuestion
+from generator.writers.site import html_href
+from generator.document import nodes as n
+from generator.document import parts
+from generator.document.appendices import download_links
+from generator.document.build import Builder, plain_text
+from generator.document.printables import WRITTEN
 
 
 def question(b: Builder, q: GuideQuestion | SetQuestion, number: int, prompts_label: str,

@@ -18,8 +18,8 @@ from typing import Callable
 
 import markdown as markdown_lib
 
-from ..references import Reference, find_references
-from . import nodes as n
+from generator.project.references import Reference, find_references
+from generator.document import nodes as n
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 # Characters and line starts that make text more than one plain paragraph in Markdown.

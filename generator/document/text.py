@@ -14,9 +14,9 @@ from typing import Callable
 
 import markdown as markdown_lib
 
-from ..references import Reference, find_references
-from ..sanitize import sanitize_html
-from .nodes import Blank, CrossRef, Inlines, Markup, Prose, Text
+from generator.project.references import Reference, find_references
+from generator.project.sanitize import sanitize_html
+from generator.document.nodes import Blank, CrossRef, Inlines, Markup, Prose, Text
 
 MARKDOWN_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "tables", "md_in_html")
 _TOKEN = "\ue000{}\ue001"  # private-use characters: Markdown and the sanitiser leave them alone

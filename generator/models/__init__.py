@@ -5,14 +5,14 @@ order an author writes them. Models validate shape only (types, required text, i
 allowed values); references between items are checked when the whole
 :class:`~generator.project.Project` is assembled.
 
-Scalars arrive from :mod:`generator.yamlsource` as the exact text written, so the
+Scalars arrive from :mod:`generator.source.reader` as the exact text written, so the
 number and yes/no fields below parse that text themselves: only ``true``/``false`` is a
 boolean and only a plain decimal is a number.
 """
 
 from __future__ import annotations
 
-from .fields import (  # noqa: F401
+from generator.models.fields import (  # noqa: F401
     ID_PATTERN,
     PLACEHOLDER_PATTERN,
     QUOTE_WORD_LIMIT,
@@ -38,7 +38,7 @@ from .fields import (  # noqa: F401
     FacilitatorNote,
     Script,
 )
-from .settings import (  # noqa: F401
+from generator.models.settings import (  # noqa: F401
     Placeholder,
     ReportInfo,
     SiteInfo,
@@ -51,21 +51,21 @@ from .settings import (  # noqa: F401
     AudiencesFile,
     AppendicesFile,
 )
-from .guides import (  # noqa: F401
+from generator.models.guides import (  # noqa: F401
     ResponseOption,
     SkipRule,
     GuideQuestion,
     GuideSection,
     Guide,
 )
-from .question_sets import (  # noqa: F401
+from generator.models.question_sets import (  # noqa: F401
     ScaleOption,
     Scale,
     SetQuestion,
     SetSection,
     QuestionSet,
 )
-from .findings import (  # noqa: F401
+from generator.models.findings import (  # noqa: F401
     Subtheme,
     Theme,
     ThemesFile,
@@ -78,7 +78,7 @@ from .findings import (  # noqa: F401
     Resource,
     ResourcesFile,
 )
-from .documents import (  # noqa: F401
+from generator.models.documents import (  # noqa: F401
     Paragraph,
     ListBlock,
     FieldItem,
@@ -106,4 +106,4 @@ FILE_MODELS: dict[str, type[Node]] = {
     "guide": Guide,
     "question-set": QuestionSet,
 }
-"""Which model reads which kind of content file (see :mod:`generator.layout`)."""
+"""Which model reads which kind of content file (see :mod:`generator.source.layout`)."""

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import (
+from generator.models.fields import (
     Id,
     Text,
     Markdown,

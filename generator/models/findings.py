@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .fields import (
+from generator.models.fields import (
     QUOTE_WORD_LIMIT,
     Id,
     Text,

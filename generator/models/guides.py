@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import (
+from generator.models.fields import (
     Id,
     Text,
     Markdown,

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import (
+from generator.models.fields import (
     Id,
     Text,
     Markdown,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .fields import (
+from generator.models.fields import (
     Id,
     Text,
     Markdown,

@@ -1,9 +1,9 @@
 """The Project: the content, validated and cross-referenced (:mod:`.model`), loaded from its
 folder (:mod:`.loading`) and checked across files (:mod:`.checks`)."""
 
-from .checks import check_references, reference_label, reference_tables
-from .loading import ProjectCache, load_project
-from .model import SCHEMA_VERSION, AnyQuestion, Appendable, Appendix, PlaceholderUse, Project, QuestionEntry
+from generator.project.checks import check_references, reference_label, reference_tables
+from generator.project.loading import ProjectCache, load_project
+from generator.project.model import SCHEMA_VERSION, AnyQuestion, Appendable, Appendix, PlaceholderUse, Project, QuestionEntry
 
 __all__ = [
     "SCHEMA_VERSION", "AnyQuestion", "Appendable", "Appendix", "PlaceholderUse", "Project", "ProjectCache",

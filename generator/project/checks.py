@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 from typing import Any, Mapping
 
-from ..diagnostics import Diagnostic, Position
-from ..models import Node
-from ..references import Reference, find_references
-from ..sanitize import unsafe_content
-from .model import Project
+from generator.source.diagnostics import Diagnostic, Position
+from generator.models import Node
+from generator.project.references import Reference, find_references
+from generator.project.sanitize import unsafe_content
+from generator.project.model import Project
 
 
 def hint(ident: str, known: Mapping[str, Any] | set[str]) -> str:
@@ -155,7 +155,7 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     """Every string named in settings' ``strings`` is one Reflect has, with only its fields."""
     from string import Formatter
 
-    from ..strings import load_catalogue
+    from generator.strings import load_catalogue
 
     languages = getattr(p.settings, "languages", None) or {}
     written = [(("strings", name), name, text) for name, text in (p.settings.strings or {}).items()]
@@ -200,13 +200,13 @@ RULES = (string_overrides, something_to_ask, unique_ids, guide_keys, set_keys, f
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:
     """For each reference kind, the ids it can name."""
-    from ..reference_kinds import KINDS
+    from generator.project.reference_kinds import KINDS
 
     return {name: kind.ids(p) for name, kind in KINDS.items()}
 
 
 def reference_label(p: Project, ref: Reference) -> str:
     """The words a reference reads as in any output: numbers computed from order."""
-    from ..reference_kinds import label
+    from generator.project.reference_kinds import label
 
     return label(p, ref.kind, ref.id)

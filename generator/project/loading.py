@@ -1,6 +1,6 @@
 """Load every content file into one validated, cross-referenced, immutable ``Project``.
 
-``load_project(root)`` reads the files declared in :mod:`generator.layout`, validates
+``load_project(root)`` reads the files declared in :mod:`generator.source.layout`, validates
 each against its model, then runs the checks that span files (:mod:`.checks`). It
 collects every problem in every file and raises one :class:`ContentError` listing them
 all; only a project with no errors is returned.
@@ -12,15 +12,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from ..diagnostics import Diagnostic, Position, raise_if_errors
-from ..content_tree import tree_problems
-from ..layout import CONTENT_FILES, find_files, stray_files
-from ..models import FILE_MODELS, AppendicesFile, Audience, Document, Guide, Node, QuestionSet, Settings
-from ..translations import Translations, Written, check_translations, split_translations, translation_notes
-from ..validation import build_model
-from ..yamlsource import LoadedFile, SourceMap, load_yaml_file
-from .checks import check_references, hint as _hint
-from .model import Appendable, Appendix, Project
+from generator.source.diagnostics import Diagnostic, Position, raise_if_errors
+from generator.source.content_tree import tree_problems
+from generator.source.layout import CONTENT_FILES, find_files, stray_files
+from generator.models import FILE_MODELS, AppendicesFile, Audience, Document, Guide, Node, QuestionSet, Settings
+from generator.project.translations import Translations, Written, check_translations, split_translations, translation_notes
+from generator.models.validation import build_model
+from generator.source.reader import LoadedFile, SourceMap, load_yaml_file
+from generator.project.checks import check_references, hint as _hint
+from generator.project.model import Appendable, Appendix, Project
 
 # Which reference kinds cannot be fully checked when a file of a given kind failed to load.
 _KINDS_HELD_BY_FILE = {

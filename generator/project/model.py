@@ -14,8 +14,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping, Union
 
-from ..diagnostics import Diagnostic, Position
-from ..models import (
+from generator.source.diagnostics import Diagnostic, Position
+from generator.models import (
     AppendicesFile,
     Audience,
     Document,
@@ -35,8 +35,8 @@ from ..models import (
     Subtheme,
     Theme,
 )
-from ..references import find_references
-from ..yamlsource import SourceMap
+from generator.project.references import find_references
+from generator.source.reader import SourceMap
 
 SCHEMA_VERSION = 1
 _SUSPECT = re.compile(r"\[\[|<|=|:|&|//|\\")  # texts worth scanning for references and unsafe markup

@@ -1,0 +1,376 @@
+"""Which printable files a site offers, and making them: cached by content hash, in parallel.
+
+Every appendix and every reflective question set gets a PDF (to print) and a DOCX (to
+adapt); the appendices also come as one combined PDF. Every appendix a respondent
+receives (document templates, written-questions guides) also gets a participant version
+(``<id>-participant.pdf`` and ``.docx``): its own title, no appendix label, no notes for
+adopters, no source lines. :func:`plan` lists them from the
+Project; :func:`build_downloads` makes them.
+
+Caching: each file's key is a hash of exactly what it prints (its
+:class:`~generator.document.nodes.Printable` tree, which already holds resolved numbers, labels and
+placeholder values), the build stamp, the code of this package and the versions of the
+libraries and font that draw it. A file whose key is in the cache is copied, not
+rendered, so editing one guide re-renders only that guide's PDF and DOCX (and the
+combined PDF, which holds it). Misses are rendered in a pool of worker processes (two by
+default: the machines have two cores).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from generator.document import nodes as n
+from generator.document.nodes import Printable
+from generator.document.printables import PrintBuilder, combined_cover
+from generator.writers.stamp import build_stamp, iso
+
+log = logging.getLogger("mkdocs.plugins.reflect.printable")
+
+DOWNLOADS_DIR = "downloads"
+DOWNLOADS_PAGE = "downloads.md"
+COMBINED_NAME = "appendices"
+COMBINED_PATH = f"{DOWNLOADS_DIR}/{COMBINED_NAME}.pdf"
+COMBINED_PART_SIZE = 25  # appendices per combined PDF before it is split into parts
+CACHE_DIR = ".reflect-cache/printable"
+CACHE_KEEP = 400  # files kept in the cache folder; the oldest unused ones go first
+FORMATS = {
+    "pdf": "PDF (A4, to print)",
+    "docx": "Word document (DOCX, to adapt)",
+}
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+PARTICIPANT_SUFFIX = "-participant"
+
+
+def download_path(item_id: str, fmt: str, participant: bool = False) -> str:
+    """Where an item's file lives in the site, e.g. ``downloads/consent-form-participant.docx``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return f"{DOWNLOADS_DIR}/{item_id}{PARTICIPANT_SUFFIX if participant else ''}.{fmt}"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file the site offers."""
+
+    path: str  # in the site, e.g. "downloads/qi-coaches-guide.pdf"
+    format: str  # pdf | docx
+    title: str  # what it is, numbered as on the site
+    kind: str  # guide | document | question-set | combined
+    owner: str | None  # the appendix or question set id; None for the combined PDF
+    docs: tuple[Printable, ...]  # what it prints (one, or every appendix)
+    report_title: str
+    variant: str = "adopter"  # adopter | participant
+    cover: n.Cover | None = None  # the combined PDF's cover and contents
+
+    @property
+    def format_label(self) -> str:
+        return FORMATS[self.format]
+
+    def key(self, stamp: datetime, digests: dict[int, str] | None = None) -> str:
+        """The cache key. ``digests``: each document's hash by identity, kept by the caller for
+        one plan, so a document printed in several files (PDF, DOCX, combined) is hashed once."""
+        memo: dict[int, str] = {} if digests is None else digests
+        return fingerprint(
+            {
+                "format": self.format,
+                "kind": self.kind,
+                "docs": [memo[id(d)] if id(d) in memo else memo.setdefault(id(d), fingerprint(d)) for d in self.docs],
+                "report": self.report_title,
+                "cover": self.cover,
+                "stamp": iso(stamp),
+                "renderer": renderer_version(),
+            }
+        )
+
+
+@dataclass(frozen=True)
+class BuiltFile:
+    download: Download
+    cached_path: Path  # the file in the cache folder
+    size: int  # bytes
+    sha256: str
+    rendered: bool  # False: it came from the cache
+
+    @property
+    def path(self) -> str:
+        return self.download.path
+
+    @property
+    def format(self) -> str:
+        return self.download.format
+
+    @property
+    def title(self) -> str:
+        return self.download.title
+
+    @property
+    def kind(self) -> str:
+        return self.download.kind
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    files: tuple[BuiltFile, ...]
+    seconds: float
+    stamp: datetime
+    missing: tuple[Download, ...] = ()  # not in the cache and not rendered (render_missing=False)
+
+    @property
+    def rendered(self) -> tuple[str, ...]:
+        return tuple(f.path for f in self.files if f.rendered)
+
+    def summary(self) -> str:
+        made = len(self.rendered)
+        return (
+            f"{len(self.files)} printable files ({made} rendered, {len(self.files) - made} from cache) "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+def plan(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
+    """Every printable file, in site order: appendices (each followed by its participant
+    version), the combined PDF, question sets."""
+    from generator.project.numbering import words_for
+
+    words = catalogue or words_for(project)
+    builder = PrintBuilder(project, words)  # one reader of content text for both versions
+    docs = builder.all() if docs is None else docs
+    participants = {d.id: d for d in builder.participant_versions()}
+    report = project.settings.report
+    report_title = " ".join((report.title if report else project.settings.site.title).split())
+    by_id = {d.id: d for d in docs}
+    out: list[Download] = []
+    appendices = tuple(by_id[a.item.id] for a in project.appendices)
+    for doc in appendices:
+        for fmt in FORMATS:
+            out.append(Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title))
+        version = participants.get(doc.id)
+        if version is not None:
+            title = words.text("print.participant_download", title=version.title)
+            for fmt in FORMATS:
+                out.append(Download(download_path(doc.id, fmt, True), fmt, title, doc.kind, doc.id, (version,),
+                                    report_title, "participant"))
+    if appendices:
+        if COMBINED_NAME in by_id:
+            raise ValueError(f"an item's id '{COMBINED_NAME}' clashes with the combined appendices PDF")
+        clash = sorted(i for i in participants if f"{i}{PARTICIPANT_SUFFIX}" in by_id)
+        if clash:
+            raise ValueError(f"an item's id '{clash[0]}{PARTICIPANT_SUFFIX}' clashes with a participant version")
+        for path, title, part in combined_parts(appendices, words):
+            cover = combined_cover(part, words, report_title)
+            out.append(Download(path, "pdf", title, "combined", None, part, report_title, cover=cover))
+    for qset in project.question_sets:
+        doc = by_id[qset.id]
+        for fmt in FORMATS:
+            out.append(Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title))
+    return tuple(out)
+
+
+def combined_parts(appendices: tuple[Printable, ...], words=None) -> list[tuple[str, str, tuple[Printable, ...]]]:
+    """The combined PDF: one file, or numbered parts when there are many appendices.
+
+    A part holds at most COMBINED_PART_SIZE appendices, which keeps every PDF well under
+    about 300 pages (and a renderer's memory in bounds) however large the bank grows.
+    ``words``: the catalogue (English when not given).
+    """
+    if words is None:
+        from generator.strings import load_catalogue
+
+        words = load_catalogue("en")
+    if len(appendices) <= COMBINED_PART_SIZE:
+        return [(COMBINED_PATH, words.text("print.all_in_one_file"), appendices)]
+    parts = []
+    for number, start in enumerate(range(0, len(appendices), COMBINED_PART_SIZE), 1):
+        part = appendices[start : start + COMBINED_PART_SIZE]
+        title = words.text("print.combined_part", first=start + 1, last=start + len(part))
+        parts.append((f"{DOWNLOADS_DIR}/{COMBINED_NAME}-part-{number}.pdf", title, part))
+    return parts
+
+
+def fingerprint(value: object) -> str:
+    """A content hash of printable data (document trees, tuples of them, options)."""
+    payload = json.dumps(_plain(value, {}), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _plain(value: object, names: dict[type, tuple[str, ...]]) -> object:
+    """JSON-able data: a node's fields by name (``names``: each node type's, found once)."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v, names) for v in value]  # type: ignore[attr-defined]
+    fields = names.get(kind)
+    if fields is None:
+        fields = names[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+    if fields:
+        data = {name: _plain(getattr(value, name), names) for name in fields}
+        data["__type__"] = kind.__name__
+        return data
+    if isinstance(value, (tuple, list)):
+        return [_plain(v, names) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v, names) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=1)
+def renderer_version() -> str:
+    """A hash of what draws the files: this package's code and stylesheet, library versions, fonts."""
+    from importlib.metadata import version
+
+    from generator.writers.pdf.html import font_files
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    writers = package / "writers"  # the PDF and Word writers, their stylesheet, how Word's runs are made
+    drawn = sorted(p for p in writers.rglob("*") if p.suffix in {".py", ".css"} and "__pycache__" not in p.parts)
+    for path in [*drawn, Path(__file__).resolve(), package / "document" / "nodes.py"]:
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("weasyprint", "pydyf", "python-docx", "fonttools", "markdown"):
+        try:
+            digest.update(f"{package}={version(package)}\0".encode())
+        except Exception:  # pragma: no cover - a missing library fails later, when it is needed
+            digest.update(f"{package}=?\0".encode())
+    for font in font_files():
+        digest.update(f"{font}:{font.stat().st_size}\0".encode())
+    return digest.hexdigest()
+
+
+def render(download: Download, stamp: datetime) -> bytes:
+    """The file's bytes. Runs in a worker process; imports the heavy libraries only here."""
+    if download.format == "pdf":
+        from generator.writers.pdf.render import render_pdf
+        from generator.writers.pdf.html import combined_html, document_html
+
+        if download.kind == "combined":
+            page, css = combined_html(download.docs, stamp, download.cover)
+        else:
+            page, css = document_html(download.docs[0], stamp)
+        return render_pdf(page, css, stamp)
+    if download.format == "docx":
+        from generator.writers.word.writer import render_docx
+
+        return render_docx(download.docs[0], stamp)
+    raise ValueError(download.format)  # pragma: no cover
+
+
+def _render_to(download: Download, stamp: datetime, target: str) -> tuple[str, float]:
+    started = time.perf_counter()
+    data = render(download, stamp)
+    _write_atomic(Path(target), data)
+    return target, time.perf_counter() - started
+
+
+def _render_in_pool(missing: list[Download], stamp: datetime, targets: dict[str, Path], workers: int) -> None:
+    """Render in worker processes started by a fork server (safe in a threaded preview server)."""
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context) as pool:
+        futures = [pool.submit(_render_to, d, stamp, str(targets[d.path])) for d in missing]
+        for future in futures:
+            future.result()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def _cost(download: Download) -> int:
+    """Rough rendering cost, to start the longest jobs first."""
+    weight = 3 if download.format == "pdf" else 1
+    return weight * sum(len(d.blocks) for d in download.docs)
+
+
+def build_downloads(
+    project,
+    cache_dir: Path | str | None = None,
+    workers: int = 2,
+    environ: dict[str, str] | None = None,
+    render_missing: bool = True,
+    catalogue=None,
+) -> BuildReport:
+    """Make (or take from the cache) every printable file of the project.
+
+    ``cache_dir`` defaults to ``.reflect-cache/printable`` in the project folder. The
+    returned files live in the cache folder; the caller copies them into the site.
+    """
+    started = time.perf_counter()
+    stamp = build_stamp(project.settings.site.publication_date, environ)
+    cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
+    cache.mkdir(parents=True, exist_ok=True)
+    downloads = plan(project, catalogue=catalogue)
+    digests: dict[int, str] = {}  # each document hashed once, however many files print it
+    targets = {d.path: cache / f"{d.key(stamp, digests)}.{d.format}" for d in downloads}
+    missing = [d for d in downloads if not targets[d.path].is_file()]
+    missing.sort(key=_cost, reverse=True)
+    if not render_missing:
+        ready = [
+            BuiltFile(d, targets[d.path], targets[d.path].stat().st_size, "", False)
+            for d in downloads
+            if d not in missing
+        ]
+        return BuildReport(tuple(ready), time.perf_counter() - started, stamp, tuple(missing))
+
+    if len(missing) > 1 and workers > 1:
+        try:
+            _render_in_pool(missing, stamp, targets, workers)
+        except BrokenProcessPool as exc:
+            # e.g. called from a script with no ``if __name__ == "__main__"`` guard, which the
+            # worker processes would run again: render here instead, one file at a time.
+            log.warning("Printable files: worker processes failed (%s); rendering in this process", exc)
+    for download in missing:
+        if not targets[download.path].is_file():
+            _render_to(download, stamp, str(targets[download.path]))
+
+    rendered = {d.path for d in missing}
+    files = []
+    for download in downloads:
+        target = targets[download.path]
+        data = target.read_bytes()
+        files.append(
+            BuiltFile(download, target, len(data), hashlib.sha256(data).hexdigest(), download.path in rendered)
+        )
+        os.utime(target)  # recently used: kept when the cache is pruned
+    _prune(cache, keep={targets[d.path] for d in downloads})
+    return BuildReport(tuple(files), time.perf_counter() - started, stamp)
+
+
+def _prune(cache: Path, keep: set[Path]) -> None:
+    """Drop the least recently used files beyond CACHE_KEEP (never those just used)."""
+    entries = [p for p in cache.iterdir() if p.is_file() and p.suffix in (".pdf", ".docx")]
+    if len(entries) <= CACHE_KEEP:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime)
+    for path in entries[: len(entries) - CACHE_KEEP]:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+
+
+def human_size(size: int) -> str:
+    """``38 KB``, ``1.2 MB``: sizes as a reader expects them (1 KB = 1,000 bytes)."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} KB"
+    return f"{size / 1_000_000:.1f} MB"

@@ -1,0 +1,5 @@
+"""The ``reflect`` command."""
+
+from generator.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,348 @@
+"""The MkDocs adapter: the only module that knows MkDocs exists.
+
+Registered as the ``reflect`` plugin (entry point ``mkdocs.plugins``). On each build it
+loads the Project, builds the site's pages with the engine-independent site writer and
+hands them to MkDocs as generated files holding finished HTML: Python-Markdown never
+parses what Reflect wrote (content Markdown was converted once, in the document tree).
+Swapping MkDocs for another engine means replacing this module only.
+
+The plugin instance owns the run's state (the loaded Project, the preview's background
+render): MkDocs keeps one instance across ``serve`` rebuilds because it defines
+``on_startup``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from generator.engine.search import feed_from_tree
+from generator.engine.search_language import set_search_language
+from generator.project import addresses as site_paths
+from generator.build.csp import headers_file, inline_script_hashes, policy
+from generator.source.diagnostics import ContentError
+from generator.engine.preview import PreviewState, guard, quiet_mkdocs
+from generator.build.data_files import publishing_files, source_view_path
+from generator.engine.theme import add_engine_theme
+from generator.source.layout import WATCHED_FOLDERS
+from generator.project.numbering import words_for
+from generator.project import Project, ProjectCache
+from generator.project.sanitize import sanitize_html
+from generator.build.site import NavSection, Site, SiteBuild, SitePage
+from generator.strings import PSEUDO, load_catalogue
+from generator.strings.fallback_marks import stale, untranslated
+from generator.project.translations import language_name, localise, published_languages
+
+log = logging.getLogger("mkdocs.plugins.reflect")
+
+IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"  # vendored in the theme (see theme.py)
+PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
+PAGES_DIR = Path(".reflect-cache/pages")  # each page's stub, rewritten only when the page changes
+PROJECT_DIR_VARIABLE = "REFLECT_PROJECT_DIR"  # set by ``reflect --project X serve``
+PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
+LANGUAGE_SCRIPT = "assets/javascripts/reflect-language.js"  # the language switch keeps the fragment
+TEMPLATE_CACHE = Path(".reflect-cache/templates")  # the theme's templates, compiled once
+
+
+class ReflectConfig(Config):
+    project_dir = config_options.Optional(config_options.Type(str))
+    """Folder holding content/ and questions/; defaults to the folder of mkdocs.yml."""
+    language = config_options.Optional(config_options.Type(str))
+    """The language this run builds (one of settings' ``languages``); none: the default language."""
+
+
+class ReflectPlugin(BasePlugin[ReflectConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.site: Site | None = None
+        self.build: SiteBuild | None = None
+        self.pages: dict[str, SitePage] = {}
+        self.root = Path(".")
+        self.projects = ProjectCache()  # one load per content state, across preview rebuilds
+        self.serving = False
+        self.background: threading.Thread | None = None
+        self.preview_state = PreviewState()  # the content errors the preview shows, if any
+        self.written: dict = {}  # the preview's pages as last written, by path (see SiteBuild.write)
+        self.printables_report: Any = None  # the preview's last printables report, and its Project
+        self.printables_project: Project | None = None
+        self.printables_source: Project | None = None  # the Project the printables are made from
+
+    # --- configuration: load the content, set the navigation ----------------------
+
+    def on_config(self, config: Any) -> Any:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = Path(self.config.project_dir or os.environ.get(PROJECT_DIR_VARIABLE) or config_dir).resolve()
+        previous = self.project
+        try:
+            self.project = self.projects.load(self.root)
+        except ContentError as exc:
+            raise Abort("Reflect found problems in the content:\n" + exc.report()) from None
+        for warning in self.project.warnings:
+            (log.warning if warning.severity == "warning" else log.info)(str(warning))
+        for unfilled in self.project.unfilled_placeholders():
+            log.info(str(unfilled))
+        written = self.project  # as written: the default language
+        self.printables_source = written
+        if self.config.language:
+            # The site of another language: the same items in its words (untranslated and
+            # stale texts marked on the pages; the printables get the texts unmarked).
+            language = self.config.language
+            said = words_for(localise(written, language)).text("site.language.quote_translated")
+
+            def translated_quote(quote: str) -> str:
+                return f"{quote} {said}"
+
+            self.project = localise(written, language, untranslated, stale, translated_quote)
+            self.printables_source = localise(written, language, translated_quote=translated_quote)
+        settings = self.project.settings
+        words = words_for(self.project)
+        if not (self.serving and self.project is previous and self.site is not None):
+            # The preview keeps what it wrote: only pages whose tree changed are written again.
+            self.build = SiteBuild(self.project, words, self.written if self.serving else None)
+            self.site = self.build.render()
+        self.pages = {page.path: page for page in self.site.pages}
+        config.nav = [_nav_entry(item) for item in self.site.nav]
+        config.site_name = _escape(settings.site.title)
+        config.site_description = _escape(settings.site.description)
+        language = "en" if settings.site.language == PSEUDO else settings.site.language
+        config.theme["language"] = language.split("-")[0]
+        set_search_language(config, settings.site.language)  # mkdocs.yml's `search: lang` is a default
+        if settings.site.url and not self.serving:  # the preview serves at its own address
+            config.site_url = settings.site.url + (f"{self.config.language}/" if self.config.language else "")
+        add_engine_theme(config)
+        if settings.edit.repository_url:
+            config.repo_url = settings.edit.repository_url
+            config.edit_uri = settings.edit.edit_path
+        extra = config.extra
+        extra.setdefault("polyfills", [])
+        if IFRAME_WORKER_URL not in extra["polyfills"]:
+            extra["polyfills"].append(IFRAME_WORKER_URL)
+        if PRINT_CSS not in config.extra_css:
+            config.extra_css.append(PRINT_CSS)
+        # the preview serves the default language only: no links to sites it does not serve
+        languages = _language_links(written, self.config.language) if not self.serving else []
+        if len(languages) > 1 and LANGUAGE_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(LANGUAGE_SCRIPT)
+        extra["reflect"] = {
+            "content_version": settings.site.content_version,
+            "organisation": settings.site.organisation,
+            "publication_date": settings.site.publication_date,
+            "licence": settings.licence.model_dump() if settings.licence else None,
+            "hosting": words.section("cli.publishing."),
+            "footer": self.build.footer(),
+            # The browser tools' words, from the catalogue of the site's language.
+            "strings": words.section("tools."),
+            # Every language's site, for hreflang links and the language switch (one entry: none shown).
+            "languages": languages if len(languages) > 1 else [],
+            "switch_label": words.text("site.language.switch"),
+        }
+        return config
+
+    def other_languages(self) -> tuple[str, ...]:
+        """The languages besides the default whose sites the build makes next (below the default's)."""
+        return published_languages(self.project) if self.project is not None and not self.config.language else ()
+
+    def on_pre_build(self, config: Any) -> None:
+        # After every plugin's on_config: the search plugin has made its index by now.
+        feed_from_tree(config, self.pages)
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        # Compiling the theme's templates is a fixed cost of every build (about a second):
+        # keep the compiled code between builds; Jinja checks each template's source.
+        folder = self.root / TEMPLATE_CACHE
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
+
+    # --- files: generated pages, data, sources, vendored scripts -------------------
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.site is not None and self.project is not None and self.build is not None
+        printables = self._printables()
+        downloads = self.build.downloads(printables.files)  # made with the files: it shows their sizes
+        self.pages[downloads.path] = downloads
+        for page in (*self.site.pages, downloads):
+            source = _write_if_changed(self.root / PAGES_DIR / page.path, _stub(page))
+            generated = File.generated(config, page.path, abs_src_path=str(source))
+            generated.edit_uri = page.source  # the YAML it came from, repository-relative
+            files.append(generated)
+        for source in sorted(self.project.sources):
+            files.append(
+                File.generated(config, site_paths.source_copy(source), abs_src_path=str(self.root / source))
+            )
+        for path, content in publishing_files(self.project, config.site_url, self.root).items():
+            files.append(File.generated(config, path, content=content))
+        for printable in printables.files:
+            files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
+        return files
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this instance across preview rebuilds, so
+        # the run's state (loaded Project, background render) lives on it.
+        self.serving = command == "serve"
+        if self.serving:
+            quiet_mkdocs()
+
+    def _printables(self) -> Any:
+        """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
+
+        During preview, missing files are rendered in the background so that an edited page
+        shows at once; when they are ready the preview rebuilds and links them.
+        """
+        from generator.build.printables import build_downloads
+        from generator.writers.pdf.html import FontMissing
+
+        assert self.project is not None
+        if self.serving and self.printables_report is not None:
+            # The preview checks the files once per content state. After an edit the pages
+            # show at once with the files known so far; the files are checked (and changed
+            # ones made) in the background, which then rebuilds the preview to link them.
+            fresh = self.printables_project is self.project
+            self._missing_printables = bool(self.printables_report.missing) if fresh else True
+            return self.printables_report
+        try:
+            report = build_downloads(self.printables_source, workers=2, render_missing=not self.serving)
+        except FontMissing as exc:
+            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+        self._missing_printables = bool(report.missing)  # rendered once the pages are built
+        self.printables_report, self.printables_project = report, self.project
+        log.info("Printable documents: %s", report.summary())
+        return report
+
+    def _render_later(self, project: Project) -> None:
+        running = self.background
+        if running is not None and running.is_alive():
+            return  # the running render will trigger a rebuild, which will look again
+
+        def work() -> None:
+            from generator.build.printables import build_downloads
+
+            try:
+                report = build_downloads(project, workers=2)
+            except Exception as exc:  # the preview must go on; the next full build reports it
+                log.warning("Printable documents could not be made in the background: %s", exc)
+                return
+            self.printables_report, self.printables_project = report, project
+            ready = self.root / PRINTABLES_READY
+            ready.parent.mkdir(parents=True, exist_ok=True)
+            ready.write_text(f"{time.time()}\n", encoding="ascii")
+
+        log.info("Printable documents: rendering the changed ones in the background")
+        thread = threading.Thread(target=work, name="reflect-printables", daemon=True)
+        self.background = thread
+        thread.start()
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return sanitize_html(html)  # a page someone wrote in docs_dir: cleaned like content
+        # Finished HTML from the site writer (content sanitised once, everything escaped),
+        # with the contents taken from the document tree.
+        page.toc = get_toc([dict(token) for token in generated.toc])
+        return generated.html
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        source = page.file.edit_uri
+        if source and not config.repo_url:
+            # No repository configured: the edit link opens the YAML copy shipped with the site.
+            copy = source_view_path(source)  # an HTML view: every host shows it
+            page.edit_url = posixpath.relpath(copy, posixpath.dirname(page.file.dest_uri) or ".")
+        return context
+
+    def on_post_build(self, config: Any) -> None:
+        site = Path(config.site_dir)
+        if self.config.language:  # another language's site, in <lang>/: one policy for the whole site
+            site = site.parent
+        if not self.serving:  # the preview's server sends no headers: not read on each edit
+            pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+            csp = policy(inline_script_hashes(pages))
+            (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
+        if getattr(self, "_missing_printables", False) and self.project is not None:
+            self._render_later(self.project)  # after the pages, so they are not slowed down
+
+    # --- preview -------------------------------------------------------------------------
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        for folder in WATCHED_FOLDERS:
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        ready = self.root / PRINTABLES_READY
+        ready.parent.mkdir(parents=True, exist_ok=True)
+        server.watch(str(ready.parent))  # background printables finished: rebuild to link them
+        title = load_catalogue("en").text("cli.publishing.preview_errors")
+        guard(server, builder, self.preview_state, title)
+        print(f"Reflect preview: open {server.url}", flush=True)
+        return server
+
+
+def _language_links(project: Project, building: str | None) -> list[dict[str, Any]]:
+    """Each published language's site: its tag, own name, and its root relative to the site being built."""
+    default = project.settings.site.language
+    languages = [default, *published_languages(project)]
+    links = []
+    for language in languages:
+        if building is None:
+            root = "" if language == default else f"{language}/"
+        else:
+            root = "../" if language == default else f"../{language}/"
+        links.append({"lang": language, "name": language_name(project, language), "root": root,
+                      "current": language == (building or default)})
+    return links
+
+
+def _write_if_changed(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` unless it already holds exactly that (keeping its timestamp).
+
+    An unchanged page keeps its modification time, so a preview rebuild ("dirty" build)
+    renders only the pages whose text changed.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return path
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+    return path
+
+
+def _stub(page: SitePage) -> str:
+    """What MkDocs reads for a generated page: its front matter and a digest of its HTML.
+
+    The HTML itself is handed over in ``on_page_content``; the digest changes the stub
+    exactly when the page changes, so a preview rebuild renders only changed pages.
+    """
+    meta: dict[str, Any] = {"title": _escape(page.title)}  # the theme inserts it unescaped
+    if not page.search:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + f"---\n\n<!-- {page.digest} -->\n"
+
+
+def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
+    """A navigation entry; titles come from content and the theme inserts them unescaped."""
+    if isinstance(item, NavSection):
+        return {_escape(item.title): [_nav_entry(child) for child in item.children]}
+    title, path = item
+    return {_escape(title): path}
+
+
+def _escape(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)

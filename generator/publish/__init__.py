@@ -1,0 +1,1 @@
+"""Publishing a built site: one build at a time, never a half site; hosting and recipes."""

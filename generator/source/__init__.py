@@ -1,0 +1,1 @@
+"""Reading the content files: strict YAML with positions, what may be read, diagnostics."""

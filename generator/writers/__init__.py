@@ -1,0 +1,1 @@
+"""Writers: each walks the document tree and writes one output (site HTML, PDF, Word, data, search)."""
