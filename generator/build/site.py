@@ -68,12 +68,33 @@ class SiteBuild:
         known = self.memo.get(page.path) if self.memo is not None else None
         if known is not None and known[1] == self.permalink and known[0] == page:
             return known[2]
-        html = fallback_marks.to_html(str(self.writer.write(page)))
+        html = self._language_notes(str(self.writer.write(page)))
+        html = fallback_marks.to_html(html, (self.b.p.default_settings or self.b.p.settings).site.language)
         written = SitePage(page.path, fallback_marks.plain(page.title), html, _plain_toc(toc_tokens(page)),
                            page.source, page.search, page_entries(page))
         if self.memo is not None:
             self.memo[page.path] = (page, self.permalink, written)
         return written
+
+    def _language_notes(self, html: str) -> str:
+        """On a page of a translated language: a note when some of it is untranslated or stale, after its heading."""
+        if self.b.p.default_settings is None:
+            return html
+        notes = []
+        review = self.b.p.default_settings.languages[self.b.p.settings.site.language].awaiting_review
+        if review:
+            notes.append(self.b.t("language.awaiting_review", reviewer=review))
+        if fallback_marks.UNTRANSLATED_OPEN in html:
+            notes.append(self.b.t("language.untranslated_note"))
+        if fallback_marks.STALE_OPEN in html:
+            notes.append(self.b.t("language.stale_note"))
+        if not notes:
+            return html
+        from html import escape
+
+        block = "".join(f'<p class="reflect-translation-note">{escape(note, quote=False)}</p>' for note in notes)
+        head = html.find("</h1>")
+        return html[: head + 5] + block + html[head + 5:] if head >= 0 else block + html
 
     def trees(self) -> Iterable[n.Page]:
         """Every page's tree, in menu order (the Downloads page is made with the printables).

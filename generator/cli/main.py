@@ -52,11 +52,11 @@ def _progress(label: str):
     return Progress(label, quiet=bool(os.environ.get("REFLECT_QUIET")))
 
 
-def _check(root: Path, strict: bool) -> int:
-    return _checked(root, strict)[0]
+def _check(root: Path, strict: bool, strict_translations: bool = False) -> int:
+    return _checked(root, strict, strict_translations)[0]
 
 
-def _checked(root: Path, strict: bool):
+def _checked(root: Path, strict: bool, strict_translations: bool = False):
     """The exit status of checking the content, and the Project when it loaded."""
     from generator.project import load_project
 
@@ -65,10 +65,10 @@ def _checked(root: Path, strict: bool):
     except ContentError as exc:
         _say(exc.report())
         return EXIT_CONTENT, None
-    return _report(project, strict), project
+    return _report(project, strict, strict_translations), project
 
 
-def _report(project, strict: bool) -> int:
+def _report(project, strict: bool, strict_translations: bool = False) -> int:
     from generator.project.numbering import words_for
     from generator.strings import has_catalogue
 
@@ -80,8 +80,12 @@ def _report(project, strict: bool) -> int:
     def note(name: str, **values) -> None:
         _note(words.text(f"cli.check.{name}", **values))
 
-    for line in capped_lines(sorted(project.warnings)):  # at most 50 per file
+    for line in capped_lines(sorted((*project.warnings, *project.stale_translations))):  # at most 50 per file
         _say(line)
+    stale = set(project.stale_translations)
+    if strict_translations:  # where each untranslated text is; otherwise the summary per language says how many
+        for line in capped_lines(sorted(n for n in project.translation_notes if n not in stale)):
+            _note(line)  # what is not translated yet: information, silent with -q
     failing = [w for w in project.warnings if w.severity == "warning"]  # notes ("info") never fail
     unfilled = project.unfilled_placeholders()
     if strict and (failing or unfilled):  # everything strict fails on, listed together
@@ -92,6 +96,11 @@ def _report(project, strict: bool) -> int:
         if unfilled:
             say("strict_placeholders", count=len(unfilled))
         return EXIT_CONTENT
+    if strict_translations and project.stale_translations:  # listed above with the other notes
+        say_languages = words.text("cli.languages.strict_stale", count=len(project.stale_translations))
+        _say(say_languages)
+        return EXIT_CONTENT
+    _translation_summary(project, words)
     if unfilled:
         names = sorted({u.name for u in project.placeholder_uses if project.placeholder_value(u.name) is None})
         note("placeholders_note", uses=words.text("cli.check.uses", count=len(unfilled)),
@@ -118,19 +127,76 @@ def _report(project, strict: bool) -> int:
     return EXIT_OK
 
 
+def _translation_summary(project, words) -> None:
+    """One note per language the content is translated into: how much is translated, missing, stale."""
+    from collections import Counter
+
+    from generator.project.translations import text_states
+
+    for language in project.translations.languages:
+        counts = Counter(state.state for state in text_states(project, language))
+        total = sum(counts.values())
+        _note(words.text("cli.languages.translated", language=language, translated=counts["translated"],
+                         total=total, missing=counts["missing"], stale=counts["stale"]))
+
+
+def _translations(root: Path, args) -> int:
+    """``reflect translations export|import``: the translator's CSV file (see generator/cli/translation_files.py)."""
+    from generator.project import load_project
+    from generator.cli.translation_files import export_csv, import_csv
+
+    try:
+        project = load_project(root)
+    except ContentError as exc:
+        _say(exc.report())
+        return EXIT_CONTENT
+    from generator.project.numbering import words_for
+
+    words = words_for(project)
+
+    def text(name: str, **values) -> str:
+        return words.text(f"cli.translations.{name}", **values)
+
+    languages = project.translations.languages
+    language = args.language or (languages[0] if len(languages) == 1 else None)
+    if language not in languages:
+        _say(text("choose_language", languages=", ".join(languages) or text("no_languages")))
+        return EXIT_USAGE
+    if args.step == "export":
+        output = args.output or Path(f"translations-{language}.csv")
+        output.write_bytes(export_csv(project, language))
+        _note(text("exported", language=language, path=output))
+        return EXIT_OK
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        _say(text("cannot_read", path=args.file, reason=exc.strerror))
+        return EXIT_CONTENT
+    changed, problems = import_csv(project, language, data, args.file.as_posix())
+    for problem in problems:
+        _say(str(problem))
+    if problems:
+        _say(text("nothing_imported"))
+        return EXIT_CONTENT
+    for file in changed:
+        _note(text("imported", language=language, path=file))
+    return _check(root, strict=False)
+
+
 def _english(name: str, **values) -> str:
     from generator.strings import load_catalogue
 
     return load_catalogue("en").text(f"cli.check.{name}", **values)
 
 
-def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False) -> int:
+def _build(root: Path, config_file: Path, strict: bool, site_dir: Path | None, zip_: bool = False,
+           strict_translations: bool = False) -> int:
     from generator.publish.output import build_site  # lock, staging, atomic swap: see generator/publish/output.py
 
     checked = {}
 
     def check(root: Path, strict: bool) -> int:
-        status, checked["project"] = _checked(root, strict)
+        status, checked["project"] = _checked(root, strict, strict_translations)
         return status
 
     def configure(plugin) -> None:
@@ -267,10 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content only")
     check.add_argument("--strict", action="store_true", help="also fail on unfilled placeholders")
+    check.add_argument("--strict-translations", action="store_true", help="also fail on stale translations")
     build = commands.add_parser("build", help="check, then build the site into site/")
     build.add_argument("--strict", action="store_true",
                        help="fail on unfilled placeholders and on any site warning (broken link or anchor)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: PROJECT/site)")
+    build.add_argument("--strict-translations", action="store_true", help="also fail on stale translations")
     build.add_argument("--zip", action="store_true", help="also write site.zip, to open from disk (intranets)")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--dev-addr", default=None, help="address:port (default 127.0.0.1:8000)")
@@ -283,6 +351,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--language", default=None, metavar="TAG",
                      help="the site's language (BCP 47, e.g. cy): the starter's English text is then listed as "
                      "samples to replace")
+    translations = commands.add_parser("translations", help="hand a translator a CSV file, and read it back")
+    steps = translations.add_subparsers(dest="step", required=True)
+    export = steps.add_parser("export", help="write every text and its translation so far to a CSV file")
+    export.add_argument("--language", default=None, help="language tag (default: the only one in settings)")
+    export.add_argument("--output", type=Path, default=None, help="file (default: translations-<language>.csv)")
+    imported = steps.add_parser("import", help="write a translator's CSV file into the content files")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--language", default=None, help="language tag (default: the only one in settings)")
     commands.add_parser("init-hosting", help="write deploy recipes for an existing project (never overwrites)")
     commands.add_parser("release", help="record this content version in content/releases/ (the site compares the next with it)")
     changes = commands.add_parser("changes", help="print what changed between two versions of the questions")
@@ -299,13 +375,15 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["REFLECT_QUIET"] = "1"  # read by _note (no module state)
     try:
         if args.command == "check":
-            return _check(root, args.strict)
+            return _check(root, args.strict, args.strict_translations)
         if args.command == "serve":
             _engine_notice()
         if args.command == "build":
-            return _build(root, config_file, args.strict, args.site_dir, args.zip)
+            return _build(root, config_file, args.strict, args.site_dir, args.zip, args.strict_translations)
         if args.command == "new":
             return _new(args.directory, args.starter, args.language)
+        if args.command == "translations":
+            return _translations(root, args)
         if args.command == "init-hosting":
             return _init_hosting(root)
         if args.command == "serve":

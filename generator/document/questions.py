@@ -90,7 +90,7 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
             history[release.content_version] = {"questions": {q.id: q.fingerprint for q in owner.questions},
                                                 "scale": owner.scale_fingerprint}
     return {
-        "site": p.settings.site.title,
+        "site": (p.default_settings or p.settings).site.title,  # one storage key in every language
         "content_version": p.settings.site.content_version,
         "set": qset.id,
         "title": qset.title,
@@ -155,7 +155,7 @@ def bank_data(b: Builder) -> dict:
             "url": paths.owner_page(owner)[:-3] + ".html#" + paths.question_anchor(entry.question.id),
         })
     return {
-        "site": p.settings.site.title,
+        "site": (p.default_settings or p.settings).site.title,  # one storage key in every language
         "content_version": p.settings.site.content_version,
         "audiences": [{"id": a.id, "name": a.name} for a in p.audiences],
         "owners": [{"id": o.id, "title": b.owner_title(o)} for o in (*p.guides, *p.question_sets)],

@@ -46,6 +46,8 @@ from generator.project import Project, ProjectCache
 from generator.project.sanitize import sanitize_html
 from generator.build.site import NavSection, Site, SiteBuild, SitePage
 from generator.strings import PSEUDO, load_catalogue
+from generator.strings.fallback_marks import stale, untranslated
+from generator.project.translations import language_name, localise, published_languages
 
 log = logging.getLogger("mkdocs.plugins.reflect")
 
@@ -54,12 +56,15 @@ PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
 PAGES_DIR = Path(".reflect-cache/pages")  # each page's stub, rewritten only when the page changes
 PROJECT_DIR_VARIABLE = "REFLECT_PROJECT_DIR"  # set by ``reflect --project X serve``
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
+LANGUAGE_SCRIPT = "assets/javascripts/reflect-language.js"  # the language switch keeps the fragment
 TEMPLATE_CACHE = Path(".reflect-cache/templates")  # the theme's templates, compiled once
 
 
 class ReflectConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))
     """Folder holding content/ and questions/; defaults to the folder of mkdocs.yml."""
+    language = config_options.Optional(config_options.Type(str))
+    """The language this run builds (one of settings' ``languages``); none: the default language."""
 
 
 class ReflectPlugin(BasePlugin[ReflectConfig]):
@@ -76,6 +81,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.written: dict = {}  # the preview's pages as last written, by path (see SiteBuild.write)
         self.printables_report: Any = None  # the preview's last printables report, and its Project
         self.printables_project: Project | None = None
+        self.printables_source: Project | None = None  # the Project the printables are made from
 
     # --- configuration: load the content, set the navigation ----------------------
 
@@ -91,6 +97,19 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             (log.warning if warning.severity == "warning" else log.info)(str(warning))
         for unfilled in self.project.unfilled_placeholders():
             log.info(str(unfilled))
+        written = self.project  # as written: the default language
+        self.printables_source = written
+        if self.config.language:
+            # The site of another language: the same items in its words (untranslated and
+            # stale texts marked on the pages; the printables get the texts unmarked).
+            language = self.config.language
+            said = words_for(localise(written, language)).text("site.language.quote_translated")
+
+            def translated_quote(quote: str) -> str:
+                return f"{quote} {said}"
+
+            self.project = localise(written, language, untranslated, stale, translated_quote)
+            self.printables_source = localise(written, language, translated_quote=translated_quote)
         settings = self.project.settings
         words = words_for(self.project)
         if not (self.serving and self.project is previous and self.site is not None):
@@ -108,7 +127,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             config.theme["language"], page_language = "en", language
         set_search_language(config, settings.site.language)  # mkdocs.yml's `search: lang` is a default
         if settings.site.url and not self.serving:  # the preview serves at its own address
-            config.site_url = settings.site.url
+            config.site_url = settings.site.url + (f"{self.config.language}/" if self.config.language else "")
         add_engine_theme(config)
         if settings.edit.repository_url:
             config.repo_url = settings.edit.repository_url
@@ -121,6 +140,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             config.extra_css.append(PRINT_CSS)
         # Only data the templates pass on as JSON (tojson escapes it): every value the theme
         # shows as HTML comes written by the site writer (see on_page_context).
+        # the preview serves the default language only: no links to sites it does not serve
+        languages = _language_links(written, self.config.language) if not self.serving else []
+        if len(languages) > 1 and LANGUAGE_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(LANGUAGE_SCRIPT)
         extra["reflect"] = {
             # The browser tools' words, from the catalogue of the site's language.
             "strings": words.section("tools."),
@@ -128,8 +151,15 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "page_language": page_language,
             # Per tool (its mount point's id), the scripts a page showing it loads (reflect-core.js).
             "tool_scripts": ScriptManifest.read().tool_scripts(),
+            # Every language's site, for hreflang links and the language switch (one entry: none shown).
+            "languages": languages if len(languages) > 1 else [],
+            "switch_label": words.text("site.language.switch"),
         }
         return config
+
+    def other_languages(self) -> tuple[str, ...]:
+        """The languages besides the default whose sites the build makes next (below the default's)."""
+        return published_languages(self.project) if self.project is not None and not self.config.language else ()
 
     def on_pre_build(self, config: Any) -> None:
         # After every plugin's on_config: the search plugin has made its index by now.
@@ -201,7 +231,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             self._missing_printables = bool(self.printables_report.missing) if fresh else True
             return self.printables_report
         try:
-            report = build_downloads(self.project, workers=2, render_missing=not self.serving)
+            report = build_downloads(self.printables_source, workers=2, render_missing=not self.serving)
         except FontMissing as exc:
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
         self._missing_printables = bool(report.missing)  # rendered once the pages are built
@@ -267,6 +297,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
+        if self.config.language:  # another language's site, in <lang>/: one policy for the whole site
+            site = site.parent
         if not self.serving:  # the preview's server sends no headers: not read on each edit
             pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
             csp = policy(inline_script_hashes(pages))
@@ -293,6 +325,21 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 def _theme_speaks(config: Any, language: str) -> bool:
     """Whether the theme (Material) has its interface words in ``language``."""
     return any((Path(folder) / "partials" / "languages" / f"{language}.html").is_file() for folder in config.theme.dirs)
+
+
+def _language_links(project: Project, building: str | None) -> list[dict[str, Any]]:
+    """Each published language's site: its tag, own name, and its root relative to the site being built."""
+    default = project.settings.site.language
+    languages = [default, *published_languages(project)]
+    links = []
+    for language in languages:
+        if building is None:
+            root = "" if language == default else f"{language}/"
+        else:
+            root = "../" if language == default else f"../{language}/"
+        links.append({"lang": language, "name": language_name(project, language), "root": root,
+                      "current": language == (building or default)})
+    return links
 
 
 def _write_if_changed(path: Path, text: str) -> Path:

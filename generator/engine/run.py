@@ -19,20 +19,31 @@ class EngineFailed(Exception):
 
 def build_into(config_file: Path, site_dir: Path, strict: bool, project_dir: Path,
                configure: Callable[[Any], None] | None = None) -> None:
-    """Build the project's site into ``site_dir`` (raises :class:`EngineFailed`).
+    """Build the project's site into ``site_dir`` (raises :class:`EngineFailed`): the default
+    language's site at its root, each other published language's site in ``<language>/``
+    (the same page paths), so that a failure of any language publishes none.
 
-    ``configure`` receives the Reflect plugin before the build (the tests use it to set options).
+    ``configure`` receives the Reflect plugin before each build (the tests use it to set options).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
-        config.plugins["reflect"].config.project_dir = str(project_dir)
+    def configured(folder: Path, language: str | None):
+        config = load_config(config_file=str(config_file), site_dir=str(folder), strict=strict)
+        plugin = config.plugins["reflect"]
+        plugin.config.project_dir = str(project_dir)
+        if language is not None:
+            plugin.config.language = language
         if configure is not None:
-            configure(config.plugins["reflect"])
+            configure(plugin)
+        return config
+
+    try:
+        config = configured(site_dir, None)
         build(config)
+        for language in config.plugins["reflect"].other_languages():
+            build(configured(site_dir / language, language))
     except (Abort, ConfigurationError) as exc:
         raise EngineFailed(str(exc)) from exc
 

@@ -48,6 +48,7 @@ from generator.models.settings import (  # noqa: F401
     Licence,
     EditLinks,
     PrintSettings,
+    LanguageSettings,
     Settings,
     Audience,
     AudiencesFile,

@@ -137,11 +137,36 @@ def _limit_quote_words(schema: dict[str, Any]) -> None:
         quote["allOf"] = [{"pattern": QUOTE_WORDS}]
 
 
+def _allow_translations(schema: dict[str, Any]) -> None:
+    """Every item with text takes ``translations`` (language -> its translated fields and fingerprint)."""
+    from generator.models.translated import FINGERPRINT_KEY, KEY, TRANSLATED_FIELDS
+
+    by_name = {model.__name__: fields for model, fields in TRANSLATED_FIELDS.items()}
+    for model in [schema, *schema.get("$defs", {}).values()]:
+        fields = by_name.get(model.get("title", ""))
+        if not fields or "properties" not in model:
+            continue
+        text = {"type": ["string", "number", "boolean"], "pattern": NOT_BLANK}
+        translated = {
+            name: ({"type": "array", "items": text} if model["properties"].get(name, {}).get("type") == "array"
+                   or "array" in json.dumps(model["properties"].get(name, {})) else text)
+            for name in fields
+        }
+        translated[FINGERPRINT_KEY] = {"type": "string", "pattern": "^[0-9a-f]{10}$",
+                                       "description": "Fingerprint of the source text this translates."}
+        model["properties"][KEY] = {
+            "type": "object",
+            "description": "This item's text in other languages, by language tag (see settings 'languages').",
+            "additionalProperties": {"type": "object", "properties": translated, "additionalProperties": False},
+        }
+
+
 def schema_for(kind: str) -> dict:
     schema = FILE_MODELS[kind].model_json_schema(mode="validation")
     schema = _accept_yaml_scalars(schema)
     _describe(schema)
     _limit_quote_words(schema)
+    _allow_translations(schema)
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = f"Reflect {kind} file"
     return schema

@@ -26,7 +26,6 @@ from generator.models.fields import (
 # --- settings
 
 
-
 class Placeholder(Node):
     label: Text = Field(description="What the value is, shown next to a blank.")
     value: str | None = Field(default=None, description="The value; leave empty until known.")
@@ -111,6 +110,24 @@ class KindNames(Node):
     question: KindName | None = Field(default=None, description="What this site calls a question.")
     document: KindName | None = Field(default=None, description="What this site calls a document.")
     resource: KindName | None = Field(default=None, description="What this site calls a resource.")
+class LanguageSettings(Node):
+    """A language the content is translated into, besides the default (``site.language``)."""
+
+    name: Text | None = Field(
+        default=None, description="The language's own name on the language switch (default: from the catalogue)."
+    )
+    publish_incomplete: YesNo = Field(
+        default=True,
+        description="false: this language's site is not built while any text lacks a translation.",
+    )
+    awaiting_review: Text | None = Field(
+        default=None,
+        description="Who has yet to review the translation, e.g. 'a Welsh speaker'; the site says so.",
+    )
+    strings: dict[str, Text | dict[str, Text]] = Field(
+        default_factory=dict, description="Your own words for Reflect's interface strings in this language "
+        "(plural forms as in strings:)."
+    )
 
 
 class Settings(Node):
@@ -134,6 +151,10 @@ class Settings(Node):
         description="Your own words for Reflect's interface strings, by name (e.g. site.findings.quotes); "
         "a string that depends on a count takes its plural forms, e.g. site.count.themes: "
         "{one: '{count} stage', other: '{count} stages'} (or site.count.themes.one: …).",
+    )
+    languages: dict[LanguageTag, LanguageSettings] = Field(
+        default_factory=dict,
+        description="Languages the content is translated into (BCP 47 tag: settings), besides site.language.",
     )
 
 

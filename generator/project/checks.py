@@ -165,53 +165,60 @@ def string_overrides(p: Project, incomplete: set[str]) -> list[Diagnostic]:
 
     from generator.strings import KINDS, PLURAL_CATEGORIES, grouped_overrides, load_catalogue, plural_categories
 
-    if not p.settings.strings:
+    if "placeholder" in incomplete:  # the settings did not load: their problems are reported already
+        return []
+    languages = p.settings.languages or {}
+    sources = [(("strings",), p.settings.strings or {}, p.settings.site.language)]
+    sources += [(("languages", tag, "strings"), own.strings, tag)  # each language's own words
+                for tag, own in languages.items()]
+    if not any(strings for _, strings, _ in sources):
         return []
     english = load_catalogue("en")
     known = set(english.names())
-    categories = plural_categories(p.settings.site.language)
-    written = {}  # grouped name -> where its first line is
-    for name in p.settings.strings:
-        head, _, last = name.rpartition(".")
-        group = head if last in PLURAL_CATEGORIES and name not in known else name
-        written.setdefault(group, p.where(p.settings, "strings", name))
     problems = []
-    for name, value in grouped_overrides(p.settings.strings).items():
-        where = written[name]
-        if name not in known:
-            problems.append(Diagnostic(where, f"unknown string '{name}'{hint(name, known)}"))
-            continue
-        template = english.fallback[name]
-        plural = isinstance(template, Mapping)
-        if plural != isinstance(value, Mapping):
-            problems.append(Diagnostic(where, _shape_message(name, plural, categories)))
-            continue
-        forms = template.values() if plural else (template,)
-        allowed = {field for form in forms for _, field, _, _ in Formatter().parse(form) if field}
-        if plural:
-            wrong = sorted(set(value) - set(PLURAL_CATEGORIES))
-            if wrong or "other" not in value:
-                fault = f"has no form {', '.join(repr(w) for w in wrong)}" if wrong else "needs its 'other' form"
-                problems.append(Diagnostic(where, f"string '{name}' {fault}: {_plural_shape(name, categories)}"))
+    for prefix, strings, language in sources:
+        categories = plural_categories(language)
+        written = {}  # grouped name -> where its first line is
+        for name in strings:
+            head, _, last = name.rpartition(".")
+            group = head if last in PLURAL_CATEGORIES and name not in known else name
+            written.setdefault(group, p.where(p.settings, *prefix, name))
+        for name, value in grouped_overrides(strings).items():
+            where = written[name]
+            if name not in known:
+                problems.append(Diagnostic(where, f"unknown string '{name}'{hint(name, known)}"))
                 continue
-        for form, text in (value.items() if plural else (("", value),)):
-            label = f"{name}.{form}" if form else name
-            try:
-                parsed = list(Formatter().parse(text))
-            except ValueError as exc:
-                problems.append(Diagnostic(where, f"string '{label}' is not a valid template: {exc}"))
+            template = english.fallback[name]
+            plural = isinstance(template, Mapping)
+            if plural != isinstance(value, Mapping):
+                problems.append(Diagnostic(where, _shape_message(name, plural, categories)))
                 continue
-            used = {field for _, field, _, _ in parsed if field is not None and field != "kind"}
-            for spec in sorted({spec for _, field, spec, _ in parsed if field == "kind"}):
-                if not _kind_known(spec, known):
-                    kinds = ", ".join(sorted(k[len(KINDS):] for k in known if k.startswith(KINDS)))
-                    problems.append(Diagnostic(where, f"string '{label}' names an unknown kind {{kind:{spec}}}; "
-                                               f"the kinds are: {kinds} (plural with -s, capitalised for a capital)"))
-            if used - allowed:
-                fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
-                problems.append(Diagnostic(
-                    where, f"string '{label}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
-                    f"its fields are: {fields}"))
+            forms = template.values() if plural else (template,)
+            allowed = {field for form in forms for _, field, _, _ in Formatter().parse(form) if field}
+            if plural:
+                wrong = sorted(set(value) - set(PLURAL_CATEGORIES))
+                if wrong or "other" not in value:
+                    fault = f"has no form {', '.join(repr(w) for w in wrong)}" if wrong else "needs its 'other' form"
+                    problems.append(Diagnostic(where, f"string '{name}' {fault}: {_plural_shape(name, categories)}"))
+                    continue
+            for form, text in (value.items() if plural else (("", value),)):
+                label = f"{name}.{form}" if form else name
+                try:
+                    parsed = list(Formatter().parse(text))
+                except ValueError as exc:
+                    problems.append(Diagnostic(where, f"string '{label}' is not a valid template: {exc}"))
+                    continue
+                used = {field for _, field, _, _ in parsed if field is not None and field != "kind"}
+                for spec in sorted({spec for _, field, spec, _ in parsed if field == "kind"}):
+                    if not _kind_known(spec, known):
+                        kinds = ", ".join(sorted(k[len(KINDS):] for k in known if k.startswith(KINDS)))
+                        problems.append(Diagnostic(where, f"string '{label}' names an unknown kind {{kind:{spec}}}; "
+                                                   f"the kinds are: {kinds} (plural with -s, capitalised for a capital)"))
+                if used - allowed:
+                    fields = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
+                    problems.append(Diagnostic(
+                        where, f"string '{label}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; "
+                        f"its fields are: {fields}"))
     return problems
 
 

@@ -16,9 +16,10 @@ from generator.source.diagnostics import Diagnostic, Position, raise_if_errors
 from generator.source.content_tree import tree_problems
 from generator.source.layout import CONTENT_FILES, find_files, stray_files
 from generator.models import FILE_MODELS, AppendicesFile, Audience, Document, Guide, Node, QuestionSet, Settings
+from generator.project.translations import Translations, Written, check_translations, split_translations, translation_notes
 from generator.models.validation import build_model
 from generator.project.versions import read_releases
-from generator.source.reader import SourceMap, load_yaml_file
+from generator.source.reader import LoadedFile, SourceMap, load_yaml_file
 from generator.project.checks import check_references, hint as _hint
 from generator.project.model import Appendable, Appendix, Project
 
@@ -88,6 +89,8 @@ class _Read:
         self.broken_ids: set[str] = set()  # ids of named files that failed to load
         self.failed: set[str] = set()  # kinds of file that exist but failed to load
         self.releases: tuple[Any, ...] = ()  # content/releases/, oldest first
+        self.translations: list[Written] = []  # the `translations:` written beside the texts
+        self.failed_files: set[str] = set()  # files whose items could not be read
 
     def one(self, kind: str, attribute: str) -> Any:
         return getattr(self.items[kind][0], attribute) if self.items[kind] else ()
@@ -103,11 +106,20 @@ def load_project(root: Path | str) -> Project:
     root = Path(root).resolve()
     read = _read_files(root)
     project = _assemble(root, read)
-    problems = read.problems + check_references(project, read.incomplete)
+    if "placeholder" in read.incomplete:  # the settings did not load: no languages to check translations against
+        translations, translation_problems = Translations(), []
+    else:
+        translations, translation_problems = check_translations(
+            read.translations, project, read.sources, read.failed_files)
+    object.__setattr__(project, "translations", translations)
+    problems = read.problems + translation_problems + check_references(project, read.incomplete)
     raise_if_errors(problems)
     warnings = tuple(p for p in problems if p.severity != "error")
     if warnings:
         object.__setattr__(project, "warnings", warnings)
+    missing, stale = translation_notes(project)  # notes, kept apart: check lists them per language
+    object.__setattr__(project, "translation_notes", tuple(missing) + tuple(stale))
+    object.__setattr__(project, "stale_translations", tuple(stale))
     _release_positions(project)
     return project
 
@@ -144,11 +156,14 @@ def _read_file(root: Path, kind: Any, path: Path, read: _Read) -> None:
     model = None
     if loaded is not None:
         read.sources[display] = loaded.source
-        model, model_found = build_model(loaded, FILE_MODELS[kind.kind])
+        data, written = split_translations(loaded.data, display)  # the models read one language
+        read.translations.extend(written)
+        model, model_found = build_model(LoadedFile(loaded.path, data, loaded.source), FILE_MODELS[kind.kind])
         # a value the reader already rejected (e.g. a tag) needs no second message
         reported = {d.position for d in found if d.severity == "error"}
         read.problems.extend(d for d in model_found if d.position not in reported)
     if model is None:
+        read.failed_files.add(display)
         read.failed.add(kind.kind)
         read.incomplete |= _KINDS_HELD_BY_FILE[kind.kind]
         read.broken_ids.add(path.stem)
@@ -197,6 +212,7 @@ def _assemble(root: Path, read: _Read) -> Project:
         sources=MappingProxyType(read.sources),
         raw=MappingProxyType(read.raw),
         releases=read.releases,
+        translations=Translations(),
     )
 
 

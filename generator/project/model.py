@@ -286,6 +286,11 @@ class Project(_Lookups, _Texts):
     warnings: tuple[Diagnostic, ...] = ()
     order: AppendicesFile | None = None  # content/appendices.yml: the numbering word and whether numbers show
     releases: tuple[Any, ...] = ()  # earlier editions recorded in content/releases/ (versions.Snapshot), oldest first
+    translations: Any = field(repr=False, default=None)  # translations.Translations: every checked translation
+    language: str | None = None  # the language this view reads in (translations.localise); None: the default
+    default_settings: Settings | None = None  # in a localised view: the settings as written (default language)
+    translation_notes: tuple[Diagnostic, ...] = ()  # per language: texts not translated, stale translations
+    stale_translations: tuple[Diagnostic, ...] = ()  # what `--strict-translations` fails on
 
 
     # --- numbering -------------------------------------------------------------------

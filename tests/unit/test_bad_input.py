@@ -100,7 +100,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     ]),
     # --- references between items -------------------------------------------------------------
     "duplicate-id.yml": (SET, [
-        "questions/sets/organisations-self-evaluation.yml:84:13: duplicate question id 'org-paid-roles' "
+        "questions/sets/organisations-self-evaluation.yml:144:13: duplicate question id 'org-paid-roles' "
         "(first used at {t}:18:13)"
     ]),
     "dangling-keys.yml": (SET, [
