@@ -25,6 +25,7 @@ from generator.project import Project
 from generator.project.numbering import words_for
 from generator.source.comments import without_comments
 from generator.writers import tool_exports
+from generator.writers.stamp import build_stamp
 from generator.project.versions import fingerprints
 
 PROJECT_SCHEMA = "data/project.schema.json"
@@ -213,7 +214,7 @@ def publishing_files(p: Project, site_url: str | None, root: Path) -> dict[str, 
         PROJECT_SCHEMA: _json(project_schema()),
         site_paths.QUESTIONS_CSV: questions_csv(p, site_url),
         DATAPACKAGE: _json(datapackage(p, site_url)),
-        **tool_exports.tool_files(p, build_moment()),
+        **tool_exports.tool_files(p, build_stamp(p.settings.site.publication_date)),
     }
     for source in sorted(p.sources):
         text = (root / source).read_text(encoding="utf-8-sig")

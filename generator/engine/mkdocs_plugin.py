@@ -33,13 +33,12 @@ from mkdocs.structure.toc import get_toc
 
 from generator.engine.search import feed_from_tree
 from generator.engine.search_language import set_search_language
-from generator.project import addresses as site_paths
 from generator.source.content_tree import unpublishable
 from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
 from generator.engine.preview import PreviewState, guard, quiet_mkdocs
 from generator.build.data_files import publishing_files, source_view_path
-from generator.engine.theme import ScriptManifest, add_engine_theme
+from generator.engine.theme import SCRIPTS_DIR, ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
 from generator.project.numbering import words_for
 from generator.project import Project, ProjectCache
@@ -56,7 +55,6 @@ PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
 PAGES_DIR = Path(".reflect-cache/pages")  # each page's stub, rewritten only when the page changes
 PROJECT_DIR_VARIABLE = "REFLECT_PROJECT_DIR"  # set by ``reflect --project X serve``
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
-LANGUAGE_SCRIPT = "assets/javascripts/reflect-language.js"  # the language switch keeps the fragment
 TEMPLATE_CACHE = Path(".reflect-cache/templates")  # the theme's templates, compiled once
 
 
@@ -142,8 +140,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         # shows as HTML comes written by the site writer (see on_page_context).
         # the preview serves the default language only: no links to sites it does not serve
         languages = _language_links(written, self.config.language) if not self.serving else []
-        if len(languages) > 1 and LANGUAGE_SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(LANGUAGE_SCRIPT)
+        if len(languages) > 1:  # the switch keeps the fragment: scripts.json's "multilingual"
+            present = {str(getattr(script, "path", script)) for script in config.extra_javascript}
+            for name in ScriptManifest.read().multilingual_scripts():
+                if f"{SCRIPTS_DIR}/{name}" not in present:
+                    config.extra_javascript.append(f"{SCRIPTS_DIR}/{name}")
         extra["reflect"] = {
             # The browser tools' words, from the catalogue of the site's language.
             "strings": words.section("tools."),

@@ -26,17 +26,19 @@ SCRIPTS_DIR = "assets/javascripts"
 @dataclass(frozen=True)
 class ScriptManifest:
     """The browser tools' scripts (``assets/javascripts/scripts.json``): what each needs loaded
-    before it, which run on every page, and which scripts each tool's page loads."""
+    before it, which run on every page, which on every page of a multilingual site, and which
+    scripts each tool's page loads."""
 
     needs: dict[str, tuple[str, ...]]
     every_page: tuple[str, ...]  # e.g. the header repairs; with what they need
     tools: dict[str, str]  # a tool's mount-point id: the script that starts it
+    multilingual: tuple[str, ...] = ()  # every page of a site in more than one language (the switch)
 
     @classmethod
     def read(cls, folder: Path | None = None) -> "ScriptManifest":
         data = json.loads(((folder or theme_dir()) / SCRIPTS_DIR / "scripts.json").read_text(encoding="utf-8"))
         return cls({name: tuple(needs) for name, needs in data["needs"].items()}, tuple(data["every_page"]),
-                   dict(data["tools"]))
+                   dict(data["tools"]), tuple(data.get("multilingual", ())))
 
     def in_order(self, wanted: tuple[str, ...] | list[str]) -> list[str]:
         """``wanted`` with everything it needs, each after what it needs (raises on a cycle or an unknown name)."""
@@ -63,6 +65,11 @@ class ScriptManifest:
     def page_scripts(self) -> list[str]:
         """What every page loads in its ``<head>`` order: the core and the every-page scripts."""
         return self.in_order(["reflect-core.js", *self.every_page])
+
+    def multilingual_scripts(self) -> list[str]:
+        """What every page of a site in more than one language loads after :meth:`page_scripts`."""
+        base = set(self.page_scripts())
+        return [name for name in self.in_order(list(self.multilingual)) if name not in base]
 
     def tool_scripts(self) -> dict[str, list[str]]:
         """Per tool (by mount-point id), the scripts its page loads on top of every page's, in order."""

@@ -56,10 +56,13 @@ TRANSLATED_FIELDS: Mapping[type, tuple[str, ...]] = MappingProxyType({
 SHARED_FIELDS: Mapping[type, tuple[str, ...]] = MappingProxyType({
     m.SiteInfo: ("publication_date", "language", "content_version", "url"),
     m.LanguageSettings: ("name", "awaiting_review"),  # written per language already
-    m.EditLinks: ("edit_path",),
+    m.EditLinks: ("edit_path", "repository_url"),
+    m.ReportInfo: ("url",),
+    m.Licence: ("url",),
     m.PrintSettings: ("font",),
     m.Placeholder: ("value",),
     m.Document: ("version", "date"),
     m.Guide: ("version", "date"),
+    m.Resource: ("url",),
 })
 """Text fields that are not translated: versions, dates, codes, addresses, values of placeholders."""

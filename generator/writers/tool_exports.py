@@ -2,8 +2,8 @@
 guide (ODK, KoboToolbox, SurveyCTO and Enketo read it) and the themes and subthemes as a
 REFI-QDA codebook (``.qdc``: NVivo, ATLAS.ti, MAXQDA and QualCoder import it).
 
-Pure functions of the Project and the build date (``SOURCE_DATE_EPOCH`` when set): with
-the same date the bytes are the same.
+Pure functions of the Project and the build stamp (``SOURCE_DATE_EPOCH`` when set, else the
+publication date; see :mod:`generator.writers.stamp`): with the same stamp the bytes are the same.
 
 XLSForm: a ``survey`` sheet (a group per section; per statement a ``select_one`` on the
 set's scale and a ``text`` field for notes; per guide question a ``text`` field, its
@@ -71,7 +71,7 @@ def form_rows(b: Any, owner: Any, prompts_label: str) -> tuple[list[dict[str, st
                 row[hint] = b.words.text("site.exports.hint", label=_plain(prompts_label).rstrip(":"), prompts=prompts)
             if scale is not None:
                 survey.append({"type": f"select_one {SCALE_LIST}", **row})
-                survey.append({"type": "text", "name": f"{_name(q.id)}_notes", label: _plain(owner.response_label)})
+                survey.append({"type": "text", "name": f"{_name(q.id)}_notes", label: _plain(owner.response_label or b.words.text("site.set.response"))})
             else:
                 survey.append({"type": "text", **row})
         survey.append({"type": "end group", "name": f"section_{section.id}"})
@@ -167,7 +167,7 @@ def tool_files(p: Any, created: datetime) -> dict[str, bytes]:
     b = Builder(p)
     files = {}
     for guide in p.guides:
-        files[form_path(guide.id)] = xlsform(b, guide, guide.prompts_label, created)
+        files[form_path(guide.id)] = xlsform(b, guide, guide.prompts_label or b.words.text("site.guide.prompts"), created)
     for qset in p.question_sets:
         files[form_path(qset.id)] = xlsform(b, qset, b.words.text("site.set.prompts"), created)
     if p.themes:

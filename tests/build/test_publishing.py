@@ -291,7 +291,7 @@ def test_every_tool_script_is_in_the_manifest_and_each_loads_after_what_it_needs
     manifest = ScriptManifest.read()
     scripts = sorted(p.name for p in (ROOT / "overrides" / "assets" / "javascripts").glob("reflect*.js"))
     assert sorted(manifest.needs) == scripts
-    reached = set(manifest.page_scripts())
+    reached = set(manifest.page_scripts()) | set(manifest.multilingual_scripts())
     for tool, names in manifest.tool_scripts().items():
         reached |= set(names)
         order = manifest.page_scripts() + names
