@@ -19,6 +19,7 @@ from generator.project import addresses as paths
 from generator.models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
 from generator.project.references import Reference
 from generator.strings import Catalogue
+from generator.strings.foreign import kept
 from generator.document import nodes as n
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ class ItemBuilder(Protocol):
 
 
 def squash(text: str) -> str:
-    return " ".join(text.split())
+    """The words of ``text`` one space apart (words in another language stay :class:`ForeignWords`)."""
+    return kept(text, " ".join(text.split()))
 
 
 def section_anchor(section_id: str) -> str:

@@ -26,7 +26,8 @@ from generator.project.references import Reference
 from generator.strings import Catalogue
 from generator.document import nodes as n
 from generator.document import parts
-from generator.document.build import plain_text, rich
+from generator.document.build import catalogue_words, plain_text, rich
+from generator.document.foreign import with_foreign_nodes
 from generator.document.parts import squash
 from generator.document.text import ContentText
 
@@ -62,12 +63,12 @@ class PrintBuilder:
         self.text = ContentText(self.resolve)
 
     def w(self, name: str, **values: Any) -> str:
-        """Words only paper needs."""
-        return self.words.text(f"print.{name}", **values)
+        """Words only paper needs (:class:`ForeignWords` when they fell back to English)."""
+        return catalogue_words(self.words, f"print.{name}", **values)
 
     def t(self, name: str, **values: Any) -> str:
-        """Words the site says too."""
-        return self.words.text(f"site.{name}", **values)
+        """Words the site says too (:class:`ForeignWords` when they fell back to English)."""
+        return catalogue_words(self.words, f"site.{name}", **values)
 
     def rich(self, name: str, **values: Any) -> n.Inlines:
         return rich(self.words, f"site.{name}", **values)
@@ -107,7 +108,7 @@ class PrintBuilder:
         category = self.w({"guide": "kind_guide", "document": "kind_document"}.get(kind, "kind_question_set"))
         page = n.Furniture(
             header=plain_text(study) if study and participant else heading,
-            study=study,
+            study=with_foreign_nodes(study),
             footer=self.w("footer", site=title if participant else site_title, edition=edition),
             page_of=self.words.text("print.page_of", page="{page}", pages="{pages}"),
             font=squash(self.p.settings.print.font),
@@ -120,7 +121,7 @@ class PrintBuilder:
             id=item.id, kind=kind, title=title, label=None if participant else label, subject=subject,
             language=site.language, site_title=site_title, organisation=squash(site.organisation),
             edition=edition, publication_date=site.publication_date,
-            blocks=(n.Heading(1, (n.Text(heading),), n.doc_anchor(item.id)), *blocks),
+            blocks=with_foreign_nodes((n.Heading(1, (n.Text(heading),), n.doc_anchor(item.id)), *blocks)),
             sources=(item.origin_file, "content/settings.yml", "content/appendices.yml"),
             heading=heading, page=page, variant="participant" if participant else "adopter",
         )

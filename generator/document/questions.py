@@ -26,7 +26,7 @@ def question(b: Builder, q: GuideQuestion | SetQuestion, prompts_label: str,
 def guide(b: Builder, item: Guide) -> n.Page:
     title = b.appendix_title(item)
     body: list = [
-        b.heading(1, title),
+        b.heading(1, b.appendix_heading(item)),
         n.Prose(b.text.prose(item.summary)),
         n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
         download_links(b, item, combined=True),
