@@ -19,7 +19,9 @@ Reading (:func:`split_translations`) takes the ``translations`` keys out of a fi
 before the models see it, so the models and everything built from them stay
 single-language. :func:`check_translations` reports every bad translation at once;
 :func:`localise` gives the Project as it reads in one language, the same structure with
-the translated texts, so the page and document builders need no change.
+the translated texts; a text shown there that is not a current translation (not yet
+translated, or stale) is :class:`~generator.strings.foreign.ForeignWords`, which says its
+language and state, so every output can mark it without a character in the text.
 """
 
 from __future__ import annotations
