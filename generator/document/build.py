@@ -107,7 +107,8 @@ class Builder:
     def action_link(self, aid: str) -> n.Link:
         group = self.p.group_of_action[aid]
         code = self.p.action_code(self.p.action_by_id[aid])
-        return n.Link(paths.Target(paths.IMPLICATIONS, f"action-{aid}"), self.rich("action_name", code=code, title=group.title))
+        return n.Link(paths.Target(paths.IMPLICATIONS, f"action-{aid}"),
+                      self.rich("action_name", code=code, title=group.title))
 
     # --- blocks ----------------------------------------------------------------------------------
 

@@ -116,8 +116,9 @@ def question(b: ItemBuilder, q: Any, owner: Any, prompts_label: str, asides_titl
     )
 
 
-def section_heading(words: str, section: Any) -> n.Heading:
-    return n.Heading(2, (n.Text(squash(words)),), section_anchor(section.id))
+def section_heading(words: str | n.Inlines, section: Any) -> n.Heading:
+    """A section's heading: its words (a string, or inline nodes that keep each part's language)."""
+    return n.Heading(2, (n.Text(squash(words)),) if isinstance(words, str) else words, section_anchor(section.id))
 
 
 def source_line(words: str, url: str | None = None) -> n.Para:

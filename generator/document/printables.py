@@ -100,6 +100,7 @@ class PrintBuilder:
         site = self.p.settings.site
         title = squash(getattr(item, "participant_title", None) or item.title) if participant else squash(item.title)
         heading = self.t("appendix_title", label=label, title=title) if label and not participant else title
+        words = self.rich("appendix_title", label=label, title=title) if label and not participant else (n.Text(title),)
         edition = self._edition(item)
         site_title = squash(site.title)
         licence = self.p.settings.licence
@@ -121,7 +122,7 @@ class PrintBuilder:
             id=item.id, kind=kind, title=title, label=None if participant else label, subject=subject,
             language=site.language, site_title=site_title, organisation=squash(site.organisation),
             edition=edition, publication_date=site.publication_date,
-            blocks=with_foreign_nodes((n.Heading(1, (n.Text(heading),), n.doc_anchor(item.id)), *blocks)),
+            blocks=with_foreign_nodes((n.Heading(1, words, n.doc_anchor(item.id)), *blocks)),
             sources=(item.origin_file, "content/settings.yml", "content/appendices.yml"),
             heading=heading, page=page, variant="participant" if participant else "adopter",
         )
@@ -141,7 +142,8 @@ class PrintBuilder:
 
     def _section_heading(self, owner: Any, section: Any) -> n.Heading:
         number = self.p.section_number(owner, section)
-        return parts.section_heading(self.w("numbered", number=number, text=squash(section.title)), section)
+        return parts.section_heading(rich(self.words, "print.numbered", number=number, text=squash(section.title)),
+                                     section)
 
     def _source(self, source: str) -> n.Para:
         report = self.p.settings.report
