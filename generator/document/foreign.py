@@ -2,10 +2,10 @@
 
 Content text read by :class:`~.text.ContentText` comes out already inside
 :class:`~.nodes.Foreign` nodes. Other words reach the tree as plain strings in a
-:class:`~.nodes.Text` (a scale option's label, a link's words, an interface string from
-the builders' ``t``); :func:`with_foreign_nodes` puts each such text in a ``Foreign`` node,
-once, when a page or a printed document is finished, so every writer sees the language
-as a node. A string held in a node's own ``str`` field (a quote, a field's label, a
+:class:`~.nodes.Text` (a link's words, an interface string from the builders' ``t``), a
+:class:`~.nodes.CrossRef`'s label (an item's title) or a :class:`~.nodes.Blank`'s words;
+:func:`with_foreign_nodes` puts each such inline in a ``Foreign`` node, once, when a page
+or a printed document is finished, so every writer sees the language as a node. A string held in a node's own ``str`` field (a quote, a field's label, a
 callout's title, a cross-reference's label) stays a ``ForeignWords``: the site writer's
 element builder marks it (:mod:`generator.writers.html`); on paper it is plain words.
 """
@@ -22,11 +22,12 @@ from generator.strings.foreign import ForeignWords
 def with_foreign_nodes(node: Any) -> Any:
     """``node`` (a page, a block, a tuple of them…) with every ``Text`` of ``ForeignWords`` in a ``Foreign``."""
     kind = type(node)
-    if kind is n.Text:
-        text = node.text
-        if type(text) is ForeignWords:
-            return n.Foreign(text.language, text.state, (n.Text(str(text)),))
-        return node
+    if kind is n.Text or kind is n.Blank or kind is n.CrossRef:
+        words = node.label if kind is n.CrossRef else node.text
+        if type(words) is not ForeignWords:
+            return node
+        plain = dataclasses.replace(node, **{"label" if kind is n.CrossRef else "text": str(words)})
+        return n.Foreign(words.language, words.state, (plain,))
     if kind is tuple:
         items = tuple(with_foreign_nodes(item) for item in node)
         return items if any(a is not b for a, b in zip(items, node)) else node

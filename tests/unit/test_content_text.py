@@ -211,6 +211,10 @@ def test_a_stale_translation_and_a_fallen_back_interface_word_are_marked_as_such
     assert site_html((fallback,)) == '<p>Cyn <span lang="en">Start here</span></p>'
     assert 'text([#"Start here"], lang: "en", region: none)' in TypstWriter(frozenset()).visit(fallback)
     assert foreign_states(fallback) == {"fallback"} and foreign_states(n.Para((n.Text("Cyn"),))) == set()
+    title = ForeignWords("Team check", "en-GB", "untranslated")
+    (ref,) = with_foreign_nodes((n.CrossRef(title, None, "doc-team", url=None),))
+    assert ref == n.Foreign("en-GB", "untranslated", (n.CrossRef("Team check", None, "doc-team"),))
+    assert type(ref.children[0].label) is str and [r.language for r in runs((ref,))] == ["en-GB"]
     quote = n.Quote("q", ForeignWords("Five minutes", "en-GB", "untranslated"), "Nurse")
     assert '<p><span lang="en-GB" class="reflect-untranslated">Five minutes</span></p>' in site_html((quote,))
     with pytest.raises(AttributeError):
