@@ -5,9 +5,11 @@ Content text read by :class:`~.text.ContentText` comes out already inside
 :class:`~.nodes.Text` (a link's words, an interface string from the builders' ``t``), a
 :class:`~.nodes.CrossRef`'s label (an item's title) or a :class:`~.nodes.Blank`'s words;
 :func:`with_foreign_nodes` puts each such inline in a ``Foreign`` node, once, when a page
-or a printed document is finished, so every writer sees the language as a node. A string held in a node's own ``str`` field (a quote, a field's label, a
-callout's title, a cross-reference's label) stays a ``ForeignWords``: the site writer's
-element builder marks it (:mod:`generator.writers.html`); on paper it is plain words.
+or a printed document is finished, so every writer sees the language as a node.
+
+A string held in another ``str`` field of a node (a quote, a scale option's or a field's
+label, a callout's title) stays a ``ForeignWords``: the site writer's element builder
+marks it (:mod:`generator.writers.html`); on paper it is plain words (not marked yet).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from generator.strings.foreign import ForeignWords
 
 
 def with_foreign_nodes(node: Any) -> Any:
-    """``node`` (a page, a block, a tuple of them…) with every ``Text`` of ``ForeignWords`` in a ``Foreign``."""
+    """``node`` (a page, a block, a tuple of them…) with each ``Text``, ``CrossRef`` or ``Blank`` of
+    ``ForeignWords`` in a ``Foreign``."""
     kind = type(node)
     if kind is n.Text or kind is n.Blank or kind is n.CrossRef:
         words = node.label if kind is n.CrossRef else node.text
