@@ -95,6 +95,8 @@ class DocxWriter(Visitor):
                 made.italic = True if (run.italic or italic) else None
                 if run.blank:
                     made.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                if run.language:  # words in another language than the document's
+                    made._r.get_or_add_rPr().append(OxmlElement("w:lang", {qn("w:val"): run.language}))
                 if link is not None:
                     made.font.color.rgb = LINK_COLOUR
                     made.font.underline = True
