@@ -128,6 +128,11 @@ class LanguageSettings(Node):
         default_factory=dict, description="Your own words for Reflect's interface strings in this language "
         "(plural forms as in strings:)."
     )
+    names: KindNames = Field(
+        default_factory=KindNames,
+        description="Your names for the kinds of content in this language (as names:); without them this "
+        "language's site uses its catalogue's names, not the default language's.",
+    )
 
 
 class Settings(Node):

@@ -352,6 +352,7 @@ def localise(project: Any, language: str, translated_quote: Marker | None = None
     settings = settings.model_copy(update={
         "site": settings.site.model_copy(update={"language": language}),
         "strings": dict(own.strings),
+        "names": own.names,  # the publisher's names in this language, else its catalogue's
     })
     by_id = {item.id: item for item in (*documents, *guides)}
     appendices = tuple(dataclasses.replace(a, item=by_id[a.item.id]) for a in project.appendices)
