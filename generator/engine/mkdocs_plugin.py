@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
@@ -150,7 +151,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "page_language": page_language,
             # Per tool (its mount point's id), the scripts a page showing it loads (reflect-core.js).
             "tool_scripts": ScriptManifest.read().tool_scripts(),
-            # Every language's site, for hreflang links and the language switch (one entry: none shown).
+            # Every language's site, for the language switch and the sitemap's hreflang alternates (one entry: none shown).
             "languages": languages if len(languages) > 1 else [],
             "switch_label": words.text("site.language.switch"),
         }
@@ -170,7 +171,19 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         folder = self.root / TEMPLATE_CACHE
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        # Titles reach the theme already escaped (see _stub): mark them so, or the theme's
+        # `| e` escapes them again in attributes ("sy&amp;#x27;n" in a footer link's aria-label,
+        # which then no longer matches its visible text).
+        for file in files.documentation_pages():
+            if file.page is not None and isinstance(file.page.title, str):
+                file.page.title = Markup(file.page.title)
         return env
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        for item in _sections(nav.items):
+            if isinstance(item.title, str):
+                item.title = Markup(item.title)  # escaped already, as page titles (see on_env)
+        return nav
 
     # --- files: generated pages, data, sources, vendored scripts -------------------
 
@@ -327,7 +340,8 @@ def _theme_speaks(config: Any, language: str) -> bool:
 
 
 def _language_links(project: Project, building: str | None) -> list[dict[str, Any]]:
-    """Each published language's site: its tag, own name, and its root relative to the site being built."""
+    """Each published language's site: its tag, own name, its root relative to the site being built,
+    and its address (None when settings give the site none)."""
     default = project.settings.site.language
     languages = [default, *published_languages(project)]
     links = []
@@ -336,7 +350,9 @@ def _language_links(project: Project, building: str | None) -> list[dict[str, An
             root = "" if language == default else f"{language}/"
         else:
             root = "../" if language == default else f"../{language}/"
-        links.append({"lang": language, "name": language_name(project, language), "root": root,
+        site_url = project.settings.site.url  # ends in "/": each language's own address, for the sitemap
+        url = (site_url if language == default else f"{site_url}{language}/") if site_url else None
+        links.append({"lang": language, "name": language_name(project, language), "root": root, "url": url,
                       "current": language == (building or default), "default": language == default})
     return links
 
@@ -377,6 +393,14 @@ def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
         return {_escape(item.title): [_nav_entry(child) for child in item.children]}
     title, path = item
     return {_escape(title): path}
+
+
+def _sections(items: Any) -> Any:
+    """Every section of MkDocs' navigation, nested ones too."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield item
+            yield from _sections(item.children)
 
 
 def _escape(text: str) -> str:
