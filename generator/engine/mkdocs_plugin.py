@@ -37,7 +37,7 @@ from generator.engine.search_language import set_search_language
 from generator.source.content_tree import unpublishable
 from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
-from generator.engine.preview import PreviewState, guard, quiet_mkdocs
+from generator.engine.preview import PreviewState, guard, quiet_mkdocs, safely
 from generator.build.data_files import publishing_files, source_view_path
 from generator.engine.theme import SCRIPTS_DIR, ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
@@ -80,6 +80,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.printables_report: Any = None  # the preview's last printables report, and its Project
         self.printables_project: Project | None = None
         self.printables_source: Project | None = None  # the Project the printables are made from
+        self.language_previews: dict[str, Any] = {}  # the preview's plugin of each other language
 
     # --- configuration: load the content, set the navigation ----------------------
 
@@ -137,8 +138,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             config.extra_css.append(PRINT_CSS)
         # Only data the templates pass on as JSON (tojson escapes it): every value the theme
         # shows as HTML comes written by the site writer (see on_page_context).
-        # the preview serves the default language only: no links to sites it does not serve
-        languages = _language_links(written, self.config.language) if not self.serving else []
+        languages = _language_links(written, self.config.language)  # the preview serves them all too
         if len(languages) > 1:  # the switch keeps the fragment: scripts.json's "multilingual"
             present = {str(getattr(script, "path", script)) for script in config.extra_javascript}
             for name in ScriptManifest.read().multilingual_scripts():
@@ -329,7 +329,21 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
         title = load_catalogue("en").text("cli.publishing.preview_errors")
-        guard(server, builder, self.preview_state, title)
+        config_file, site_dir = Path(config.config_file_path), Path(server.root)
+
+        def other_languages(config: Any = None) -> None:
+            """Each other published language's site, under the default language's."""
+            from generator.engine.run import preview_languages
+
+            preview_languages(config_file, site_dir, self.root, self.other_languages(), self.language_previews)
+
+        def every_language(config: Any = None) -> None:
+            builder(config)
+            other_languages()
+
+        guard(server, every_language, self.preview_state, title)
+        if not self.preview_state.problems:  # MkDocs built the default language's site before this hook
+            safely(other_languages, self.preview_state)()
         print(f"Reflect preview: open {server.url}", flush=True)
         return server
 

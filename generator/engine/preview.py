@@ -40,6 +40,22 @@ def overlay(problems: tuple[str, ...], title: str) -> bytes:
 
 def guard(server: Any, builder: Callable[..., None], state: PreviewState, title: str) -> None:
     """Make ``server`` survive content errors and show them on every served page."""
+    inject = server._inject_js_into_html
+
+    def inject_with_overlay(content: bytes, epoch: int) -> bytes:
+        content = inject(content, epoch)
+        if state.problems:
+            end = content.rfind(b"</body>")
+            if end >= 0:
+                content = content[:end] + overlay(state.problems, title) + content[end:]
+        return content
+
+    server.builder = safely(builder, state)
+    server._inject_js_into_html = inject_with_overlay
+
+
+def safely(builder: Callable[..., None], state: PreviewState) -> Callable[..., None]:
+    """``builder``, recording a content error (or a bug) in ``state`` instead of raising it."""
     log = logging.getLogger("mkdocs.plugins.reflect")
 
     def safe_builder(config: Any = None) -> None:
@@ -56,18 +72,7 @@ def guard(server: Any, builder: Callable[..., None], state: PreviewState, title:
             return
         state.problems = ()
 
-    inject = server._inject_js_into_html
-
-    def inject_with_overlay(content: bytes, epoch: int) -> bytes:
-        content = inject(content, epoch)
-        if state.problems:
-            end = content.rfind(b"</body>")
-            if end >= 0:
-                content = content[:end] + overlay(state.problems, title) + content[end:]
-        return content
-
-    server.builder = safe_builder
-    server._inject_js_into_html = inject_with_overlay
+    return safe_builder
 
 
 class QuietPreviewFilter(logging.Filter):
