@@ -45,7 +45,6 @@ from generator.project import Project, ProjectCache
 from generator.project.sanitize import sanitize_html
 from generator.build.site import NavSection, Site, SiteBuild, SitePage
 from generator.strings import PSEUDO, load_catalogue
-from generator.strings.fallback_marks import stale, untranslated
 from generator.project.translations import language_name, localise, published_languages
 
 log = logging.getLogger("mkdocs.plugins.reflect")
@@ -100,15 +99,14 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.printables_source = written
         if self.config.language:
             # The site of another language: the same items in its words (untranslated and
-            # stale texts marked on the pages; the printables get the texts unmarked).
+            # stale texts say so, and the pages and the printables mark them).
             language = self.config.language
             said = words_for(localise(written, language)).text("site.language.quote_translated")
 
             def translated_quote(quote: str) -> str:
                 return f"{quote} {said}"
 
-            self.project = localise(written, language, untranslated, stale, translated_quote)
-            self.printables_source = localise(written, language, translated_quote=translated_quote)
+            self.project = self.printables_source = localise(written, language, translated_quote)
         if not self.serving:
             # Start making the printables now: the worker processes render them while this
             # process writes the pages (the files are collected in on_files).
@@ -368,7 +366,7 @@ def _language_links(project: Project, building: str | None) -> list[dict[str, An
         else:
             root = "../" if language == default else f"../{language}/"
         links.append({"lang": language, "name": language_name(project, language), "root": root,
-                      "current": language == (building or default)})
+                      "current": language == (building or default), "default": language == default})
     return links
 
 

@@ -80,9 +80,11 @@ def run(value: str, properties: str | None = None) -> str:
 
 
 def run_properties(*, bold: bool = False, italic: bool = False, colour: str | None = None,
-                   size: int | None = None, highlight: str | None = None, underline: bool = False) -> str:
+                   size: int | None = None, highlight: str | None = None, underline: bool = False,
+                   language: str | None = None) -> str:
     """The children of a run's ``w:rPr``, in the order the schema gives them (``w:b``, ``w:i``,
-    ``w:color``, ``w:sz``, ``w:highlight``, ``w:u``; a ``w:lang`` would come after ``w:u``)."""
+    ``w:color``, ``w:sz``, ``w:highlight``, ``w:u``, ``w:lang``). ``language``: a BCP 47 tag,
+    for words in another language than the document's."""
     out = []
     if bold:
         out.append("<w:b/>")
@@ -96,6 +98,8 @@ def run_properties(*, bold: bool = False, italic: bool = False, colour: str | No
         out.append(f'<w:highlight w:val="{highlight}"/>')
     if underline:
         out.append('<w:u w:val="single"/>')
+    if language:
+        out.append(f'<w:lang w:val="{attr(language)}"/>')
     return "".join(out)
 
 

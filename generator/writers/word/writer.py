@@ -104,6 +104,7 @@ class DocxWriter(Visitor):
                 colour=LINK_COLOUR if link is not None else None,
                 highlight="yellow" if made.blank else None,
                 underline=link is not None,
+                language=made.language,  # words in another language than the document's
             )
             pieces = []
             for piece, field in number_field(made, self.anchors):
