@@ -9,6 +9,8 @@ pdf_pages_per_s          the pack's PDFs (every file the plan lists as PDF) rend
 old_pdf_pages_per_s      the same by the writer of another install (``--old-python``: a Python
                          whose ``generator`` package is the old one, e.g. main's with WeasyPrint);
                          ``pdf_speedup`` is their ratio
+docx_files_per_s         the pack's Word files rendered the same way, files / seconds (a DOCX has
+                         no pages until Word lays it out)
 cold_build_vs_baseline   ``reflect build`` into an empty folder with no printable cache (site and
                          every printable) / plain MkDocs + Material building the same pages with
                          no printables (as bench/run.py writes them)
@@ -17,7 +19,8 @@ peak_mib                 the largest resident memory of any one process during t
 before_*                 with ``--before-src DIR`` (a copy of another commit's ``generator/`` and
                          ``overrides/``, e.g. ``git archive <commit> generator overrides``), the cold
                          and warm builds again with that code first on the path, alternating with
-                         this tree's in the same repeats: the same figures before and after a change
+                         this tree's in the same repeats: the same figures before and after a change;
+                         also ``before_pdf_pages_per_s`` and ``before_docx_files_per_s``, that code's writers
 
 Nothing here is asserted (see RESULTS.md).
 """
@@ -63,7 +66,7 @@ def cold_and_warm(project: Path, site: Path, source: str | None) -> tuple[float,
     return cold, warm
 
 
-RENDER_PDFS = """
+RENDER_FILES = """
 import json, multiprocessing, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -72,8 +75,8 @@ from generator.build.printables import _render_to, plan
 from generator.writers.stamp import build_stamp
 
 if __name__ == "__main__":
-    project, out = load_project(sys.argv[1]), Path(sys.argv[2])
-    pdfs = [d for d in plan(project) if d.format == "pdf"]
+    project, out, kind = load_project(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    pdfs = [d for d in plan(project) if d.format == kind]
     stamp = build_stamp(project.settings.site.publication_date)
     targets = {d.path: out / d.path.replace("/", "_") for d in pdfs}
     start = time.perf_counter()
@@ -85,21 +88,32 @@ if __name__ == "__main__":
 """
 
 
-def render_pdfs(python: str, project: Path, out: Path) -> tuple[float, int]:
-    """(seconds, pages) of rendering every PDF of the pack with ``python``'s writer."""
+def render_files(python: str, project: Path, out: Path, kind: str = "pdf",
+                 source: str | None = None) -> tuple[float, int]:
+    """(seconds, count) of rendering every file of one format of the pack (``kind``: pdf or
+    docx) with ``python``'s writer, or with ``source``'s code first on the path: the count is the
+    PDFs' pages, or the Word files (Word paginates when it opens a file, so a DOCX has no pages)."""
     from pypdf import PdfReader
 
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    script = out.parent / "render_pdfs.py"
-    script.write_text(RENDER_PDFS, encoding="utf-8")
+    script = out.parent / "render_files.py"
+    script.write_text(RENDER_FILES, encoding="utf-8")
     # The script runs outside this tree, so ``python`` imports its own ``generator``.
-    result = subprocess.run([python, str(script), str(project), str(out)], cwd=out.parent, env=ENV,
+    env = dict(ENV, PYTHONPATH=source) if source else ENV
+    result = subprocess.run([python, str(script), str(project), str(out), kind], cwd=out.parent, env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"rendering failed with {python}:\n{result.stderr[-3000:]}")
-    pages = sum(len(PdfReader(p).pages) for p in out.glob("*.pdf"))
-    return json.loads(result.stdout.strip().splitlines()[-1])["seconds"], pages
+    seconds = json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
+    if kind == "pdf":
+        return seconds, sum(len(PdfReader(p).pages) for p in out.glob("*.pdf"))
+    return seconds, len(list(out.glob("*.docx")))
+
+
+def render_pdfs(python: str, project: Path, out: Path) -> tuple[float, int]:
+    """(seconds, pages) of rendering every PDF of the pack with ``python``'s writer."""
+    return render_files(python, project, out, "pdf")
 
 
 def bench_scale(scale: int, old_python: str | None, repeat: int, before: str | None = None,
@@ -116,6 +130,18 @@ def bench_scale(scale: int, old_python: str | None, repeat: int, before: str | N
             "pdf_seconds": round(seconds, 2),
             "pdf_pages_per_s": round(pages / seconds, 1),
         })
+    if not skip_pdfs:
+        seconds_w, files_w = render_files(PY, project, folder / "docx-new", "docx")
+        figures.update({"docx_files": files_w, "docx_seconds": round(seconds_w, 2),
+                        "docx_files_per_s": round(files_w / seconds_w, 1)})
+        if before:
+            b_seconds, b_pages = render_files(PY, project, folder / "pdf-before", "pdf", before)
+            b_seconds_w, b_files_w = render_files(PY, project, folder / "docx-before", "docx", before)
+            figures.update({
+                "before_pdf_pages_per_s": round(b_pages / b_seconds, 1),
+                "before_docx_seconds": round(b_seconds_w, 2),
+                "before_docx_files_per_s": round(b_files_w / b_seconds_w, 1),
+            })
     if old_python and not skip_pdfs:
         old_seconds, old_pages = render_pdfs(old_python, project, folder / "pdf-old")
         figures.update({
