@@ -37,7 +37,7 @@ from generator.engine.search_language import set_search_language
 from generator.source.content_tree import unpublishable
 from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
-from generator.engine.preview import PreviewState, guard, quiet_mkdocs, safely
+from generator.engine.preview import PreviewState, guard, preview_languages, quiet_mkdocs, safely
 from generator.build.data_files import publishing_files, source_view_path
 from generator.engine.theme import SCRIPTS_DIR, ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
@@ -81,6 +81,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.printables_project: Project | None = None
         self.printables_source: Project | None = None  # the Project the printables are made from
         self.language_previews: dict[str, Any] = {}  # the preview's plugin of each other language
+        self.pending_printables: Any = None  # a full build's printables, being made while its pages are
 
     # --- configuration: load the content, set the navigation ----------------------
 
@@ -108,6 +109,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
                 return f"{quote} {said}"
 
             self.project = self.printables_source = localise(written, language, translated_quote)
+        if not self.serving:
+            # Start making the printables now: the worker processes render them while this
+            # process writes the pages (the files are collected in on_files).
+            self.pending_printables = self._guarded(lambda: self._start_printables(self.printables_source))
         settings = self.project.settings
         words = words_for(self.project)
         if not (self.serving and self.project is previous and self.site is not None):
@@ -225,14 +230,36 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         if self.serving:
             quiet_mkdocs()
 
+    def _start_printables(self, project: Project) -> Any:
+        from generator.build.printables import start_downloads
+
+        if self.pending_printables is not None:  # a build that failed before collecting them
+            self.pending_printables.cancel()
+        return start_downloads(project, workers=2)
+
+    @staticmethod
+    def _guarded(make: Any) -> Any:
+        """``make()``, a missing font reported as the reason the build stops."""
+        from generator.writers.pdf.render import FontMissing
+
+        try:
+            return make()
+        except FontMissing as exc:
+            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.pending_printables is not None:  # the build failed: no more files for it
+            self.pending_printables.cancel()
+            self.pending_printables = None
+
     def _printables(self) -> Any:
         """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
 
-        During preview, missing files are rendered in the background so that an edited page
-        shows at once; when they are ready the preview rebuilds and links them.
+        A full build started them in on_config and collects them here. During preview,
+        missing files are rendered in the background so that an edited page shows at once;
+        when they are ready the preview rebuilds and links them.
         """
         from generator.build.printables import build_downloads
-        from generator.writers.pdf.render import FontMissing
 
         assert self.project is not None
         if self.serving and self.printables_report is not None:
@@ -242,10 +269,12 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             fresh = self.printables_project is self.project
             self._missing_printables = bool(self.printables_report.missing) if fresh else True
             return self.printables_report
-        try:
-            report = build_downloads(self.printables_source, workers=2, render_missing=not self.serving)
-        except FontMissing as exc:
-            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+        pending, self.pending_printables = self.pending_printables, None
+        if pending is not None:
+            report = self._guarded(pending.result)
+        else:
+            report = self._guarded(lambda: build_downloads(self.printables_source, workers=2,
+                                                           render_missing=not self.serving))
         self._missing_printables = bool(report.missing)  # rendered once the pages are built
         self.printables_report, self.printables_project = report, self.project
         log.info("Printable documents: %s", report.summary())
@@ -333,8 +362,6 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
         def other_languages(config: Any = None) -> None:
             """Each other published language's site, under the default language's."""
-            from generator.engine.run import preview_languages
-
             preview_languages(config_file, site_dir, self.root, self.other_languages(), self.language_previews)
 
         def every_language(config: Any = None) -> None:

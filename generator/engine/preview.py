@@ -8,12 +8,15 @@
 - Only true messages: MkDocs' "dirty build" warning (Reflect renders only changed pages on
   purpose) and link warnings about printables still being rendered in the background are
   dropped.
+- Every published language: after the default language's site, each other language's is
+  rebuilt under it (:func:`preview_languages`).
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 from typing import Any, Callable
 
 from mkdocs.exceptions import Abort
@@ -92,3 +95,39 @@ def quiet_mkdocs() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, QuietPreviewFilter) for f in logger.filters):
             logger.addFilter(QuietPreviewFilter())
+
+
+def preview_languages(config_file: Path, site_dir: Path, project_dir: Path, languages: tuple[str, ...],
+                      plugins: dict[str, Any]) -> None:
+    """Build each of ``languages``' sites into ``site_dir/<language>`` for the preview.
+
+    MkDocs keeps a single instance of a plugin that has ``on_startup`` for every load of the
+    configuration in a process (the ``plugins`` option's cache): the preview keeps one
+    Reflect plugin per language instead (in ``plugins``, by language), puts it in that cache
+    while its language builds, and puts the default language's back afterwards, so each site
+    is rebuilt from its own state. Raises MkDocs' ``Abort`` on a content error, as the
+    default language's build does.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    default = cache.get("reflect")
+    try:
+        for language in languages:
+            if language in plugins:
+                cache["reflect"] = plugins[language]
+            else:
+                cache.pop("reflect", None)
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir / language))
+            plugin = config.plugins["reflect"]
+            if language not in plugins:
+                plugin.on_startup(command="serve", dirty=True)
+                plugins[language] = plugin
+            plugin.config.project_dir = str(project_dir)
+            plugin.config.language = language
+            build(config, dirty=True)
+    finally:
+        if default is not None:
+            cache["reflect"] = default

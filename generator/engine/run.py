@@ -48,42 +48,6 @@ def build_into(config_file: Path, site_dir: Path, strict: bool, project_dir: Pat
         raise EngineFailed(str(exc)) from exc
 
 
-def preview_languages(config_file: Path, site_dir: Path, project_dir: Path, languages: tuple[str, ...],
-                      plugins: dict[str, Any]) -> None:
-    """Build each of ``languages``' sites into ``site_dir/<language>`` for the preview.
-
-    MkDocs keeps a single instance of a plugin that has ``on_startup`` for every load of the
-    configuration in a process (the ``plugins`` option's cache): the preview keeps one
-    Reflect plugin per language instead (in ``plugins``, by language), puts it in that cache
-    while its language builds, and puts the default language's back afterwards, so each site
-    is rebuilt from its own state. Raises MkDocs' ``Abort`` on a content error, as the
-    default language's build does.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.config.defaults import MkDocsConfig
-
-    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
-    default = cache.get("reflect")
-    try:
-        for language in languages:
-            if language in plugins:
-                cache["reflect"] = plugins[language]
-            else:
-                cache.pop("reflect", None)
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir / language))
-            plugin = config.plugins["reflect"]
-            if language not in plugins:
-                plugin.on_startup(command="serve", dirty=True)
-                plugins[language] = plugin
-            plugin.config.project_dir = str(project_dir)
-            plugin.config.language = language
-            build(config, dirty=True)
-    finally:
-        if default is not None:
-            cache["reflect"] = default
-
-
 def serve_preview(config_file: Path, project_dir: Path, dev_addr: str | None) -> None:
     """Preview the project with live reload until interrupted (raises :class:`EngineFailed`)."""
     from mkdocs.commands.serve import serve

@@ -202,18 +202,25 @@ def test_a_failing_language_leaves_the_last_good_site(tmp_path):
     before = {p.relative_to(pack / "site"): p.read_bytes() for p in (pack / "site").rglob("*") if p.is_file()}
     (pack / "content/audiences.yml").write_text((pack / "content/audiences.yml").read_text(encoding="utf-8")
                                                  .replace("name: Teams", "name: Ward teams"), encoding="utf-8")
-    built = []
+    built, patched = [], []
 
     def configure(plugin) -> None:
         if plugin.config.language == "cy":
             def fail(root):
                 raise ContentError([Diagnostic(Position("content/settings.yml"), "the Welsh site failed")])
             plugin.projects.load = fail
+            patched.append(plugin.projects)
         built.append(plugin.config.language)
 
     said: list[str] = []
-    status = build_site(pack, pack / "mkdocs.yml", False, pack / "site", lambda root, strict: 0, said.append,
-                        said.append, configure)
+    try:
+        status = build_site(pack, pack / "mkdocs.yml", False, pack / "site", lambda root, strict: 0, said.append,
+                            said.append, configure)
+    finally:
+        # MkDocs keeps one plugin instance per process (it has on_startup): later builds in
+        # this process must load projects again.
+        for cache in patched:
+            del cache.load
     assert status == EXIT_CONTENT and built == [None, "cy"] and any("the Welsh site failed" in line for line in said)
     after = {p.relative_to(pack / "site"): p.read_bytes() for p in (pack / "site").rglob("*") if p.is_file()}
     assert after == before

@@ -19,7 +19,8 @@ from generator.document import nodes as n
 from generator.document.text import ContentText
 from generator.writers.word.runs import runs
 from generator.document.visitor import UnknownNode
-from generator.writers.word.writer import DocxWriter
+from generator.writers.stamp import ZIP_EPOCH
+from generator.writers.word.writer import DocxWriter, package
 from generator.writers.pdf.typst import TypstWriter
 from generator.writers.search import SearchWalker
 from generator.project.addresses import Target
@@ -42,13 +43,11 @@ def site_html(blocks) -> str:
 
 
 def word(blocks) -> docx.Document:
-    document = docx.Document()
-    writer = DocxWriter(document, frozenset())
+    """The blocks written by the Word writer into a file, read back with python-docx."""
+    writer = DocxWriter(frozenset())
     for block in blocks:
         writer.visit(block)
-    saved = io.BytesIO()
-    document.save(saved)
-    return docx.Document(io.BytesIO(saved.getvalue()))
+    return docx.Document(io.BytesIO(package(writer, ZIP_EPOCH)))
 
 
 @pytest.mark.parametrize("text", [
@@ -136,7 +135,7 @@ class Unknown:
 @pytest.mark.parametrize("writer", [
     lambda node: SiteWriter("Link").visit(node),
     lambda node: TypstWriter(frozenset()).visit(node),
-    lambda node: DocxWriter(docx.Document(), frozenset()).visit(node),
+    lambda node: DocxWriter(frozenset()).visit(node),
     lambda node: runs((node,)),
     lambda node: SearchWalker("Page").visit(node),
 ], ids=["site", "pdf", "word", "runs", "search"])
