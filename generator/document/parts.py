@@ -139,8 +139,7 @@ def response_options(b: ItemBuilder, guide: Any) -> n.ItemList:
 
 def guide_facts(b: ItemBuilder, guide: Any) -> str:
     """``12 questions in 4 sections; about 60 minutes.``: what a guide holds, and how long it takes."""
-    count = sum(len(s.questions) for s in guide.sections)
-    facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
+    facts = b.t("guide.facts", questions=b.t("count.questions", count=b.p.question_count[guide.id]),
                 sections=b.t("count.sections", count=len(guide.sections)))
     if guide.duration:
         facts = b.t("guide.facts_and", facts=facts, more=squash(guide.duration))
