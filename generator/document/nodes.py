@@ -190,11 +190,8 @@ class Routes:
 
 @dataclass(frozen=True)
 class Callout:
-    """Words set apart (a script read aloud, a facilitator note, a skip rule).
-
-    ``kind`` says what the words are; each writer maps it to its own look (the site to an
-    admonition of the theme, the PDF to a callout style, Word to a paragraph style).
-    """
+    """Words set apart (a script read aloud, a facilitator note, a skip rule); each writer maps
+    ``kind`` to its own look (the site to a theme's admonition, the PDF and Word to a style)."""
 
     kind: str  # script (read aloud) | intro (a section's) | about (a template's) | note | skip
     title: str
@@ -340,21 +337,14 @@ class Group:
     searchable: bool = False
 
 
-MEDIA = ("site", "paper")
-"""Where a tree is written: the site's pages (and their search entries), or paper (PDF, Word)."""
+MEDIA = ("site", "paper")  # the site's pages (and search entries), or paper (PDF, Word)
 
 
 @dataclass(frozen=True)
 class Only:
-    """Blocks one medium shows and the other leaves out (as docutils' ``only`` directive).
-
-    The body of a guide, question set or document template is made once, for the site and
-    for paper (:mod:`.items`): what only the site has (download links, the worksheet, the
-    "what changed" notice, the site's source line) is in an ``Only("site", ...)``, what only
-    paper has (the printed scale list, paper's section headings and source line) in an
-    ``Only("paper", ...)``. The site writer and the search entries write ``site`` and skip
-    ``paper``; the PDF and Word writers the other way round.
-    """
+    """Blocks one medium shows and the other leaves out (docutils' ``only``): in the body of a
+    guide, question set or document, made once for both (:mod:`.items`). The site writer and the
+    search entries write ``site`` and skip ``paper``; the PDF and Word writers the other way round."""
 
     medium: Literal["site", "paper"]
     children: tuple["Block", ...]
@@ -365,8 +355,7 @@ class Only:
 
 
 def for_medium(blocks: tuple["Block", ...], medium: str) -> Iterator["Block"]:
-    """``blocks`` as ``medium`` shows them: the children of its own :class:`Only` parts in their
-    place, the other medium's left out (the writers' own ``visit_only`` does the same)."""
+    """``blocks`` as ``medium`` shows them: its own :class:`Only` parts' children in their place."""
     for block in blocks:
         if type(block) is Only:
             if block.medium == medium:
