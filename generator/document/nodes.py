@@ -354,6 +354,11 @@ class Only:
             raise ValueError(f"no medium {self.medium!r}: one of {', '.join(MEDIA)}")
 
 
+def leave_out(blocks: tuple["Block", ...], medium: str) -> tuple["Block", ...]:
+    """``blocks`` without ``medium``'s :class:`Only` parts (a printed document holds only what it prints)."""
+    return tuple(b for b in blocks if not (type(b) is Only and b.medium == medium))
+
+
 def for_medium(blocks: tuple["Block", ...], medium: str) -> Iterator["Block"]:
     """``blocks`` as ``medium`` shows them: its own :class:`Only` parts' children in their place."""
     for block in blocks:
@@ -448,7 +453,8 @@ class Cover:
 class Printable:
     """One printed document (an appendix, its participant version or a question set): the root
     the PDF and Word writers walk. Frozen, picklable data: it crosses into worker processes,
-    and its content hash keys the download cache."""
+    and its content hash keys the download cache, so it holds only what paper prints (its
+    body's ``Only("site", ...)`` parts are left out: a new download link re-renders nothing)."""
 
     id: str
     kind: str  # guide | document | question-set

@@ -96,7 +96,7 @@ class PrintBuilder(Builder):
             id=item.id, kind=kind, title=title, label=None if participant else label, subject=subject,
             language=site.language, site_title=site_title, organisation=squash(site.organisation),
             edition=edition, publication_date=site.publication_date,
-            blocks=with_foreign_nodes((n.Heading(1, words, n.doc_anchor(item.id)), *blocks)),
+            blocks=with_foreign_nodes((n.Heading(1, words, n.doc_anchor(item.id)), *n.leave_out(tuple(blocks), "site"))),
             sources=(item.origin_file, "content/settings.yml", "content/appendices.yml"),
             heading=heading, page=page, variant="participant" if participant else "adopter",
         )

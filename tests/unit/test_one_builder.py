@@ -10,7 +10,7 @@ import pytest
 from docx import Document as read_docx
 
 from generator.build.site import SiteBuild
-from generator.document import items
+from generator.document import appendices, items, questions
 from generator.document import nodes as n
 from generator.document.build import Builder, plain_text
 from generator.document.printables import PrintBuilder
@@ -58,8 +58,6 @@ def _bodies(project):
     """Each guide, question set and document: its site page's body and its printable's blocks, after the title."""
     site = SiteBuild(project).b
     paper = PrintBuilder(project)
-    from generator.document import appendices, questions
-
     for item in project.guides:
         yield item, questions.guide(site, item).body[1:], paper.guide(item).blocks[1:]
     for qset in project.question_sets:
@@ -75,14 +73,24 @@ def _shape(blocks) -> list:
 
 
 def test_the_site_page_and_the_printable_hold_one_body(project):
-    """The same blocks in the same order on both, each medium's own parts marked, none missing."""
+    """The same blocks in the same order on both, each medium's own parts marked; the printable
+    holds only what paper prints (its hash keys the download cache)."""
     for item, page, printable in _bodies(project):
-        assert _shape(page) == _shape(printable), item.id
-        media = {b.medium for b in page if isinstance(b, n.Only)}
-        assert media == {"site", "paper"}, item.id  # download links and source lines at least
+        assert _shape(n.leave_out(page, "site")) == _shape(printable), item.id
+        assert {b.medium for b in page if isinstance(b, n.Only)} == {"site", "paper"}, item.id
+        assert {b.medium for b in printable if isinstance(b, n.Only)} == {"paper"}, item.id
         site_words = [plain_text(b.children) for b in n.for_medium(page, "site") if isinstance(b, n.Para)]
         paper_words = [plain_text(b.children) for b in n.for_medium(printable, "paper") if isinstance(b, n.Para)]
         assert site_words != paper_words, item.id  # each has its own source line
+
+
+def test_a_printable_holds_none_of_the_sites_own_parts(project):
+    """The download links and the worksheet are on the page, not in the tree that keys the PDF's cache."""
+    qset = project.question_sets[0]
+    before = PrintBuilder(project).question_set(qset)
+    page = questions.question_set(SiteBuild(project).b, qset)
+    assert any(isinstance(b, n.Widget) for b in n.for_medium(page.body, "site"))
+    assert not any(isinstance(b, (n.Widget, n.DownloadLinks)) for b in _walk(before.blocks))
 
 
 def test_numbers_are_the_projects_on_the_site_and_on_paper(project):
