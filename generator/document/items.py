@@ -7,10 +7,12 @@ site's page (:func:`.questions.guide`, :func:`.questions.question_set`,
 :func:`.appendices.document`) and the printed document (:class:`.printables.PrintBuilder`)
 are thin wrappers that put a title above it; each writer writes its own medium's parts
 (``visit_only``). Only the site has the download links, the "what changed" notice, the
-worksheet and the site's source line; only paper has the printed scale list, the space to
-write in, paper's words for a section's heading and its source line, and the participant
-version a respondent is handed. Every number (a question's, a section's, an appendix's)
-is the Project's.
+worksheet and the site's source line; only paper has the printed scale list and paper's
+words for a section's heading and its source line. A node both show carries what each
+needs: a question has the links the site shows and the space to write in (and a statement
+the scale to tick) that paper prints; a note has the site's title and paper's run-in words.
+``participant`` makes the version a respondent is handed (paper only). Every number (a
+question's, a section's, an appendix's, how many questions) is the Project's.
 """
 
 from __future__ import annotations
