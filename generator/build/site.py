@@ -83,7 +83,7 @@ class SiteBuild:
         review = self.b.p.default_settings.languages[self.b.p.settings.site.language].awaiting_review
         if review:
             notes.append(self.b.t("language.awaiting_review", reviewer=review))
-        states = foreign_states(page.body)
+        states = foreign_states(page.body, "site")
         if "untranslated" in states:
             notes.append(self.b.t("language.untranslated_note"))
         if "stale" in states:

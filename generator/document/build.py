@@ -1,8 +1,11 @@
 """What every page builder shares: the Project, the catalogue, content text and helpers.
 
-A :class:`Builder` belongs to one run (one site build): it owns the content-text cache
-and the catalogue of the site's language. Builders of each kind of page are functions
-taking it (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices`).
+A :class:`Builder` belongs to one run (one site build, or one build of the printables, whose
+:class:`~.printables.PrintBuilder` is one): it owns the content-text cache and the catalogue
+of the site's language, with the words of the site (``t``) and those only paper needs
+(``w``). Builders of each kind of page are functions taking it (:mod:`.pages`,
+:mod:`.findings`, :mod:`.questions`, :mod:`.appendices`; the bodies of guides, question sets
+and documents, for the site and paper alike, :mod:`.items`).
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ class Builder:
     def t(self, name: str, **values: Any) -> str:
         """An interface string of the site, from the catalogue (:class:`ForeignWords` when it fell back to English)."""
         return catalogue_words(self.words, f"site.{name}", **values)
+
+    def w(self, name: str, **values: Any) -> str:
+        """Words only paper needs (:class:`ForeignWords` when they fell back to English)."""
+        return catalogue_words(self.words, f"print.{name}", **values)
 
     # --- references and links ------------------------------------------------------------------
 
@@ -126,6 +133,10 @@ class Builder:
         """A catalogue string of the site whose `code` and **strong** stretches are marked as such."""
         return rich(self.words, f"site.{name}", **values)
 
+    def wrich(self, name: str, **values: Any) -> n.Inlines:
+        """:meth:`rich` for words only paper needs (``print.`` in the catalogue)."""
+        return rich(self.words, f"print.{name}", **values)
+
     def page(self, path: str, title: str, body: Iterable[Any], source: str | None, search: bool = True) -> n.Page:
         """A page, its headings given anchors (where they have none) and listed for the contents."""
         used: set[str] = set()
@@ -134,6 +145,10 @@ class Builder:
         return n.Page(path, " ".join(title.split()), tuple(done), source, search, tuple(toc))
 
     def _anchored(self, block: Any, used: set[str], toc: list[n.TocEntry]) -> Any:
+        if isinstance(block, n.Only):  # the site's own parts are on the page; paper's are not
+            if block.medium != "site":
+                return block
+            return n.Only(block.medium, tuple(self._anchored(child, used, toc) for child in block.children))
         if isinstance(block, n.Heading):
             words = plain_text(block.children)
             anchor = block.anchor or _unique(slugify(words, "-"), used)

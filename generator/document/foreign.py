@@ -46,12 +46,15 @@ def with_foreign_nodes(node: Any) -> Any:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def foreign_states(node: Any) -> frozenset[str]:
-    """The states (:data:`~generator.strings.foreign.STATES`) of the words in another language ``node`` holds."""
+def foreign_states(node: Any, medium: str | None = None) -> frozenset[str]:
+    """The states (:data:`~generator.strings.foreign.STATES`) of the words in another language
+    ``node`` holds (with ``medium``, what that medium shows: another's :class:`~.nodes.Only` parts left out)."""
     found: set[str] = set()
 
     def walk(value: Any) -> None:
         kind = type(value)
+        if kind is n.Only and medium is not None and value.medium != medium:
+            return
         if kind is ForeignWords:
             found.add(value.state)
         elif kind is n.Foreign:

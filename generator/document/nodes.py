@@ -1,10 +1,13 @@
 """The document tree: typed, frozen nodes for everything the site publishes.
 
 Builders (:mod:`.pages`, :mod:`.findings`, :mod:`.questions`, :mod:`.appendices` for the
-site's pages, :mod:`.printables` for the printed documents, sharing :mod:`.parts`) make
-these from a Project, once; writers walk them and dispatch on the node's type (the site
-writer, the Typst writer for the PDF, the Word writer). A node carries every word,
-number and label it shows: a writer only lays them out.
+site's pages, :mod:`.printables` for the printed documents) make these from a Project, once;
+a guide's, question set's or document template's body is made by one builder for the site
+and paper alike (:mod:`.items`), what only one of them shows in an :class:`Only`. Writers
+walk them and dispatch on the node's type (the site writer, the Typst writer for the PDF,
+the Word writer). A node carries every word, number and label it shows: a writer only lays
+them out. Roles and kinds (a paragraph's ``role``, a callout's ``kind``) say what a thing
+is; each writer maps them to its own classes or styles.
 
 Inline nodes hold one line of text; block nodes hold inlines and other blocks. Content
 text a person wrote in Markdown is read once (:mod:`.text`) into the same nodes for the
@@ -19,7 +22,7 @@ document's root is :class:`Printable`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Iterator, Literal, Union
 
 from generator.project.sanitize import INLINE_TAGS, safe_attributes
 from generator.project.addresses import Target
@@ -187,11 +190,13 @@ class Routes:
 
 @dataclass(frozen=True)
 class Callout:
-    """Words set apart (a script read aloud, a facilitator note, a skip rule)."""
+    """Words set apart (a script read aloud, a facilitator note, a skip rule); each writer maps
+    ``kind`` to its own look (the site to a theme's admonition, the PDF and Word to a style)."""
 
-    kind: str  # what the words are: script (read aloud) | intro (a section's) | about (a template's) | note | skip
+    kind: str  # script (read aloud) | intro (a section's) | about (a template's) | note | skip
     title: str
     body: tuple["Block", ...]
+    run_in: str = ""  # a question's note or skip rule on paper: its title run in with its words ("Skip logic:")
 
 
 @dataclass(frozen=True)
@@ -311,14 +316,14 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
     caption: str = ""
-    role: str = ""  # the class of the table, e.g. "reflect-bank"
+    role: str = ""  # what the table is ("bank": the question bank), mapped by the site writer to its class
 
 
 @dataclass(frozen=True)
 class Widget:
     """A browser tool's mount point: its data rides on the element, with words for no script."""
 
-    role: str  # reflect-worksheet | reflect-bank-filters | reflect-composer
+    role: str  # which tool: worksheet | bank-filters | composer (the site writer names its element)
     data: Any  # JSON-able
     attributes: tuple[tuple[str, str], ...] = ()
     fallback: Inlines = ()
@@ -332,9 +337,41 @@ class Group:
     searchable: bool = False
 
 
+MEDIA = ("site", "paper")  # the site's pages (and search entries), or paper (PDF, Word)
+
+
+@dataclass(frozen=True)
+class Only:
+    """Blocks one medium shows and the other leaves out (docutils' ``only``): in the body of a
+    guide, question set or document, made once for both (:mod:`.items`). The site writer and the
+    search entries write ``site`` and skip ``paper``; the PDF and Word writers the other way round."""
+
+    medium: Literal["site", "paper"]
+    children: tuple["Block", ...]
+
+    def __post_init__(self) -> None:
+        if self.medium not in MEDIA:
+            raise ValueError(f"no medium {self.medium!r}: one of {', '.join(MEDIA)}")
+
+
+def leave_out(blocks: tuple["Block", ...], medium: str) -> tuple["Block", ...]:
+    """``blocks`` without ``medium``'s :class:`Only` parts (a printed document holds only what it prints)."""
+    return tuple(b for b in blocks if not (type(b) is Only and b.medium == medium))
+
+
+def for_medium(blocks: tuple["Block", ...], medium: str) -> Iterator["Block"]:
+    """``blocks`` as ``medium`` shows them: its own :class:`Only` parts' children in their place."""
+    for block in blocks:
+        if type(block) is Only:
+            if block.medium == medium:
+                yield from for_medium(block.children, medium)
+        else:
+            yield block
+
+
 Block = Union[
     Heading, Para, Prose, ItemList, Cards, Callout, Quote, ThemesTable, Scale, Question, Fields,
-    TickBoxes, Signatures, DownloadLinks, Table, Widget, Group, Element,
+    TickBoxes, Signatures, DownloadLinks, Table, Widget, Group, Only, Element,
 ]
 BLOCK_TYPES = tuple(t for t in Block.__args__ if t is not Element)  # type: ignore[attr-defined]
 
@@ -416,7 +453,8 @@ class Cover:
 class Printable:
     """One printed document (an appendix, its participant version or a question set): the root
     the PDF and Word writers walk. Frozen, picklable data: it crosses into worker processes,
-    and its content hash keys the download cache."""
+    and its content hash keys the download cache, so it holds only what paper prints (its
+    body's ``Only("site", ...)`` parts are left out: a new download link re-renders nothing)."""
 
     id: str
     kind: str  # guide | document | question-set
@@ -442,11 +480,11 @@ class Printable:
     def anchors(self) -> frozenset[str]:
         """Every anchor this document defines (its top, sections and questions)."""
         found = {self.anchor}
-        for block in self.blocks:
+        for block in for_medium(self.blocks, "paper"):
             if isinstance(block, (Heading, Question)) and block.anchor:
                 found.add(block.anchor)
         return frozenset(found)
 
     def questions(self) -> tuple[Question, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Question))
+        return tuple(b for b in for_medium(self.blocks, "paper") if isinstance(b, Question))
 

@@ -155,7 +155,7 @@ def not_found(b: Builder) -> n.NotFound:
 
 
 def _count(b: Builder, owner) -> n.Text:
-    return n.Text(" " + b.t("audience.count", count=sum(len(sec.questions) for sec in owner.sections)))
+    return n.Text(" " + b.t("audience.count", count=b.p.question_count[owner.id]))
 
 
 def audience(b: Builder, audience_id: str) -> n.Page:
@@ -190,7 +190,7 @@ def _audience_tools(b: Builder, item, guides: list, sets: list) -> list:
     """Where an audience's questions lead: the bank filtered to them, and their printables."""
     from generator.project.addresses import FORMATS, download_path
 
-    count = sum(len(sec.questions) for o in (*guides, *sets) for sec in o.sections)
+    count = sum(b.p.question_count[o.id] for o in (*guides, *sets))
     if not count:
         return []
     name = " ".join(item.name.split())

@@ -3,7 +3,7 @@
 Each takes the builder of its run (``b``, an :class:`ItemBuilder`: the site's
 :class:`~.build.Builder` or the printables' :class:`~.printables.PrintBuilder`), which
 offers the same things: the Project (``b.p``), words of the catalogue (``b.t``, ``b.rich``:
-the site's area, or the printables' over it) and the one reader of content text
+the site's area; ``b.w``: words only paper needs) and the one reader of content text
 (``b.text``, a :class:`~.text.ContentText`, with ``plain``, ``inline`` and ``blocks``). So the
 skip-rule sentence, a reference, a document's fields, tick boxes, signatures and FAQ,
 a question's notes and skip rules and a section's heading are made in one place, in the
@@ -36,6 +36,8 @@ class ItemBuilder(Protocol):
     text: "ContentText"
 
     def t(self, name: str, **values: Any) -> str: ...
+
+    def w(self, name: str, **values: Any) -> str: ...
 
     def rich(self, name: str, **values: Any) -> n.Inlines: ...
 
@@ -88,21 +90,23 @@ def skip_rule(b: ItemBuilder, rule: Any, owner: Any) -> n.Inlines:
     return b.rich(name, topic=squash(rule.topic), at=(at,), target=(target,))
 
 
-def asides(b: ItemBuilder, q: Any, owner: Any, note_title: str, skip_title: str) -> tuple[tuple[n.Callout, ...], ...]:
-    """A guide question's facilitator notes and skip rules, each set apart under its title."""
+def asides(b: ItemBuilder, q: Any, owner: Any) -> tuple[tuple[n.Callout, ...], ...]:
+    """A guide question's facilitator notes and skip rules, each set apart under its title (the
+    site's words, and paper's run in with the words)."""
     if not isinstance(q, GuideQuestion):
         return (), ()
-    notes = tuple(n.Callout("note", note_title, (n.Para(b.text.inline(note.text)),)) for note in q.notes)
-    skips = tuple(n.Callout("skip", skip_title, (n.Para(skip_rule(b, rule, owner)),)) for rule in q.skip_logic)
+    note, skip = (b.t("guide.note"), b.w("facilitator_note")), (b.t("guide.skip"), b.w("skip_label"))
+    notes = tuple(n.Callout("note", note[0], (n.Para(b.text.inline(x.text)),), note[1]) for x in q.notes)
+    skips = tuple(n.Callout("skip", skip[0], (n.Para(skip_rule(b, rule, owner)),), skip[1]) for rule in q.skip_logic)
     return notes, skips
 
 
-def question(b: ItemBuilder, q: Any, owner: Any, prompts_label: str, asides_titles: tuple[str, str],
+def question(b: ItemBuilder, q: Any, owner: Any, prompts_label: str, with_asides: bool = True,
              **more: Any) -> n.Question:
     """A question with its number (the Project's), prompts, notes and skip rules (``more``: what
     only the site or only paper shows, e.g. links and source, or the scale and a space to write in)."""
     number = b.p.question_by_id[q.id].number
-    notes, skips = asides(b, q, owner, *asides_titles) if asides_titles else ((), ())
+    notes, skips = asides(b, q, owner) if with_asides else ((), ())
     return n.Question(
         anchor=paths.question_anchor(q.id),
         number=number,
@@ -135,8 +139,7 @@ def response_options(b: ItemBuilder, guide: Any) -> n.ItemList:
 
 def guide_facts(b: ItemBuilder, guide: Any) -> str:
     """``12 questions in 4 sections; about 60 minutes.``: what a guide holds, and how long it takes."""
-    count = sum(len(s.questions) for s in guide.sections)
-    facts = b.t("guide.facts", questions=b.t("count.questions", count=count),
+    facts = b.t("guide.facts", questions=b.t("count.questions", count=b.p.question_count[guide.id]),
                 sections=b.t("count.sections", count=len(guide.sections)))
     if guide.duration:
         facts = b.t("guide.facts_and", facts=facts, more=squash(guide.duration))

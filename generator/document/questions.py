@@ -3,133 +3,24 @@
 from __future__ import annotations
 
 from generator.project import addresses as paths
-from generator.project import versions
-from generator.models import Guide, GuideQuestion, QuestionSet, SetQuestion
+from generator.models import Guide, QuestionSet
 from generator.project.addresses import html_href
+from generator.document import items
 from generator.document import nodes as n
 from generator.document import parts
-from generator.document.appendices import download_links
-from generator.document.build import Builder, plain_text
-from generator.document.changes import latest_notice
-from generator.document.printables import WRITTEN
-
-
-def question(b: Builder, q: GuideQuestion | SetQuestion, prompts_label: str,
-             owner: Guide | QuestionSet) -> n.Question:
-    links = [(b.subtheme_link(sid),) for sid in q.subthemes]
-    if isinstance(q, SetQuestion):
-        links += [(b.action_link(aid),) for aid in q.implications]
-    return parts.question(b, q, owner, prompts_label, (b.t("guide.note"), b.t("guide.skip")),
-                          links_label=b.t("question.linked_to"), links=tuple(links), source=b.source(q.source))
+from generator.document.build import Builder
 
 
 def guide(b: Builder, item: Guide) -> n.Page:
-    title = b.appendix_title(item)
-    body: list = [
-        b.heading(1, b.appendix_heading(item)),
-        n.Prose(b.text.prose(item.summary)),
-        n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
-        download_links(b, item, combined=True),
-        latest_notice(b, item.id),
-    ]
-    if item.opening_script:  # a written-questions guide's opening is read, not said: its introduction
-        opening = "guide.introduction" if item.format == WRITTEN else "guide.opening"
-        body.append(n.Callout("script", b.t(opening), (n.Prose(b.text.prose(item.opening_script.text)),)))
-    if item.response_options:
-        body.append(b.heading(2, b.t("guide.responses")))
-        body.append(parts.response_options(b, item))
-    for section in item.sections:
-        number = b.p.section_number(item, section)
-        words = b.rich("section_title", number=number, title=parts.squash(section.title))
-        body.append(parts.section_heading(words, section))
-        if section.intro:
-            body.append(n.Callout("intro", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
-        body += [question(b, q, item.prompts_label or b.t("guide.prompts"), item) for q in section.questions]
-    if item.closing_script:
-        body.append(n.Callout("script", b.t("guide.closing"), (n.Prose(b.text.prose(item.closing_script.text)),)))
-    body.append(b.source(item.source))
-    return b.page(paths.appendix_page(item.id), title, body, item.origin_file)
+    """A topic guide's page: its title over its body (:func:`.items.guide`, the same as on paper)."""
+    body = [b.heading(1, b.appendix_heading(item)), *items.guide(b, item)]
+    return b.page(paths.appendix_page(item.id), b.appendix_title(item), body, item.origin_file)
 
 
 def question_set(b: Builder, qset: QuestionSet) -> n.Page:
-    p = b.p
-    audience = p.audience_by_id[qset.audience]
-    options = parts.scale_options(qset)
-    body: list = [
-        b.heading(1, qset.title),
-        n.Para((n.Text(b.t("set.for", audience=" ".join(audience.name.split()))),), "meta"),
-        n.Prose(b.text.prose(qset.purpose)),
-        download_links(b, qset, combined=False),
-        latest_notice(b, qset.id),
-        n.Scale(b.t("set.scale", label=" ".join(qset.scale.label.split())), options),
-        n.Widget("reflect-worksheet", worksheet_data(b, qset), (("data-set", qset.id),),
-                 (n.Text(b.t("set.nojs")),)),
-    ]
-    for section in qset.sections:
-        number = p.section_number(qset, section)
-        words = b.rich("section_title", number=number, title=parts.squash(section.title))
-        body.append(parts.section_heading(words, section))
-        if section.intro:
-            body.append(n.Prose(b.text.prose(section.intro)))
-        body += [question(b, q, b.t("set.prompts"), qset) for q in section.questions]
-    body.append(b.source(qset.source))
+    """A question set's page: its title over its body (:func:`.items.question_set`, the same as on paper)."""
+    body = [b.heading(1, qset.title), *items.question_set(b, qset)]
     return b.page(paths.question_set_page(qset.id), qset.title, body, qset.origin_file)
-
-
-def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
-    """What the browser worksheet needs to know about a question set.
-
-    ``fingerprints`` (each question's and the scale's, as ``project.json`` has them) go into every
-    saved record and exported file, so that answers given now can be carried across to a later
-    version; ``history`` holds the same for each recorded release, for files that lack them.
-    """
-    p = b.p
-    prints = {q.id: versions.question_fingerprint(q.text, q.form) for sec in qset.sections for q in sec.questions}
-    history = {}
-    for release in p.releases:
-        owner = next((o for o in release.owners if o.id == qset.id), None)
-        if owner is not None:
-            history[release.content_version] = {"questions": {q.id: q.fingerprint for q in owner.questions},
-                                                "scale": owner.scale_fingerprint}
-    return {
-        "site": (p.default_settings or p.settings).site.title,  # one storage key in every language
-        "content_version": p.settings.site.content_version,
-        "set": qset.id,
-        "title": qset.title,
-        "response_label": qset.response_label or b.words.text("site.set.response"),
-        "scale": {
-            "label": qset.scale.label,
-            "options": [{"value": o.value, "label": o.label, "description": o.description} for o in qset.scale.options],
-        },
-        "sections": [
-            {
-                "id": section.id,
-                "title": section.title,
-                "questions": [
-                    {
-                        "id": q.id,
-                        "number": p.question_by_id[q.id].number,
-                        "form": q.form,
-                        "text": " ".join(q.text.split()),
-                        "prompts": [" ".join(pr.text.split()) for pr in q.prompts],
-                        "implications": [_implication(b, aid, paths.question_set_page(qset.id)) for aid in q.implications],
-                        "fingerprint": prints[q.id],
-                        "replaces": list(q.replaces),
-                    }
-                    for q in section.questions
-                ],
-            }
-            for section in qset.sections
-        ],
-        "fingerprints": {"questions": prints, "scale": versions.owner_scale_fingerprint(qset)},
-        "history": history,
-    }
-
-
-def _implication(b: Builder, aid: str, page: str) -> dict:
-    """An action a question is linked to: its id, its words and its address from ``page``."""
-    link = b.action_link(aid)
-    return {"id": aid, "label": plain_text(link.children), "href": html_href(link.target.href_from(page))}
 
 
 def bank_data(b: Builder) -> dict:
@@ -225,8 +116,8 @@ def question_bank(b: Builder, data: dict) -> n.Page:
         b.heading(1, b.t("bank.title")),
         b.para(b.t("bank.intro", count=len(p.questions), kinds=parts.present_kinds(
             b, (("guide", bool(p.guides)), ("question_set", bool(p.question_sets)))))),
-        n.Widget("reflect-bank-filters", filters, (), fallback),
-        n.Table(headers, tuple(rows), b.t("bank.caption"), "reflect-bank"),
+        n.Widget("bank-filters", filters, (), fallback),
+        n.Table(headers, tuple(rows), b.t("bank.caption"), "bank"),
     ]
     return b.page(paths.QUESTION_BANK, b.t("bank.title"), body, None, search=False)
 
@@ -266,6 +157,6 @@ def compose(b: Builder, data: dict) -> n.Page:
     body = [
         b.heading(1, b.t("compose.title")),
         b.para(b.t("compose.intro")),
-        n.Widget("reflect-composer", data, (), fallback),
+        n.Widget("composer", data, (), fallback),
     ]
     return b.page(paths.COMPOSE, b.t("compose.title"), body, None, search=False)

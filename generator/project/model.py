@@ -150,6 +150,11 @@ class _Lookups:
         return tuple(entries)
 
     @cached_property
+    def question_count(self) -> Mapping[str, int]:
+        """How many questions each guide and question set holds, by its id."""
+        return MappingProxyType({o.id: sum(len(s.questions) for s in o.sections) for o in (*self.guides, *self.question_sets)})
+
+    @cached_property
     def question_by_id(self) -> Mapping[str, QuestionEntry]:
         return MappingProxyType({e.question.id: e for e in self.questions})
 

@@ -110,6 +110,15 @@ class SearchWalker(Visitor):
         for child in node.children:
             self.visit(child)
 
+    def visit_only(self, node: n.Only) -> None:
+        """The site's own parts are on the page; paper's are not, so are not searched."""
+        if node.medium == "site":
+            for child in node.children:
+                self.visit(child)
+
+    def visit_tickboxes(self, node: n.TickBoxes) -> None:  # the box's label and numbers are paper's
+        self.add(*_generic(node.items))
+
     def visit_element(self, node: n.Element) -> None:
         """Content's other elements: a heading a person gave an id starts a section, as on the page."""
         level = HEADINGS.get(node.tag)
@@ -146,7 +155,7 @@ class SearchWalker(Visitor):
         self.add(*_generic(node))
 
     # The rest show every text field they hold, in order.
-    visit_cards = visit_quote = visit_themestable = visit_tickboxes = visit_table = _every_text_field
+    visit_cards = visit_quote = visit_themestable = visit_table = _every_text_field
 
 
 def _generic(node: Any) -> Iterable[str]:

@@ -22,6 +22,14 @@ from generator.project.addresses import Target, html_href
 SEARCH_EXCLUDE = {"data-search-exclude": "true"}
 ADMONITIONS = {"script": "quote", "intro": "quote", "about": "abstract", "note": "note", "skip": "info"}
 """Each kind of callout as the theme's admonition that shows it."""
+PARAGRAPHS = {"source": "reflect-source", "links": "reflect-links", "nojs": "reflect-nojs",
+              "prompts": "reflect-prompts-label"}
+"""Each role of a paragraph as the class the theme styles it by (the others have none: "lead",
+"meta" (set in italics), "keep" (paper's))."""
+TOOLS = {"worksheet": "reflect-worksheet", "bank-filters": "reflect-bank-filters", "composer": "reflect-composer"}
+"""Each browser tool as the id and class of the element its script mounts on."""
+TABLES = {"bank": "reflect-bank"}
+"""Each kind of table as the class the theme (and the bank's script) knows it by."""
 
 
 class SiteWriter(Visitor):
@@ -83,9 +91,7 @@ class SiteWriter(Visitor):
         return el(f"h{node.level}", {"id": node.anchor}, self.inlines(node.children), link)
 
     def visit_para(self, node: n.Para) -> Markup:
-        role = {"source": "reflect-source", "links": "reflect-links", "nojs": "reflect-nojs",
-                "prompts": "reflect-prompts-label"}.get(node.role)
-        attributes = {"class": role, **({} if node.searchable else SEARCH_EXCLUDE)}
+        attributes = {"class": PARAGRAPHS.get(node.role), **({} if node.searchable else SEARCH_EXCLUDE)}
         inner = self.inlines(node.children)
         if node.role == "meta":
             inner = el("em", None, inner)
@@ -194,18 +200,23 @@ class SiteWriter(Visitor):
             for row in node.rows
         )
         caption = el("caption", None, node.caption) if node.caption else None
-        return el("table", {"class": node.role or None}, caption, head, el("tbody", None, rows))
+        return el("table", {"class": TABLES[node.role] if node.role else None}, caption, head, el("tbody", None, rows))
 
     def visit_widget(self, node: n.Widget) -> Markup:
         data = json.dumps(node.data, ensure_ascii=False, sort_keys=True)
         # The data rides on the element, not in a <script>: Material's instant navigation
         # re-creates every <script> of a new page without its type, so runs JSON as code.
-        attributes = {"class": node.role, "id": node.role, **dict(node.attributes), "data-reflect-data": data}
+        tool = TOOLS[node.role]
+        attributes = {"class": tool, "id": tool, **dict(node.attributes), "data-reflect-data": data}
         fallback = el("p", {"class": "reflect-nojs"}, self.inlines(node.fallback)) if node.fallback else None
         return el("div", attributes, fallback)
 
     def visit_group(self, node: n.Group) -> Markup:
         return el("div", None if node.searchable else SEARCH_EXCLUDE, (self.visit(b) for b in node.children))
+
+    def visit_only(self, node: n.Only) -> Markup:
+        """The site's own parts, in their place; paper's are left out."""
+        return join(self.visit(b) for b in node.children) if node.medium == "site" else join([])
 
 
     # --- the theme's parts: written here so that every value is escaped --------------------

@@ -47,8 +47,9 @@ def _tool_ids() -> set[str]:
                      if prefix.startswith(("reflect-", "bank-", "q-")))
     for template in (ROOT / "overrides").rglob("*.html"):
         found.update(re.findall(r'id="(reflect-[\w-]+)"', template.read_text(encoding="utf-8")))
-    widgets = (ROOT / "generator" / "document" / "questions.py").read_text(encoding="utf-8")
-    found.update(re.findall(r'n\.Widget\("(reflect-[\w-]+)"', widgets))  # each tool's root has its role as id
+    from generator.writers.site import TOOLS
+
+    found.update(TOOLS.values())  # each tool's root: the site writer names it for the tool
     return found
 
 

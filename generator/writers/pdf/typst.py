@@ -30,6 +30,11 @@ class Typ(str):
     """A fragment of Typst code written by this module (never content)."""
 
 
+class Spliced(tuple):
+    """Blocks that take their place among their neighbours' (paper's own parts of a body,
+    :class:`~generator.document.nodes.Only`): :func:`stack` writes each where the whole stood."""
+
+
 def lit(text: str) -> Typ:
     """A Typst string literal holding ``text`` exactly (Typst strings have no interpolation)."""
     escaped = (
@@ -50,6 +55,8 @@ def arg(value: object) -> Typ:
         return lit(value)
     if isinstance(value, int):
         return Typ(str(value))
+    if isinstance(value, Spliced):
+        return stack(value)
     if value is None:
         return Typ("none")
     if isinstance(value, (tuple, list)):
@@ -74,8 +81,16 @@ def seq(pieces) -> Typ:
 
 
 def stack(blocks) -> Typ:
-    """Block pieces as one content value, one under the other."""
-    return Typ("[" + "".join(f"\n#{arg(b)}\n" for b in blocks) + "]")
+    """Block pieces as one content value, one under the other (a :class:`Spliced` piece's in its place)."""
+    return Typ("[" + "".join(f"\n#{arg(b)}\n" for b in _spliced(blocks)) + "]")
+
+
+def _spliced(blocks):
+    for block in blocks:
+        if isinstance(block, Spliced):
+            yield from _spliced(block)
+        else:
+            yield block
 
 
 def target(anchor: str) -> Typ:
@@ -240,6 +255,10 @@ class TypstWriter(Visitor):
     def visit_itemlist(self, node: n.ItemList) -> Typ:
         return call("enum" if node.ordered else "list", *(self.inline(item) for item in node.items))
 
+    def visit_only(self, node: n.Only) -> Spliced:
+        """Paper's own parts, in their place; the site's are left out."""
+        return Spliced(self.visit(b) for b in node.children) if node.medium == "paper" else Spliced()
+
     def visit_callout(self, node: n.Callout) -> Typ:
         return call("callout", node.kind, node.title, self.blocks(node.body))
 
@@ -261,7 +280,7 @@ class TypstWriter(Visitor):
     def _aside(self, kind: str, callout: n.Callout) -> Typ:
         """A note or skip rule inside a question: its title run in with its words."""
         words = seq(self.inline(b.children) for b in callout.body if isinstance(b, n.Para))
-        return call("aside", kind, callout.title, words)
+        return call("aside", kind, callout.run_in or callout.title, words)
 
     def visit_question(self, q: n.Question) -> Typ:
         prompts = call("prompts", q.prompts_label, [self.inline(p) for p in q.prompts]) if q.prompts else None

@@ -193,6 +193,12 @@ class DocxWriter(Visitor):
             else:
                 self.visit(inner)
 
+    def visit_only(self, node: n.Only) -> None:
+        """Paper's own parts, in their place; the site's are left out."""
+        if node.medium == "paper":
+            for block in node.children:
+                self.visit(block)
+
     def visit_fields(self, node: n.Fields) -> None:
         table = self.table(2, self.style_id("Table Grid"))
         label_style = self.style_id("Field Label")
@@ -229,7 +235,7 @@ class DocxWriter(Visitor):
     def _aside(self, callout: n.Callout, style: str, keep: bool | None) -> None:
         """A note or skip rule inside a question: its title run in, in bold, with its words."""
         paragraph = self.add(style=style)
-        paragraph.add_run(f"{callout.title} ", run_properties(bold=True))
+        paragraph.add_run(f"{callout.run_in or callout.title} ", run_properties(bold=True))
         for inner in callout.body:
             if isinstance(inner, n.Para):
                 self.runs(paragraph, inner.children)
