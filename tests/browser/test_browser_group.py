@@ -144,7 +144,7 @@ def test_refused_files_are_named_and_nothing_is_lost(site, page, project, tmp_pa
     errors = page.locator("#reflect-compare .reflect-alerts").inner_text()
     assert "“damaged.json” was not loaded: it is not valid JSON." in errors
     assert "“other-set.json” was not loaded: it holds answers for another question set (“Another set”)" in errors
-    assert "“other-site.json” was not loaded: it comes from another site" in errors
+    assert "“other-site.json” was not loaded: it comes from another project" in errors
     assert "“good-again.json” was not loaded: it is the same file as “good.json”, already loaded." in errors
     assert files_loaded(page) == 2  # nothing already loaded is lost
     violations = run_axe(page)
