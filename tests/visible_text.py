@@ -74,12 +74,21 @@ def page_title(markup: str) -> str:
     return " ".join(parser.title.split())
 
 
-def generated_pages(site: Path) -> list[Path]:
-    """Every page Reflect generates (not the theme's 404 page)."""
+def generated_pages(site: Path, other_languages: bool = True) -> list[Path]:
+    """Every page Reflect generates (not the theme's 404 page, the search, the assets or the
+    source views), in every language's site (``cy/…`` too, unless not ``other_languages``)."""
+    def language_site(parts: tuple[str, ...]) -> bool:
+        return bool(parts) and (site / parts[0] / "404.html").is_file()  # cy/ has its own 404
+
+    def folders(path: Path) -> tuple[str, ...]:
+        parts = path.relative_to(site).parts[:-1]
+        return parts[1:2] if language_site(parts) else parts[:1]
+
     return [
         path
         for path in sorted(site.rglob("*.html"))
-        if path.name != "404.html" and not path.relative_to(site).parts[0] in ("search", "assets", "source")
+        if path.name != "404.html" and not set(folders(path)) & {"search", "assets", "source"}
+        and (other_languages or not language_site(path.relative_to(site).parts[:-1]))
     ]
 
 

@@ -260,15 +260,6 @@ def _render_to(download: Download, stamp: datetime, target: str) -> tuple[str, f
     return target, time.perf_counter() - started
 
 
-def _render_in_pool(missing: list[Download], stamp: datetime, targets: dict[str, Path], workers: int) -> None:
-    """Render in worker processes started by a fork server (safe in a threaded preview server)."""
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context) as pool:
-        futures = [pool.submit(_render_to, d, stamp, str(targets[d.path])) for d in missing]
-        for future in futures:
-            future.result()
-
-
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -280,6 +271,91 @@ def _cost(download: Download) -> int:
     """Rough rendering cost, to start the longest jobs first."""
     weight = 3 if download.format == "pdf" else 1
     return weight * sum(len(d.blocks) for d in download.docs)
+
+
+class PendingDownloads:
+    """The printable files of one plan, being made in worker processes while the caller goes on
+    (a full build writes its pages meanwhile); :meth:`result` waits for them.
+
+    Safe on failure: each file is written to a temporary name and renamed into the cache, so a
+    failed or cancelled render leaves no half file; an error in a worker is raised by
+    :meth:`result`, as if the file had been rendered there.
+    """
+
+    def __init__(self, downloads: tuple[Download, ...], targets: dict[str, Path], missing: list[Download],
+                 stamp: datetime, cache: Path, workers: int, started: float) -> None:
+        self.downloads, self.targets, self.missing = downloads, targets, missing
+        self.stamp, self.cache, self.started = stamp, cache, started
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list = []
+        if len(missing) > 1 and workers > 1:
+            # Worker processes started by a fork server (safe in a threaded preview server).
+            context = multiprocessing.get_context("forkserver")
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context)
+                self.futures = [self.pool.submit(_render_to, d, stamp, str(targets[d.path])) for d in missing]
+            except BrokenProcessPool as exc:
+                self._pool_failed(exc)
+
+    def _pool_failed(self, exc: BaseException) -> None:
+        # e.g. called from a script with no ``if __name__ == "__main__"`` guard, which the
+        # worker processes would run again: render here instead, one file at a time.
+        log.warning("Printable files: worker processes failed (%s); rendering in this process", exc)
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Stop: files not started are not made (the build failed elsewhere)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool, self.futures = None, []
+
+    def result(self) -> BuildReport:
+        """Every file of the plan, made or from the cache (waits for the workers)."""
+        try:
+            for future in self.futures:
+                future.result()
+        except BrokenProcessPool as exc:
+            self._pool_failed(exc)
+        except BaseException:
+            self.cancel()
+            raise
+        self.cancel()  # done: the workers exit
+        for download in self.missing:
+            if not self.targets[download.path].is_file():
+                _render_to(download, self.stamp, str(self.targets[download.path]))
+
+        rendered = {d.path for d in self.missing}
+        files = []
+        for download in self.downloads:
+            target = self.targets[download.path]
+            data = target.read_bytes()
+            files.append(
+                BuiltFile(download, target, len(data), hashlib.sha256(data).hexdigest(), download.path in rendered)
+            )
+            os.utime(target)  # recently used: kept when the cache is pruned
+        _prune(self.cache, keep={self.targets[d.path] for d in self.downloads})
+        return BuildReport(tuple(files), time.perf_counter() - self.started, self.stamp)
+
+
+def start_downloads(
+    project,
+    cache_dir: Path | str | None = None,
+    workers: int = 2,
+    environ: dict[str, str] | None = None,
+    catalogue=None,
+) -> PendingDownloads:
+    """Plan the project's printable files and start making the ones the cache lacks, in
+    ``workers`` processes; the caller collects them with :meth:`PendingDownloads.result`."""
+    started = time.perf_counter()
+    stamp = build_stamp(project.settings.site.publication_date, environ)
+    cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
+    cache.mkdir(parents=True, exist_ok=True)
+    downloads = plan(project, catalogue=catalogue)
+    digests: dict[int, str] = {}  # each document hashed once, however many files print it
+    targets = {d.path: cache / f"{d.key(stamp, digests)}.{d.format}" for d in downloads}
+    missing = [d for d in downloads if not targets[d.path].is_file()]
+    missing.sort(key=_cost, reverse=True)
+    return PendingDownloads(downloads, targets, missing, stamp, cache, workers, started)
 
 
 def build_downloads(
@@ -295,45 +371,15 @@ def build_downloads(
     ``cache_dir`` defaults to ``.reflect-cache/printable`` in the project folder. The
     returned files live in the cache folder; the caller copies them into the site.
     """
-    started = time.perf_counter()
-    stamp = build_stamp(project.settings.site.publication_date, environ)
-    cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
-    cache.mkdir(parents=True, exist_ok=True)
-    downloads = plan(project, catalogue=catalogue)
-    digests: dict[int, str] = {}  # each document hashed once, however many files print it
-    targets = {d.path: cache / f"{d.key(stamp, digests)}.{d.format}" for d in downloads}
-    missing = [d for d in downloads if not targets[d.path].is_file()]
-    missing.sort(key=_cost, reverse=True)
+    pending = start_downloads(project, cache_dir, workers if render_missing else 1, environ, catalogue)
     if not render_missing:
         ready = [
-            BuiltFile(d, targets[d.path], targets[d.path].stat().st_size, "", False)
-            for d in downloads
-            if d not in missing
+            BuiltFile(d, pending.targets[d.path], pending.targets[d.path].stat().st_size, "", False)
+            for d in pending.downloads
+            if d not in pending.missing
         ]
-        return BuildReport(tuple(ready), time.perf_counter() - started, stamp, tuple(missing))
-
-    if len(missing) > 1 and workers > 1:
-        try:
-            _render_in_pool(missing, stamp, targets, workers)
-        except BrokenProcessPool as exc:
-            # e.g. called from a script with no ``if __name__ == "__main__"`` guard, which the
-            # worker processes would run again: render here instead, one file at a time.
-            log.warning("Printable files: worker processes failed (%s); rendering in this process", exc)
-    for download in missing:
-        if not targets[download.path].is_file():
-            _render_to(download, stamp, str(targets[download.path]))
-
-    rendered = {d.path for d in missing}
-    files = []
-    for download in downloads:
-        target = targets[download.path]
-        data = target.read_bytes()
-        files.append(
-            BuiltFile(download, target, len(data), hashlib.sha256(data).hexdigest(), download.path in rendered)
-        )
-        os.utime(target)  # recently used: kept when the cache is pruned
-    _prune(cache, keep={targets[d.path] for d in downloads})
-    return BuildReport(tuple(files), time.perf_counter() - started, stamp)
+        return BuildReport(tuple(ready), time.perf_counter() - pending.started, pending.stamp, tuple(pending.missing))
+    return pending.result()
 
 
 def _prune(cache: Path, keep: set[Path]) -> None:

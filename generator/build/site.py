@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
 
-from generator.strings import fallback_marks
 from generator.project import addresses as paths
 from generator.document import appendices, changes, findings, pages, questions
 from generator.document import nodes as n
 from generator.document.build import Builder
+from generator.document.foreign import foreign_states
 from generator.models import Guide
 from generator.project.addresses import DOWNLOADS_PAGE
 from generator.writers.search import page_entries
@@ -68,15 +68,14 @@ class SiteBuild:
         known = self.memo.get(page.path) if self.memo is not None else None
         if known is not None and known[1] == self.permalink and known[0] == page:
             return known[2]
-        html = self._language_notes(str(self.writer.write(page)))
-        html = fallback_marks.to_html(html, (self.b.p.default_settings or self.b.p.settings).site.language)
-        written = SitePage(page.path, fallback_marks.plain(page.title), html, _plain_toc(toc_tokens(page)),
-                           page.source, page.search, page_entries(page))
+        html = self._language_notes(page, str(self.writer.write(page)))
+        written = SitePage(page.path, str(page.title), html, tuple(toc_tokens(page)), page.source, page.search,
+                           page_entries(page))
         if self.memo is not None:
             self.memo[page.path] = (page, self.permalink, written)
         return written
 
-    def _language_notes(self, html: str) -> str:
+    def _language_notes(self, page: n.Page, html: str) -> str:
         """On a page of a translated language: a note when some of it is untranslated or stale, after its heading."""
         if self.b.p.default_settings is None:
             return html
@@ -84,9 +83,10 @@ class SiteBuild:
         review = self.b.p.default_settings.languages[self.b.p.settings.site.language].awaiting_review
         if review:
             notes.append(self.b.t("language.awaiting_review", reviewer=review))
-        if fallback_marks.UNTRANSLATED_OPEN in html:
+        states = foreign_states(page.body)
+        if "untranslated" in states:
             notes.append(self.b.t("language.untranslated_note"))
-        if fallback_marks.STALE_OPEN in html:
+        if "stale" in states:
             notes.append(self.b.t("language.stale_note"))
         if not notes:
             return html
@@ -133,11 +133,11 @@ class SiteBuild:
     def footer(self, base_url: str) -> str:
         """The footer (licence, accessibility statement, last-updated date) of a page whose way
         to the site's root is ``base_url``: finished HTML for the theme to place."""
-        return fallback_marks.to_html(str(self.writer.footer(self._footer, base_url)))
+        return str(self.writer.footer(self._footer, base_url))
 
     def not_found(self, home: str) -> str:
         """The "page not found" page's body, its links from ``home`` (the site's root on the host)."""
-        return fallback_marks.to_html(str(self.writer.not_found(pages.not_found(self.b), home)))
+        return str(self.writer.not_found(pages.not_found(self.b), home))
 
     @cached_property
     def _footer(self) -> n.Footer:
@@ -208,17 +208,10 @@ def _chunked(entries: list[tuple[str, str]], noun: str) -> tuple:
     return tuple(outer)
 
 
-def _plain_toc(tokens: list) -> tuple:
-    """Table-of-contents tokens without fallback marks (MkDocs shows them as plain text)."""
-    return tuple({**t, "name": fallback_marks.plain(t["name"]), "children": list(_plain_toc(t["children"]))}
-                 for t in tokens)
-
-
 def _plain_nav(entries: tuple) -> tuple:
-    """Menu entries without fallback marks (a menu entry cannot carry a language)."""
+    """Menu entries as plain words (a menu entry cannot carry a language)."""
     return tuple(
-        NavSection(fallback_marks.plain(e.title), _plain_nav(e.children)) if isinstance(e, NavSection)
-        else (fallback_marks.plain(e[0]), *e[1:])
+        NavSection(str(e.title), _plain_nav(e.children)) if isinstance(e, NavSection) else (str(e[0]), *e[1:])
         for e in entries
     )
 

@@ -269,8 +269,17 @@ def _new(target: Path, starter: str, language: str | None = None) -> int:
     from generator.cli.scaffold import STARTERS_DIR, FolderNotEmpty, new_project
     from generator.project.starter_samples import record_samples, set_language
 
+    def finish(staging: Path) -> list[Path]:
+        """The chosen language and the starter's sample values, written before the project appears."""
+        if starter == "report":  # the bundled report is real content, not samples
+            return []
+        if language:
+            set_language(staging, language)
+        samples = record_samples(staging, STARTERS_DIR / starter.replace("-", "_"), language)
+        return [samples] if samples else []
+
     try:
-        written = new_project(target.resolve(), starter)
+        written = new_project(target.resolve(), starter, finish)
     except FolderNotEmpty:
         _say(f"{target} is not empty: 'reflect new' writes only into a new or empty folder. Nothing was written.")
         return EXIT_CONTENT
@@ -279,12 +288,6 @@ def _new(target: Path, starter: str, language: str | None = None) -> int:
 
         _say(describe_os_error(exc, target))
         return EXIT_CONTENT
-    if starter != "report":  # the bundled report is real content, not samples
-        if language:
-            set_language(target.resolve(), language)
-        samples = record_samples(target.resolve(), STARTERS_DIR / starter.replace("-", "_"), language)
-        if samples:
-            written.append(samples)
     import shlex
 
     command = reflect_command(target.resolve())

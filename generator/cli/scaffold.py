@@ -8,6 +8,7 @@ new or empty: nothing is ever overwritten.
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 import os
 import shutil
 import tempfile
@@ -95,11 +96,14 @@ def _layers(starter: str) -> list[Path]:
     return [STARTERS_DIR / starter.replace("-", "_")]
 
 
-def new_project(target: Path, starter: str) -> list[Path]:
+def new_project(target: Path, starter: str,
+                finish: Callable[[Path], list[Path]] | None = None) -> list[Path]:
     """Create the project; return the files written. Raises FolderNotEmpty.
 
-    The project is written into a new sibling folder, then renamed into place in one step:
-    two ``reflect new`` into one folder cannot mix their starters, the second is refused.
+    The project is written into a new sibling folder, ``finish`` (if given) completes it there
+    (the language, the list of sample values) and returns the files it wrote, then the folder is
+    renamed into place in one step: two ``reflect new`` into one folder cannot mix their
+    starters (the second is refused), and no one sees a project without its sample list.
     """
     if starter not in STARTERS:
         raise ValueError(starter)
@@ -115,6 +119,8 @@ def new_project(target: Path, starter: str) -> list[Path]:
         os.umask(umask)
         staging.chmod(0o777 & ~umask)  # as a folder made by mkdir would be, not mkdtemp's 0700
         written = _write_project(staging, starter)
+        if finish is not None:
+            written += finish(staging)
         try:
             os.rename(staging, target)  # replaces an empty folder; fails on one that has files
         except OSError as exc:

@@ -37,7 +37,7 @@ def download_links(b: Builder, item, combined: bool) -> n.DownloadLinks:
 def document(b: Builder, doc: Document) -> n.Page:
     title = b.appendix_title(doc)
     body: list = [
-        b.heading(1, title),
+        b.heading(1, b.appendix_heading(doc)),
         n.Callout("about", b.t("document.about"), (n.Prose(b.text.prose(doc.summary)),)),
         download_links(b, doc, combined=True),
     ]

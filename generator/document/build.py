@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from markdown.extensions.toc import slugify
 
-from generator.strings import fallback_marks
+from generator.strings.foreign import ForeignWords, kept
 from generator.project import reference_kinds
 from generator.project import addresses as paths
 from generator.project import Project, QuestionEntry
@@ -21,6 +21,7 @@ from generator.project.numbering import numbered_label, words_for
 from generator.strings import Catalogue
 from generator.document import nodes as n
 from generator.document import parts
+from generator.document.foreign import with_foreign_nodes
 from generator.document.text import ContentText
 
 def plain_text(children: n.Inlines) -> str:
@@ -38,6 +39,16 @@ def plain_text(children: n.Inlines) -> str:
     return "".join(out)
 
 
+def catalogue_words(words: Catalogue, key: str, **values: Any) -> str:
+    """A catalogue string; one that fell back to English is :class:`ForeignWords` that say so.
+
+    Formatted into another string, it is plain words there (see :mod:`generator.strings.foreign`).
+    """
+    text = words.text(key, **values)
+    language = words.language_of(key)
+    return ForeignWords(text, language, "fallback") if language != words.language else text
+
+
 class Builder:
     def __init__(self, project: Project, words: Catalogue | None = None):
         self.p = project
@@ -45,11 +56,8 @@ class Builder:
         self.text = ContentText(self.resolve)
 
     def t(self, name: str, **values: Any) -> str:
-        """An interface string of the site, from the catalogue (marked when it fell back to English)."""
-        words = self.words.text(f"site.{name}", **values)
-        if self.words.language_of(f"site.{name}") != self.words.language:
-            return fallback_marks.mark(words)
-        return words
+        """An interface string of the site, from the catalogue (:class:`ForeignWords` when it fell back to English)."""
+        return catalogue_words(self.words, f"site.{name}", **values)
 
     # --- references and links ------------------------------------------------------------------
 
@@ -62,6 +70,11 @@ class Builder:
     def appendix_title(self, item: Any) -> str:
         label = numbered_label(self.p, item.id, self.words)
         return self.t("appendix_title", label=label, title=item.title) if label else item.title
+
+    def appendix_heading(self, item: Any) -> n.Inlines:
+        """:meth:`appendix_title` as inline nodes: the item's title keeps its language (see :func:`rich`)."""
+        label = numbered_label(self.p, item.id, self.words)
+        return self.rich("appendix_title", label=label, title=item.title) if label else (n.Text(item.title),)
 
     def owner_title(self, owner: Any) -> str:
         return self.appendix_title(owner) if self.p.appendix_by_id.get(owner.id) else owner.title
@@ -84,17 +97,18 @@ class Builder:
             where = self.t("question_in_guide", appendix=self.appendix_label(entry.owner.id), number=entry.number)
         else:
             where = self.t("question_in_set", title=entry.owner.title, number=entry.number)
-        return (self.link(target, where), n.Text(": " + " ".join(entry.question.text.split())))
+        return (self.link(target, where), n.Text(": "), n.Text(parts.squash(entry.question.text)))
 
     def subtheme_link(self, sid: str) -> n.Link:
         sub = self.p.subtheme_by_id[sid]
         target = paths.Target(paths.theme_page(self.p.theme_of[sid].id), f"subtheme-{sid}")
-        return self.link(target, self.t("subtheme_name", code=self.p.subtheme_code(sub), label=sub.label))
+        return n.Link(target, self.rich("subtheme_name", code=self.p.subtheme_code(sub), label=sub.label))
 
     def action_link(self, aid: str) -> n.Link:
         group = self.p.group_of_action[aid]
         code = self.p.action_code(self.p.action_by_id[aid])
-        return self.link(paths.Target(paths.IMPLICATIONS, f"action-{aid}"), self.t("action_name", code=code, title=group.title))
+        return n.Link(paths.Target(paths.IMPLICATIONS, f"action-{aid}"),
+                      self.rich("action_name", code=code, title=group.title))
 
     # --- blocks ----------------------------------------------------------------------------------
 
@@ -102,7 +116,7 @@ class Builder:
         return parts.source_line(self.t("source", source=" ".join(text.split())))
 
     def heading(self, level: int, words: str | n.Inlines, anchor: str | None = None) -> n.Heading:
-        children = (n.Text(" ".join(words.split())),) if isinstance(words, str) else words
+        children = (n.Text(kept(words, " ".join(words.split()))),) if isinstance(words, str) else words
         return n.Heading(level, children, anchor)
 
     def para(self, words: str) -> n.Para:
@@ -116,7 +130,7 @@ class Builder:
         """A page, its headings given anchors (where they have none) and listed for the contents."""
         used: set[str] = set()
         toc: list[n.TocEntry] = []
-        done = [self._anchored(block, used, toc) for block in body if block is not None]
+        done = [self._anchored(with_foreign_nodes(block), used, toc) for block in body if block is not None]
         return n.Page(path, " ".join(title.split()), tuple(done), source, search, tuple(toc))
 
     def _anchored(self, block: Any, used: set[str], toc: list[n.TocEntry]) -> Any:
@@ -136,11 +150,15 @@ def rich(words: Catalogue, key: str, **values: Any) -> n.Inlines:
     """A catalogue string whose `code` and **strong** stretches are marked as such.
 
     Values are filled in after the marks are found, so content never becomes markup; a
-    value that is a tuple of inline nodes stays nodes (a link, a cross-reference). The
+    value that is a tuple of inline nodes stays nodes (a link, a cross-reference), and a
+    value that is :class:`ForeignWords` stays so (in its own ``Text``), as do the string's
+    own words when it fell back to English. The
     fields travel between two private-use characters from formatting to filling; the same
     characters written into a catalogue string around another name stay as written.
     """
     template = words.text(key, **{k: v if k == "count" else f"\ue000{k}\ue001" for k, v in values.items()})
+    language = words.language_of(key)
+    own = (lambda text: ForeignWords(text, language, "fallback")) if language != words.language else str
     out: list[Any] = []
     for part in _MARKS.split(template):
         if not part:
@@ -148,9 +166,9 @@ def rich(words: Catalogue, key: str, **values: Any) -> n.Inlines:
         if part.startswith("`") and part.endswith("`") and len(part) > 1:
             out.append(n.Code(_fill(part[1:-1], values)))
         elif part.startswith("**") and part.endswith("**") and len(part) > 3:
-            out.append(n.Strong((n.Text(_fill(part[2:-2], values)),)))
+            out.append(n.Strong((n.Text(own(_fill(part[2:-2], values))),)))
         else:
-            out.extend(_filled(part, values))
+            out.extend(_filled(part, values, own))
     return tuple(out)
 
 
@@ -162,20 +180,21 @@ def _fill(text: str, values: dict[str, Any]) -> str:
     return _FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
 
 
-def _filled(text: str, values: dict[str, Any]) -> list[Any]:
-    """Text with its fields filled: a field holding inline nodes keeps them as nodes."""
+def _filled(text: str, values: dict[str, Any], own: Any = str) -> list[Any]:
+    """Text with its fields filled: a field holding inline nodes keeps them as nodes; ``own``
+    makes the string's own words (:class:`ForeignWords` when it fell back)."""
     out: list[Any] = []
     last = 0
     for match in _FIELD.finditer(text):
         if match.group(1) not in values:  # the same characters written into the catalogue: as they are
             continue
         if match.start() > last:
-            out.append(n.Text(text[last : match.start()]))
+            out.append(n.Text(own(text[last : match.start()])))
         value = values[match.group(1)]
-        out.extend(value if isinstance(value, tuple) else (n.Text(str(value)),))
+        out.extend(value if isinstance(value, tuple) else (n.Text(value if isinstance(value, str) else str(value)),))
         last = match.end()
     if last < len(text):
-        out.append(n.Text(text[last:]))
+        out.append(n.Text(own(text[last:])))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.project import addresses as paths
 from generator.document import nodes as n
+from generator.document.parts import squash
 from generator.document.build import Builder
 
 
@@ -12,11 +13,11 @@ def findings_index(b: Builder) -> n.Page:
     rows = []
     for theme in p.themes:
         page = paths.theme_page(theme.id)
-        name = b.t("theme_row", number=p.theme_number(theme), label=theme.label)
         subs = tuple(
             (b.subtheme_link(s.id),) for s in theme.subthemes
         )
-        rows.append(n.ThemeRow((b.page_link(page, name),), subs))
+        rows.append(n.ThemeRow((n.Link(paths.Target(page), b.rich("theme_row", number=p.theme_number(theme),
+                                                                  label=theme.label)),), subs))
     body: list = [
         b.heading(1, b.t("findings.title")),
         b.para(b.t("findings.intro", themes=b.t("count.themes", count=len(p.themes)),
@@ -41,7 +42,8 @@ def theme(b: Builder, theme_id: str) -> n.Page:
     p = b.p
     item = p.theme_by_id[theme_id]
     title = b.t("theme_title", number=p.theme_number(item), label=item.label)
-    body: list = [b.heading(1, title), n.Prose(b.text.prose(item.summary)), b.source(item.source)]
+    heading = b.heading(1, b.rich("theme_title", number=p.theme_number(item), label=item.label))
+    body: list = [heading, n.Prose(b.text.prose(item.summary)), b.source(item.source)]
     subs = {sub.id for sub in item.subthemes}
     entries = [e for e in p.questions if subs.intersection(e.question.subthemes)]
     if entries:  # where to find this theme's questions, audience by audience
@@ -58,8 +60,8 @@ def theme(b: Builder, theme_id: str) -> n.Page:
 
 def _subtheme(b: Builder, sub) -> list:
     p = b.p
-    name = b.t("subtheme_name", code=p.subtheme_code(sub), label=sub.label)
-    out: list = [b.heading(2, name, f"subtheme-{sub.id}"), n.Prose(b.text.prose(sub.summary))]
+    heading = b.heading(2, b.rich("subtheme_name", code=p.subtheme_code(sub), label=sub.label), f"subtheme-{sub.id}")
+    out: list = [heading, n.Prose(b.text.prose(sub.summary))]
     for alt in sub.alternative_labels:
         out.append(n.Para((n.Emphasis((n.Text(b.t("findings.also_worded", other=" ".join(alt.label.split()),
                                                       source=" ".join(alt.source.split()))),)),)))
@@ -67,7 +69,7 @@ def _subtheme(b: Builder, sub) -> list:
     if quotes:
         out.append(b.heading(3, b.t("findings.quotes"), f"subtheme-{sub.id}-quotes"))
         out += [
-            n.Quote(f"quote-{q.id}", " ".join(q.quote.split()), b.t(
+            n.Quote(f"quote-{q.id}", squash(q.quote), b.t(
                 "findings.quote_caption", attribution=q.attribution or b.t("findings.attribution"), source=q.source))
             for q in quotes
         ]

@@ -126,7 +126,8 @@ def _paragraph(parts: list, role: str) -> list[n.Block]:
 def is_inline(node: object) -> bool:
     if isinstance(node, n.Element):
         return node.inline
-    return isinstance(node, (n.Text, n.Code, n.Strong, n.Emphasis, n.Link, n.ExternalLink, n.CrossRef, n.Blank))
+    return isinstance(node, (n.Text, n.Code, n.Strong, n.Emphasis, n.Link, n.ExternalLink, n.CrossRef, n.Blank,
+                             n.Foreign))
 
 
 def node_for(tag: str, attributes: tuple[tuple[str, str], ...], children: list, in_pre: bool) -> n.Block | n.Inline:
@@ -185,7 +186,7 @@ def _trimmed(parts: tuple, end: int) -> tuple:
             if words:
                 out[end] = n.Text(words)
                 break
-        elif type(edge) in (n.Strong, n.Emphasis, n.ExternalLink) and edge.children:
+        elif type(edge) in (n.Strong, n.Emphasis, n.ExternalLink, n.Foreign) and edge.children:
             inner = _trimmed(edge.children, end)
             if inner:
                 out[end] = _with_children(edge, inner)
@@ -199,4 +200,47 @@ def _trimmed(parts: tuple, end: int) -> tuple:
 def _with_children(node, children: tuple):
     if type(node) is n.ExternalLink:
         return n.ExternalLink(node.url, children)
+    if type(node) is n.Foreign:
+        return n.Foreign(node.language, node.state, children)
     return type(node)(children)
+
+
+# --- words in another language ---------------------------------------------------------------
+
+
+def foreign_inlines(children: n.Inlines, language: str, state: str) -> n.Inlines:
+    """One line's inline nodes in a :class:`~.nodes.Foreign` (nothing, or only spaces: as they are)."""
+    if all(type(c) is n.Text and not c.text.strip() for c in children):
+        return children
+    return (n.Foreign(language, state, tuple(children)),)
+
+
+def foreign_blocks(blocks: tuple, language: str, state: str) -> tuple:
+    """Blocks of content text with each of their lines in a :class:`~.nodes.Foreign`, inside its block
+    (a paragraph's words, each list item's, each table cell's), so the blocks stay what they were."""
+    return tuple(_foreign_block(block, language, state) for block in blocks)
+
+
+def _foreign_block(block, language: str, state: str):
+    if type(block) is n.Para:
+        return n.Para(foreign_inlines(block.children, language, state), block.role, block.searchable)
+    if type(block) is n.Heading:
+        return n.Heading(block.level, foreign_inlines(block.children, language, state), block.anchor)
+    if type(block) is n.ItemList:
+        return n.ItemList(tuple(foreign_inlines(i, language, state) for i in block.items), block.ordered,
+                          block.searchable)
+    if type(block) is n.Element and not block.inline and block.tag != "pre":
+        if block.inline_content:
+            return n.Element(block.tag, block.attributes, foreign_inlines(block.children, language, state))
+        out: list = []
+        loose: list = []
+        for child in (*block.children, None):
+            if child is not None and is_inline(child):
+                loose.append(child)
+                continue
+            out += foreign_inlines(tuple(loose), language, state)
+            loose = []
+            if child is not None:
+                out.append(_foreign_block(child, language, state))
+        return n.Element(block.tag, block.attributes, tuple(out))
+    return block  # a preformatted block: shown as written

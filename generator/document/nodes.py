@@ -11,6 +11,7 @@ text a person wrote in Markdown is read once (:mod:`.text`) into the same nodes 
 site and for paper: paragraphs, lists, emphasis, code and links as their own node types,
 every other element the sanitiser allows as an :class:`Element`, each ``[[kind:id]]``
 reference resolved to a :class:`CrossRef` (or a placeholder's value or :class:`Blank`).
+Words in another language than the page's (or a stale translation) are in a :class:`Foreign`.
 No node holds HTML: every writer escapes every word as it writes it. A printed
 document's root is :class:`Printable`.
 """
@@ -116,7 +117,21 @@ class Element:
         return next((value for key, value in self.attributes if key == name), None)
 
 
-Inline = Union[Text, Code, Strong, Emphasis, Link, ExternalLink, CrossRef, Blank, Element]
+@dataclass(frozen=True)
+class Foreign:
+    """Words not in the page's language's current words: ``language`` the BCP 47 tag they are in
+    (``""``: the page's own), ``state`` why they are there (:data:`generator.strings.foreign.STATES`:
+    an interface string that fell back to English, content not yet translated, a stale
+    translation). Made by the builders from :class:`~generator.strings.foreign.ForeignWords`; it
+    holds one line's inlines, so a text of several paragraphs has one in each paragraph, list
+    item or heading (the blocks stay well-formed)."""
+
+    language: str
+    state: str
+    children: tuple["Inline", ...]
+
+
+Inline = Union[Text, Code, Strong, Emphasis, Link, ExternalLink, CrossRef, Blank, Element, Foreign]
 Inlines = tuple[Inline, ...]
 
 

@@ -19,6 +19,7 @@ from generator.project import addresses as paths
 from generator.models import FaqBlock, FieldsBlock, GuideQuestion, ListBlock, Paragraph, SignaturesBlock, TickBoxesBlock
 from generator.project.references import Reference
 from generator.strings import Catalogue
+from generator.strings.foreign import kept
 from generator.document import nodes as n
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ class ItemBuilder(Protocol):
 
 
 def squash(text: str) -> str:
-    return " ".join(text.split())
+    """The words of ``text`` one space apart (words in another language stay :class:`ForeignWords`)."""
+    return kept(text, " ".join(text.split()))
 
 
 def section_anchor(section_id: str) -> str:
@@ -114,8 +116,9 @@ def question(b: ItemBuilder, q: Any, owner: Any, prompts_label: str, asides_titl
     )
 
 
-def section_heading(words: str, section: Any) -> n.Heading:
-    return n.Heading(2, (n.Text(squash(words)),), section_anchor(section.id))
+def section_heading(words: str | n.Inlines, section: Any) -> n.Heading:
+    """A section's heading: its words (a string, or inline nodes that keep each part's language)."""
+    return n.Heading(2, (n.Text(squash(words)),) if isinstance(words, str) else words, section_anchor(section.id))
 
 
 def source_line(words: str, url: str | None = None) -> n.Para:

@@ -26,7 +26,8 @@ from generator.project.references import Reference
 from generator.strings import Catalogue
 from generator.document import nodes as n
 from generator.document import parts
-from generator.document.build import plain_text, rich
+from generator.document.build import catalogue_words, plain_text, rich
+from generator.document.foreign import with_foreign_nodes
 from generator.document.parts import squash
 from generator.document.text import ContentText
 
@@ -62,12 +63,12 @@ class PrintBuilder:
         self.text = ContentText(self.resolve)
 
     def w(self, name: str, **values: Any) -> str:
-        """Words only paper needs."""
-        return self.words.text(f"print.{name}", **values)
+        """Words only paper needs (:class:`ForeignWords` when they fell back to English)."""
+        return catalogue_words(self.words, f"print.{name}", **values)
 
     def t(self, name: str, **values: Any) -> str:
-        """Words the site says too."""
-        return self.words.text(f"site.{name}", **values)
+        """Words the site says too (:class:`ForeignWords` when they fell back to English)."""
+        return catalogue_words(self.words, f"site.{name}", **values)
 
     def rich(self, name: str, **values: Any) -> n.Inlines:
         return rich(self.words, f"site.{name}", **values)
@@ -99,6 +100,7 @@ class PrintBuilder:
         site = self.p.settings.site
         title = squash(getattr(item, "participant_title", None) or item.title) if participant else squash(item.title)
         heading = self.t("appendix_title", label=label, title=title) if label and not participant else title
+        words = self.rich("appendix_title", label=label, title=title) if label and not participant else (n.Text(title),)
         edition = self._edition(item)
         site_title = squash(site.title)
         licence = self.p.settings.licence
@@ -107,7 +109,7 @@ class PrintBuilder:
         category = self.w({"guide": "kind_guide", "document": "kind_document"}.get(kind, "kind_question_set"))
         page = n.Furniture(
             header=plain_text(study) if study and participant else heading,
-            study=study,
+            study=with_foreign_nodes(study),
             footer=self.w("footer", site=title if participant else site_title, edition=edition),
             page_of=self.words.text("print.page_of", page="{page}", pages="{pages}"),
             font=squash(self.p.settings.print.font),
@@ -120,7 +122,7 @@ class PrintBuilder:
             id=item.id, kind=kind, title=title, label=None if participant else label, subject=subject,
             language=site.language, site_title=site_title, organisation=squash(site.organisation),
             edition=edition, publication_date=site.publication_date,
-            blocks=(n.Heading(1, (n.Text(heading),), n.doc_anchor(item.id)), *blocks),
+            blocks=with_foreign_nodes((n.Heading(1, words, n.doc_anchor(item.id)), *blocks)),
             sources=(item.origin_file, "content/settings.yml", "content/appendices.yml"),
             heading=heading, page=page, variant="participant" if participant else "adopter",
         )
@@ -140,7 +142,8 @@ class PrintBuilder:
 
     def _section_heading(self, owner: Any, section: Any) -> n.Heading:
         number = self.p.section_number(owner, section)
-        return parts.section_heading(self.w("numbered", number=number, text=squash(section.title)), section)
+        return parts.section_heading(rich(self.words, "print.numbered", number=number, text=squash(section.title)),
+                                     section)
 
     def _source(self, source: str) -> n.Para:
         report = self.p.settings.report

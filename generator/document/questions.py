@@ -26,7 +26,7 @@ def question(b: Builder, q: GuideQuestion | SetQuestion, prompts_label: str,
 def guide(b: Builder, item: Guide) -> n.Page:
     title = b.appendix_title(item)
     body: list = [
-        b.heading(1, title),
+        b.heading(1, b.appendix_heading(item)),
         n.Prose(b.text.prose(item.summary)),
         n.Para((n.Text(parts.guide_facts(b, item)),), "meta"),
         download_links(b, item, combined=True),
@@ -40,7 +40,8 @@ def guide(b: Builder, item: Guide) -> n.Page:
         body.append(parts.response_options(b, item))
     for section in item.sections:
         number = b.p.section_number(item, section)
-        body.append(parts.section_heading(b.t("section_title", number=number, title=section.title), section))
+        words = b.rich("section_title", number=number, title=parts.squash(section.title))
+        body.append(parts.section_heading(words, section))
         if section.intro:
             body.append(n.Callout("intro", b.t("guide.intro"), (n.Prose(b.text.prose(section.intro)),)))
         body += [question(b, q, item.prompts_label or b.t("guide.prompts"), item) for q in section.questions]
@@ -66,7 +67,8 @@ def question_set(b: Builder, qset: QuestionSet) -> n.Page:
     ]
     for section in qset.sections:
         number = p.section_number(qset, section)
-        body.append(parts.section_heading(b.t("section_title", number=number, title=section.title), section))
+        words = b.rich("section_title", number=number, title=parts.squash(section.title))
+        body.append(parts.section_heading(words, section))
         if section.intro:
             body.append(n.Prose(b.text.prose(section.intro)))
         body += [question(b, q, b.t("set.prompts"), qset) for q in section.questions]

@@ -11,6 +11,10 @@ person typed is always that character. The tree Markdown makes, with the raw HTM
 becomes nodes through :class:`~.markup.NodeBuilder`, which keeps only what the allowlist
 allows. Every writer (site, PDF, Word, search) renders those nodes.
 
+Text given as :class:`~generator.strings.foreign.ForeignWords` (not yet translated, or a
+stale translation: see :func:`generator.project.translations.localise`) comes out with
+each of its lines in a :class:`~.nodes.Foreign` node.
+
 A :class:`ContentText` belongs to one run (one site build, one build of the printables):
 it owns its Markdown converter and reads each distinct text once.
 """
@@ -30,7 +34,8 @@ from markdown.inlinepatterns import InlineProcessor
 
 from generator.project.references import REFERENCE, Reference, find_references
 from generator.document import nodes as n
-from generator.document.markup import NodeBuilder, merged, trimmed
+from generator.document.markup import NodeBuilder, foreign_blocks, foreign_inlines, merged, trimmed
+from generator.strings.foreign import ForeignWords
 
 MarkdownText = NewType("MarkdownText", str)
 """Content text in Markdown, with ``[[kind:id]]`` references."""
@@ -97,9 +102,10 @@ class ContentText:
 
     def blocks(self, text: MarkdownText | str, role: str = "") -> tuple[n.Block, ...]:
         """Markdown text as blocks; ``role`` given to each of its top-level paragraphs."""
-        key = ("blocks", text, role)
+        key = ("blocks", text, role, _flag(text))
         if key not in self._cache:
-            self._cache[key] = self._read(text.strip(), role)
+            read = self._read(text.strip(), role)
+            self._cache[key] = foreign_blocks(read, text.language, text.state) if key[3] else read
         return self._cache[key]
 
     def prose(self, text: MarkdownText | str) -> tuple[n.Block, ...]:
@@ -108,19 +114,19 @@ class ContentText:
 
     def inline(self, text: MarkdownText | str) -> n.Inlines:
         """Markdown text for one line (a list item, a table cell): its paragraphs and items joined."""
-        key = ("inline", text, "")
+        key = ("inline", text, "", _flag(text))
         if key not in self._cache:
             parts: list[n.Inline] = []
             for block in self.blocks(" ".join(text.split())):
                 for line in _lines(block):
                     parts += [n.Text(" ")] if parts else []
                     parts += line
-            self._cache[key] = merged(parts)
+            self._cache[key] = _in_language(merged(parts), text)
         return self._cache[key]
 
     def plain(self, text: PlainText | str) -> n.Inlines:
         """Text shown exactly as written on one line (a question, a heading), references resolved."""
-        key = ("plain", text, "")
+        key = ("plain", text, "", _flag(text))
         if key not in self._cache:
             words = " ".join(text.split())
             refs, _ = find_references(words)
@@ -130,7 +136,7 @@ class ContentText:
                 parts += [n.Text(words[last : ref.start]), self.resolve(ref)]
                 last = ref.end
             parts.append(n.Text(words[last:]))
-            self._cache[key] = merged(parts)
+            self._cache[key] = _in_language(merged(parts), text)
         return self._cache[key]
 
     def _read(self, source: str, role: str) -> tuple[n.Block, ...]:
@@ -145,6 +151,15 @@ class ContentText:
         self._references.found.clear()
         self._trees.clear()
         return builder.blocks()
+
+
+def _flag(text: str) -> tuple[str, str] | None:
+    """The language and state of words given as :class:`ForeignWords` (None: the page's own, current)."""
+    return (text.language, text.state) if type(text) is ForeignWords else None
+
+
+def _in_language(parts: n.Inlines, text: str) -> n.Inlines:
+    return foreign_inlines(parts, text.language, text.state) if type(text) is ForeignWords else parts
 
 
 def _lines(block: n.Block) -> tuple[n.Inlines, ...]:

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
@@ -36,7 +37,7 @@ from generator.engine.search_language import set_search_language
 from generator.source.content_tree import unpublishable
 from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
-from generator.engine.preview import PreviewState, guard, quiet_mkdocs
+from generator.engine.preview import PreviewState, guard, preview_languages, quiet_mkdocs, safely
 from generator.build.data_files import publishing_files, source_view_path
 from generator.engine.theme import SCRIPTS_DIR, ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
@@ -45,7 +46,6 @@ from generator.project import Project, ProjectCache
 from generator.project.sanitize import sanitize_html
 from generator.build.site import NavSection, Site, SiteBuild, SitePage
 from generator.strings import PSEUDO, load_catalogue
-from generator.strings.fallback_marks import stale, untranslated
 from generator.project.translations import language_name, localise, published_languages
 
 log = logging.getLogger("mkdocs.plugins.reflect")
@@ -80,6 +80,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.printables_report: Any = None  # the preview's last printables report, and its Project
         self.printables_project: Project | None = None
         self.printables_source: Project | None = None  # the Project the printables are made from
+        self.language_previews: dict[str, Any] = {}  # the preview's plugin of each other language
+        self.pending_printables: Any = None  # a full build's printables, being made while its pages are
 
     # --- configuration: load the content, set the navigation ----------------------
 
@@ -99,15 +101,18 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.printables_source = written
         if self.config.language:
             # The site of another language: the same items in its words (untranslated and
-            # stale texts marked on the pages; the printables get the texts unmarked).
+            # stale texts say so, and the pages and the printables mark them).
             language = self.config.language
             said = words_for(localise(written, language)).text("site.language.quote_translated")
 
             def translated_quote(quote: str) -> str:
                 return f"{quote} {said}"
 
-            self.project = localise(written, language, untranslated, stale, translated_quote)
-            self.printables_source = localise(written, language, translated_quote=translated_quote)
+            self.project = self.printables_source = localise(written, language, translated_quote)
+        if not self.serving:
+            # Start making the printables now: the worker processes render them while this
+            # process writes the pages (the files are collected in on_files).
+            self.pending_printables = self._guarded(lambda: self._start_printables(self.printables_source))
         settings = self.project.settings
         words = words_for(self.project)
         if not (self.serving and self.project is previous and self.site is not None):
@@ -138,8 +143,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             config.extra_css.append(PRINT_CSS)
         # Only data the templates pass on as JSON (tojson escapes it): every value the theme
         # shows as HTML comes written by the site writer (see on_page_context).
-        # the preview serves the default language only: no links to sites it does not serve
-        languages = _language_links(written, self.config.language) if not self.serving else []
+        languages = _language_links(written, self.config.language)  # the preview serves them all too
         if len(languages) > 1:  # the switch keeps the fragment: scripts.json's "multilingual"
             present = {str(getattr(script, "path", script)) for script in config.extra_javascript}
             for name in ScriptManifest.read().multilingual_scripts():
@@ -152,7 +156,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             "page_language": page_language,
             # Per tool (its mount point's id), the scripts a page showing it loads (reflect-core.js).
             "tool_scripts": ScriptManifest.read().tool_scripts(),
-            # Every language's site, for hreflang links and the language switch (one entry: none shown).
+            # Every language's site, for the language switch and the sitemap's hreflang alternates (one entry: none shown).
             "languages": languages if len(languages) > 1 else [],
             "switch_label": words.text("site.language.switch"),
         }
@@ -172,7 +176,19 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         folder = self.root / TEMPLATE_CACHE
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        # Titles reach the theme already escaped (see _stub): mark them so, or the theme's
+        # `| e` escapes them again in attributes ("sy&amp;#x27;n" in a footer link's aria-label,
+        # which then no longer matches its visible text).
+        for file in files.documentation_pages():
+            if file.page is not None and isinstance(file.page.title, str):
+                file.page.title = Markup(file.page.title)
         return env
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        for item in _sections(nav.items):
+            if isinstance(item.title, str):
+                item.title = Markup(item.title)  # escaped already, as page titles (see on_env)
+        return nav
 
     # --- files: generated pages, data, sources, vendored scripts -------------------
 
@@ -214,14 +230,36 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         if self.serving:
             quiet_mkdocs()
 
+    def _start_printables(self, project: Project) -> Any:
+        from generator.build.printables import start_downloads
+
+        if self.pending_printables is not None:  # a build that failed before collecting them
+            self.pending_printables.cancel()
+        return start_downloads(project, workers=2)
+
+    @staticmethod
+    def _guarded(make: Any) -> Any:
+        """``make()``, a missing font reported as the reason the build stops."""
+        from generator.writers.pdf.render import FontMissing
+
+        try:
+            return make()
+        except FontMissing as exc:
+            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.pending_printables is not None:  # the build failed: no more files for it
+            self.pending_printables.cancel()
+            self.pending_printables = None
+
     def _printables(self) -> Any:
         """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
 
-        During preview, missing files are rendered in the background so that an edited page
-        shows at once; when they are ready the preview rebuilds and links them.
+        A full build started them in on_config and collects them here. During preview,
+        missing files are rendered in the background so that an edited page shows at once;
+        when they are ready the preview rebuilds and links them.
         """
         from generator.build.printables import build_downloads
-        from generator.writers.pdf.render import FontMissing
 
         assert self.project is not None
         if self.serving and self.printables_report is not None:
@@ -231,10 +269,12 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             fresh = self.printables_project is self.project
             self._missing_printables = bool(self.printables_report.missing) if fresh else True
             return self.printables_report
-        try:
-            report = build_downloads(self.printables_source, workers=2, render_missing=not self.serving)
-        except FontMissing as exc:
-            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
+        pending, self.pending_printables = self.pending_printables, None
+        if pending is not None:
+            report = self._guarded(pending.result)
+        else:
+            report = self._guarded(lambda: build_downloads(self.printables_source, workers=2,
+                                                           render_missing=not self.serving))
         self._missing_printables = bool(report.missing)  # rendered once the pages are built
         self.printables_report, self.printables_project = report, self.project
         log.info("Printable documents: %s", report.summary())
@@ -318,7 +358,19 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         ready.parent.mkdir(parents=True, exist_ok=True)
         server.watch(str(ready.parent))  # background printables finished: rebuild to link them
         title = load_catalogue("en").text("cli.publishing.preview_errors")
-        guard(server, builder, self.preview_state, title)
+        config_file, site_dir = Path(config.config_file_path), Path(server.root)
+
+        def other_languages(config: Any = None) -> None:
+            """Each other published language's site, under the default language's."""
+            preview_languages(config_file, site_dir, self.root, self.other_languages(), self.language_previews)
+
+        def every_language(config: Any = None) -> None:
+            builder(config)
+            other_languages()
+
+        guard(server, every_language, self.preview_state, title)
+        if not self.preview_state.problems:  # MkDocs built the default language's site before this hook
+            safely(other_languages, self.preview_state)()
         print(f"Reflect preview: open {server.url}", flush=True)
         return server
 
@@ -329,7 +381,8 @@ def _theme_speaks(config: Any, language: str) -> bool:
 
 
 def _language_links(project: Project, building: str | None) -> list[dict[str, Any]]:
-    """Each published language's site: its tag, own name, and its root relative to the site being built."""
+    """Each published language's site: its tag, own name, its root relative to the site being built,
+    and its address (None when settings give the site none)."""
     default = project.settings.site.language
     languages = [default, *published_languages(project)]
     links = []
@@ -338,8 +391,10 @@ def _language_links(project: Project, building: str | None) -> list[dict[str, An
             root = "" if language == default else f"{language}/"
         else:
             root = "../" if language == default else f"../{language}/"
-        links.append({"lang": language, "name": language_name(project, language), "root": root,
-                      "current": language == (building or default)})
+        site_url = project.settings.site.url  # ends in "/": each language's own address, for the sitemap
+        url = (site_url if language == default else f"{site_url}{language}/") if site_url else None
+        links.append({"lang": language, "name": language_name(project, language), "root": root, "url": url,
+                      "current": language == (building or default), "default": language == default})
     return links
 
 
@@ -379,6 +434,14 @@ def _nav_entry(item: tuple[str, str] | NavSection) -> dict[str, Any]:
         return {_escape(item.title): [_nav_entry(child) for child in item.children]}
     title, path = item
     return {_escape(title): path}
+
+
+def _sections(items: Any) -> Any:
+    """Every section of MkDocs' navigation, nested ones too."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield item
+            yield from _sections(item.children)
 
 
 def _escape(text: str) -> str:

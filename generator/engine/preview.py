@@ -8,12 +8,15 @@
 - Only true messages: MkDocs' "dirty build" warning (Reflect renders only changed pages on
   purpose) and link warnings about printables still being rendered in the background are
   dropped.
+- Every published language: after the default language's site, each other language's is
+  rebuilt under it (:func:`preview_languages`).
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 from typing import Any, Callable
 
 from mkdocs.exceptions import Abort
@@ -40,6 +43,22 @@ def overlay(problems: tuple[str, ...], title: str) -> bytes:
 
 def guard(server: Any, builder: Callable[..., None], state: PreviewState, title: str) -> None:
     """Make ``server`` survive content errors and show them on every served page."""
+    inject = server._inject_js_into_html
+
+    def inject_with_overlay(content: bytes, epoch: int) -> bytes:
+        content = inject(content, epoch)
+        if state.problems:
+            end = content.rfind(b"</body>")
+            if end >= 0:
+                content = content[:end] + overlay(state.problems, title) + content[end:]
+        return content
+
+    server.builder = safely(builder, state)
+    server._inject_js_into_html = inject_with_overlay
+
+
+def safely(builder: Callable[..., None], state: PreviewState) -> Callable[..., None]:
+    """``builder``, recording a content error (or a bug) in ``state`` instead of raising it."""
     log = logging.getLogger("mkdocs.plugins.reflect")
 
     def safe_builder(config: Any = None) -> None:
@@ -56,18 +75,7 @@ def guard(server: Any, builder: Callable[..., None], state: PreviewState, title:
             return
         state.problems = ()
 
-    inject = server._inject_js_into_html
-
-    def inject_with_overlay(content: bytes, epoch: int) -> bytes:
-        content = inject(content, epoch)
-        if state.problems:
-            end = content.rfind(b"</body>")
-            if end >= 0:
-                content = content[:end] + overlay(state.problems, title) + content[end:]
-        return content
-
-    server.builder = safe_builder
-    server._inject_js_into_html = inject_with_overlay
+    return safe_builder
 
 
 class QuietPreviewFilter(logging.Filter):
@@ -87,3 +95,39 @@ def quiet_mkdocs() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, QuietPreviewFilter) for f in logger.filters):
             logger.addFilter(QuietPreviewFilter())
+
+
+def preview_languages(config_file: Path, site_dir: Path, project_dir: Path, languages: tuple[str, ...],
+                      plugins: dict[str, Any]) -> None:
+    """Build each of ``languages``' sites into ``site_dir/<language>`` for the preview.
+
+    MkDocs keeps a single instance of a plugin that has ``on_startup`` for every load of the
+    configuration in a process (the ``plugins`` option's cache): the preview keeps one
+    Reflect plugin per language instead (in ``plugins``, by language), puts it in that cache
+    while its language builds, and puts the default language's back afterwards, so each site
+    is rebuilt from its own state. Raises MkDocs' ``Abort`` on a content error, as the
+    default language's build does.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    cache = dict(MkDocsConfig._schema)["plugins"].plugin_cache
+    default = cache.get("reflect")
+    try:
+        for language in languages:
+            if language in plugins:
+                cache["reflect"] = plugins[language]
+            else:
+                cache.pop("reflect", None)
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir / language))
+            plugin = config.plugins["reflect"]
+            if language not in plugins:
+                plugin.on_startup(command="serve", dirty=True)
+                plugins[language] = plugin
+            plugin.config.project_dir = str(project_dir)
+            plugin.config.language = language
+            build(config, dirty=True)
+    finally:
+        if default is not None:
+            cache["reflect"] = default

@@ -102,9 +102,9 @@ class KindNames(Node):
     theme: KindName | None = Field(default=None, description="What this site calls a theme.")
     subtheme: KindName | None = Field(default=None, description="What this site calls a subtheme.")
     quote: KindName | None = Field(default=None, description="What this site calls a quote.")
-    implication: KindName | None = Field(default=None, description="What this site calls a implication.")
-    action: KindName | None = Field(default=None, description="What this site calls a action.")
-    audience: KindName | None = Field(default=None, description="What this site calls a audience.")
+    implication: KindName | None = Field(default=None, description="What this site calls an implication.")
+    action: KindName | None = Field(default=None, description="What this site calls an action.")
+    audience: KindName | None = Field(default=None, description="What this site calls an audience.")
     guide: KindName | None = Field(default=None, description="What this site calls a guide.")
     question_set: KindName | None = Field(default=None, description="What this site calls a question set.")
     question: KindName | None = Field(default=None, description="What this site calls a question.")
@@ -127,6 +127,11 @@ class LanguageSettings(Node):
     strings: dict[str, Text | dict[str, Text]] = Field(
         default_factory=dict, description="Your own words for Reflect's interface strings in this language "
         "(plural forms as in strings:)."
+    )
+    names: KindNames = Field(
+        default_factory=KindNames,
+        description="Your names for the kinds of content in this language (as names:); without them this "
+        "language's site uses its catalogue's names, not the default language's.",
     )
 
 

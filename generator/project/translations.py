@@ -19,7 +19,9 @@ Reading (:func:`split_translations`) takes the ``translations`` keys out of a fi
 before the models see it, so the models and everything built from them stay
 single-language. :func:`check_translations` reports every bad translation at once;
 :func:`localise` gives the Project as it reads in one language, the same structure with
-the translated texts, so the page and document builders need no change.
+the translated texts; a text shown there that is not a current translation (not yet
+translated, or stale) is :class:`~generator.strings.foreign.ForeignWords`, which says its
+language and state, so every output can mark it without a character in the text.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Any, Callable, Iterator, Mapping
 from generator import models as m
 from generator.source.diagnostics import Diagnostic, Position
 from generator.source.reader import SourceMap
+from generator.strings.foreign import ForeignWords
 
 from generator.models.translated import FINGERPRINT_KEY, KEY, SHARED_FIELDS, TRANSLATED_FIELDS
 
@@ -283,18 +286,20 @@ def _hint(name: str, known: tuple[str, ...] | list[str]) -> str:
 Marker = Callable[[str], str]
 
 
-def localise(project: Any, language: str, missing: Marker | None = None, stale: Marker | None = None,
-             translated_quote: Marker | None = None) -> Any:
+def localise(project: Any, language: str, translated_quote: Marker | None = None) -> Any:
     """The Project as it reads in ``language``: the same items, with their translated texts.
 
-    A text without a translation keeps the source text, passed through ``missing`` (the
-    site marks it as written in the default language); a stale translation is used, passed
-    through ``stale``; a participant's quote in translation is passed through
-    ``translated_quote`` (which says it is a translation). The default language (or a
-    project without translations) is the project itself.
+    A text without a translation keeps the source text, as
+    :class:`~generator.strings.foreign.ForeignWords` in the default language (state
+    ``"untranslated"``); a stale translation is used, as ``ForeignWords`` of the page's own
+    language (state ``"stale"``): every output then marks it (see :mod:`generator.strings.foreign`).
+    A participant's quote in translation is passed through ``translated_quote`` (which says
+    it is a translation). The default language (or a project without translations) is the
+    project itself.
     """
     if language == project.settings.site.language or language not in project.translations.languages:
         return project
+    default = project.settings.site.language
     done: dict[int, Any] = {}
 
     def translate(node: m.Node) -> m.Node:
@@ -322,16 +327,16 @@ def localise(project: Any, language: str, missing: Marker | None = None, stale: 
             for name, source in texts.items():
                 if found is not None and name in found.texts:
                     value = found.texts[name]
-                    mark = stale if is_stale else None
+                    if translated_quote is not None and isinstance(node, m.Quote) and name == "quote":
+                        value = translated_quote(value)
+                    flag: tuple[str, str] | None = ("", "stale") if is_stale else None
                 else:
                     value = tuple(source) if isinstance(source, list) else source
-                    mark = missing
-                if mark is not None:
-                    value = tuple(mark(v) for v in value) if isinstance(value, tuple) else mark(value)
-                if translated_quote is not None and isinstance(node, m.Quote) and name == "quote" \
-                        and found is not None and name in found.texts:
-                    value = translated_quote(value)
-                if value != getattr(node, name):
+                    flag = (default, "untranslated")
+                if flag is not None:
+                    value = tuple(ForeignWords(v, *flag) for v in value) if isinstance(value, tuple) \
+                        else ForeignWords(value, *flag)
+                if flag is not None or value != getattr(node, name):
                     update[name] = value
         result = node.model_copy(update=update) if update else node
         done[id(node)] = result
@@ -347,6 +352,7 @@ def localise(project: Any, language: str, missing: Marker | None = None, stale: 
     settings = settings.model_copy(update={
         "site": settings.site.model_copy(update={"language": language}),
         "strings": dict(own.strings),
+        "names": own.names,  # the publisher's names in this language, else its catalogue's
     })
     by_id = {item.id: item for item in (*documents, *guides)}
     appendices = tuple(dataclasses.replace(a, item=by_id[a.item.id]) for a in project.appendices)

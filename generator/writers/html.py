@@ -3,8 +3,10 @@
 ``el("p", {"class": "x"}, "text", child)`` makes one element; every string passed as a
 child or an attribute value is escaped, and only :class:`Html` (what ``el`` and ``join``
 return) or :class:`markupsafe.Markup` goes in as it is. No content text reaches a page any
-other way: it arrives as document nodes (:mod:`.text`). Used by the site writer and the
-print HTML writer alike.
+other way: it arrives as document nodes (:mod:`.text`). A child that is
+:class:`~generator.strings.foreign.ForeignWords` (words a node holds as a string, in another
+language than the page's) is written in a span that says so (:func:`foreign_attributes`);
+an attribute value is always plain words. Used by the site writer and the print HTML writer alike.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from generator.strings.foreign import ForeignWords
+
 class Html(str):
     """A string of HTML that is safe as it is (a plain ``str`` subclass: cheap to make)."""
 
@@ -22,6 +26,15 @@ class Html(str):
 
     def __html__(self) -> "Html":
         return self
+
+
+FOREIGN_CLASSES = {"fallback": None, "untranslated": "reflect-untranslated", "stale": "reflect-stale"}
+"""The class of the span around words not in the page's language's current words, by their state."""
+
+
+def foreign_attributes(language: str, state: str) -> dict[str, str | None]:
+    """The attributes of that span: its language (none when it is the page's own) and its class."""
+    return {"lang": language or None, "class": FOREIGN_CLASSES[state]}
 
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr"})
@@ -61,6 +74,8 @@ def _flatten(children: Iterable[object], out: list[str]) -> None:
         kind = type(child)
         if kind is Html or kind is Markup:
             out.append(child)
+        elif kind is ForeignWords:  # words a node holds as a string, in another language: in their span
+            out.append(el("span", foreign_attributes(child.language, child.state), str(child)))
         elif isinstance(child, str):  # plain text (or another str subclass): escaped
             out.append(child.__html__() if hasattr(child, "__html__") else escape(child, quote=True))
         else:

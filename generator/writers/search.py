@@ -18,7 +18,6 @@ import html
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Iterable
 
-from generator.strings import fallback_marks
 from generator.document import nodes as n
 from generator.document.visitor import Visitor
 
@@ -169,7 +168,7 @@ def is_inline(node: Any) -> bool:
     return type(node) in _INLINE or (type(node) is n.Element and node.inline)
 
 
-_INLINE = frozenset({n.Text, n.Code, n.Strong, n.Emphasis, n.Link, n.ExternalLink, n.CrossRef, n.Blank})
+_INLINE = frozenset({n.Text, n.Code, n.Strong, n.Emphasis, n.Link, n.ExternalLink, n.CrossRef, n.Blank, n.Foreign})
 
 
 class _Words(Visitor):
@@ -202,7 +201,7 @@ class _Words(Visitor):
     def _children(self, node: Any) -> None:
         self.all(node.children)
 
-    visit_strong = visit_emphasis = visit_link = visit_externallink = visit_para = _children
+    visit_strong = visit_emphasis = visit_link = visit_externallink = visit_para = visit_foreign = _children
 
     def visit_itemlist(self, node: n.ItemList) -> None:
         for item in node.items:
@@ -221,4 +220,4 @@ def _html(words: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(fallback_marks.plain(text).split())
+    return " ".join(text.split())

@@ -15,7 +15,7 @@ from typing import Any
 
 
 from generator.document import nodes as n
-from generator.writers.html import Html as Markup, el, join
+from generator.writers.html import Html as Markup, el, foreign_attributes, join
 from generator.document.visitor import Visitor
 from generator.project.addresses import Target, html_href
 
@@ -72,6 +72,9 @@ class SiteWriter(Visitor):
 
     def visit_element(self, node: n.Element) -> Markup:
         return el(node.tag, dict(node.attributes), (self.visit(child) for child in node.children))
+
+    def visit_foreign(self, node: n.Foreign) -> Markup:
+        return el("span", foreign_attributes(node.language, node.state), self.inlines(node.children))
 
     # --- blocks ------------------------------------------------------------------------------
 

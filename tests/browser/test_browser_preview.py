@@ -75,3 +75,50 @@ def test_preview_shows_content_errors_over_the_last_good_pages(tmp_path, browser
         server.wait(timeout=20)
     output = log.read_text()
     assert "dirty" not in output and "not found among documentation files" not in output, output
+
+
+def test_preview_serves_every_language_and_reloads_an_edited_translation(tmp_path, browser):
+    import shutil
+
+    project = Path(shutil.copytree(Path(__file__).parent.parent / "packs" / "bilingual", tmp_path / "bilingual",
+                                   ignore=shutil.ignore_patterns("site", ".reflect-cache")))
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}/"
+    question_set = project / "questions" / "sets" / "team-check.yml"
+    page = browser.new_page()
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                fetch(base + "cy/question-sets/team-check.html")
+                break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, log.read_text()
+                time.sleep(0.3)
+        page.goto(base + "question-sets/team-check.html")
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.click("a[data-reflect-language][hreflang=cy]")  # the switch goes to the matching page
+        page.wait_for_url(re.compile(r"/cy/question-sets/team-check\.html"))
+        assert page.locator("html").get_attribute("lang") == "cy"
+        assert "Sut mae ein tîm yn dysgu" in page.locator("h1").inner_text()
+        assert page.locator(OVERLAY).count() == 0
+
+        text = question_set.read_text(encoding="utf-8")
+        question_set.write_text(text.replace("    title: Sut mae ein tîm yn dysgu\n",
+                                             "    title: Sut mae ein tîm ni yn dysgu\n", 1), encoding="utf-8")
+        page.wait_for_function("() => document.querySelector('h1') && "
+                               "document.querySelector('h1').innerText.includes('ein tîm ni')", timeout=60000)
+        assert page.locator("html").get_attribute("lang") == "cy"
+    finally:
+        page.close()
+        server.terminate()
+        server.wait(timeout=20)
+    output = log.read_text()
+    assert "Traceback" not in output and "dirty" not in output, output

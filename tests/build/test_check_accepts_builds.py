@@ -125,6 +125,29 @@ def test_reflect_new_refuses_a_folder_that_appears_while_it_writes(tmp_path, mon
     assert [p.name for p in tmp_path.iterdir()] == ["raced"]
 
 
+def test_reflect_new_finishes_the_project_before_it_appears(tmp_path, monkeypatch):
+    """The Welsh language and the sample list are written in the sibling, before the one rename."""
+    from generator.cli import scaffold
+    from generator.cli.main import main as reflect_main
+
+    target = tmp_path / "p"
+    seen = []
+    real_rename = os.rename
+
+    def watching_rename(source, destination):
+        if Path(destination) == target.resolve():
+            staged = Path(source)
+            settings = (staged / "content" / "settings.yml").read_text(encoding="utf-8")
+            seen.append(((staged / "starter-samples.yml").is_file(), "language: cy" in settings, target.exists()))
+        return real_rename(source, destination)
+
+    monkeypatch.setattr(scaffold.os, "rename", watching_rename)
+    assert reflect_main(["new", str(target), "--starter", "self-assessment", "--language", "cy"]) == 0
+    assert seen == [(True, True, False)]
+    assert (target / "starter-samples.yml").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name != "p"]  # no sibling left behind
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
 @pytest.mark.parametrize("site_dir", ["/proc/reflect-test/site", "/proc/site"])
 def test_a_site_dir_under_proc_exits_1_naming_the_path(tmp_path, site_dir):

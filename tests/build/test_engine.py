@@ -32,7 +32,10 @@ def normal(data: bytes) -> bytes:
 def test_properdocs_builds_the_same_site_as_mkdocs(built_site, tmp_path):
     project = built_site.parent  # built by MkDocs (reflect build); its printables are cached
     engine_build("properdocs", project, tmp_path / "properdocs")
-    by_mkdocs, by_properdocs = files(built_site), files(tmp_path / "properdocs")
+    # `properdocs build` (like `mkdocs build`) builds the default language's site; `reflect build`
+    # builds the others below it, each with the plugin's `language` set (compared below)
+    by_mkdocs = {name: data for name, data in files(built_site).items() if not name.startswith("cy/")}
+    by_properdocs = files(tmp_path / "properdocs")
     assert sorted(by_mkdocs) == sorted(by_properdocs)
     pages = [name for name in by_mkdocs if name.endswith(".html")]
     assert len(pages) > 30 and "question-sets/organisations-self-evaluation.html" in pages
@@ -43,3 +46,23 @@ def test_properdocs_builds_the_same_site_as_mkdocs(built_site, tmp_path):
     ]
     assert different == []
     assert b"ProperDocs" in by_properdocs["index.html"]  # it really was the other engine
+
+
+def test_properdocs_builds_the_same_welsh_site_as_mkdocs(built_site, tmp_path):
+    project = built_site.parent
+    assert (built_site / "cy" / "index.html").is_file()  # the bundled content publishes its Welsh site
+    config = project / "mkdocs-cy.yml"  # the plugin told to build the Welsh site, as reflect build does
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config.write_text(text.replace("  - reflect\n", "  - reflect:\n      language: cy\n", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "-q", "-f", str(config), "-d", str(tmp_path / "site" / "cy")],
+        cwd=project, capture_output=True, text=True, timeout=900,
+    )
+    config.unlink()
+    assert result.returncode == 0, result.stderr[-3000:]
+    by_mkdocs, by_properdocs = files(built_site / "cy"), files(tmp_path / "site" / "cy")
+    assert sorted(by_mkdocs) == sorted(by_properdocs)
+    different = [name for name in by_mkdocs if normal(by_mkdocs[name]) != normal(by_properdocs[name])
+                 and not name.endswith(".gz")]
+    assert different == []
+    assert b'<html lang="cy"' in by_properdocs["index.html"] and b"ProperDocs" in by_properdocs["index.html"]

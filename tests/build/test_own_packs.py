@@ -319,6 +319,66 @@ def test_the_publishers_names_for_themes_reach_every_string(tmp_path):
     assert "6 stages and 11 steps" in _words(next(pg.html for pg in SiteBuild(p).render().pages if pg.path == "index.md"))
 
 
+EVERY_KIND_RENAMED = {  # real names a publisher might choose, none sharing a word with the defaults
+    "guide": ("interview schedule", "interview schedules"), "question_set": ("survey", "surveys"),
+    "document": ("form", "forms"), "implication": ("recommendation", "recommendations"),
+    "action": ("next step", "next steps"), "quote": ("voice", "voices"), "resource": ("reading", "readings"),
+    "audience": ("group", "groups"), "theme": ("stage", "stages"), "subtheme": ("step", "steps"),
+}
+DEFAULT_KIND_WORDS = re.compile(
+    r"\b(guides?|question sets?|documents?|implications?|actions?|quotes?|resources?|audiences?|(sub)?themes?)\b",
+    re.IGNORECASE)
+# Strings whose kind-like word is not a kind of content: the reader's own composed guide (the
+# composer's word, renamed by its string names), the publisher's command line (it names the YAML
+# folders), a file format, the interface's own actions, data keys in backticks.
+NOT_A_KIND = re.compile(
+    r"^(tools\.(bank_|compose_)|site\.(audience|home)\.compose$|site\.compose\.(title|intro)$|cli\.|"
+    r"site\.downloads\.(format_docx|intro)$|tools\.(ws_|cmp_|ws_results_)actions$|tools\.ws_plan_(none|title)$)")
+
+
+def test_the_publishers_names_for_every_kind_reach_every_string_that_names_it(tmp_path):
+    from generator.project.numbering import words_for
+
+    names = "".join(f"  {kind}: {{one: {one}, other: {other}}}\n" for kind, (one, other) in EVERY_KIND_RENAMED.items())
+    p = load_project(_pack(tmp_path, "reflective-practice", settings="names:\n" + names))
+    words = words_for(p)
+    left = []
+    for name in words.names():
+        if name.startswith("kinds.") or NOT_A_KIND.match(name):
+            continue
+        text = re.sub(r"`[^`]*`|\{\w+\}", "", json.dumps(words.section("")[name]))
+        if DEFAULT_KIND_WORDS.search(text):
+            left.append(f"{name}: {text[:120]}")
+    assert not left, "\n".join(left)
+    assert words.text("site.nav.implications") == "Recommendations"
+    assert words.text("site.downloads.sets") == "Surveys" and words.text("print.kind_guide") == "Interview schedule"
+    found = []  # on every page, leaving out the pack's own title and the composer's "your guide"
+    for path, text in _page_words(SiteBuild(p).render()).items():
+        text = re.sub(r"debrief guide|your (own )?guide", "", text, flags=re.I)
+        found += [f"{path}: …{text[max(0, m.start() - 40):m.end() + 20]}…" for m in DEFAULT_KIND_WORDS.finditer(text)]
+    assert not found, "\n".join(found[:20])
+
+
+def test_each_language_has_its_own_names_for_the_kinds(tmp_path):
+    from generator.project.numbering import words_for
+    from generator.project.translations import localise as language_view
+
+    project = _pack(tmp_path, "bilingual", settings="names:\n  implication: {one: recommendation, other: recommendations}\n")
+    path = project / "content" / "settings.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    name: Cymraeg\n", "    name: Cymraeg\n    names:\n"
+                                 "      implication: {one: argymhelliad, other: argymhellion}\n", 1), encoding="utf-8")
+    p = load_project(project)
+    assert words_for(p).text("site.nav.implications") == "Recommendations"
+    welsh = words_for(language_view(p, "cy"))
+    assert welsh.text("site.nav.implications") == "Argymhellion"
+    assert "argymhellion" in welsh.text("tools.ws_plan_no_links")
+    # without names of its own, a language keeps its catalogue's, never the default language's
+    path.write_text(text, encoding="utf-8")
+    plain = load_project(project)
+    assert words_for(language_view(plain, "cy")).text("site.nav.implications") == "Goblygiadau"
+
+
 def test_a_kind_name_cannot_carry_a_field(tmp_path):
     project = _pack(tmp_path, "self-assessment", settings="names:\n  theme: {one: '{x}', other: stages}\n")
     result = reflect("--project", str(project), "check", cwd=project)
@@ -397,7 +457,6 @@ def test_yaml_comments_stay_out_of_the_published_source_unless_asked(tmp_path):
 
 @pytest.mark.parametrize("starter", ["self-assessment", "topic-guide"])
 def test_a_welsh_starter_has_no_english_interface_word_and_strict_lists_its_english_text(tmp_path, starter):
-    from generator.strings.fallback_marks import OPEN
     from generator.strings import load_catalogue
 
     project = tmp_path / "cy"
@@ -409,8 +468,10 @@ def test_a_welsh_starter_has_no_english_interface_word_and_strict_lists_its_engl
     interface = {english.text(name) for name in english.names("site.")
                  if isinstance(english.template(name), str) and "{" not in english.template(name)
                  and english.template(name) != welsh.template(name) and len(english.template(name)) > 12}
-    for path, text in _page_words(SiteBuild(p).render()).items():
-        assert OPEN not in text, f"{path}: an interface word fell back to English"
+    site = SiteBuild(p).render()
+    for page in site.pages:
+        assert '<span lang="en">' not in page.html, f"{page.path}: an interface word fell back to English"
+    for path, text in _page_words(site).items():
         assert not [w for w in interface if w in text], path
     # the starter's English text is listed, each at its line, and --strict fails on it
     strict = reflect("--project", str(project), "check", "--strict", cwd=project)

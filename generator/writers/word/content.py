@@ -81,14 +81,13 @@ def table(writer: Any, node: n.Element) -> None:
     width = max((len(r) for r in cells), default=0)
     if not width:
         return
-    made = writer.doc.add_table(rows=0, cols=width)
-    made.style = writer.doc.styles["Table Grid"]
+    made = writer.table(width, writer.style_id("Table Grid"))
     for row in cells:
         word_row = made.add_row()
         for index, cell in enumerate(row):
             words = trimmed(cell.children) if cell.inline_content else _words(cell.children)
             writer.runs(word_row.cells[index].paragraphs[0], (n.Strong(words),) if cell.tag == "th" else words)
-    writer.doc.add_paragraph()
+    writer.add()
 
 
 def _words(children: tuple) -> n.Inlines:

@@ -26,6 +26,7 @@ class Run:
     target: str | None = None  # an anchor inside the printed documents (linked only if present)
     blank: bool = False  # an unfilled placeholder: printed highlighted
     number: int | None = None  # the number of the question it names: a cross-reference field in Word
+    language: str | None = None  # the words' language when not the document's (a BCP 47 tag)
 
 
 def runs(children: n.Inlines, italic: bool = False) -> tuple[Run, ...]:
@@ -62,10 +63,14 @@ class _Walker(Visitor):
         self.walk(node.children, look)
 
     def visit_crossref(self, node: n.CrossRef, look: Run) -> None:
-        self.out.append(Run(node.label, look.bold, look.italic, node.url, node.anchor, False, node.number))
+        self.out.append(Run(node.label, look.bold, look.italic, node.url, node.anchor, False, node.number,
+                            look.language))
 
     def visit_blank(self, node: n.Blank, look: Run) -> None:
-        self.out.append(Run(node.text, look.bold, look.italic, blank=True))
+        self.out.append(Run(node.text, look.bold, look.italic, blank=True, language=look.language))
+
+    def visit_foreign(self, node: n.Foreign, look: Run) -> None:
+        self.walk(node.children, dataclasses.replace(look, language=node.language or look.language))
 
     def visit_element(self, node: n.Element, look: Run) -> None:
         """Content's other elements: bold, italic or a link where they are, their words in any case."""

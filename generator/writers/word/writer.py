@@ -1,4 +1,4 @@
-"""Printed documents as editable Word files (python-docx): A4, real styles, byte-reproducible.
+"""Printed documents as editable Word files: A4, real styles, byte-reproducible.
 
 Structure uses Word's own styles, so the navigation pane, a table of contents and
 restyling all work: the title is ``Heading 1``, sections ``Heading 2``, questions
@@ -9,147 +9,153 @@ restyling all work: the title is ``Heading 1``, sections ``Heading 2``, question
 
 Unfilled placeholders are highlighted yellow and name what belongs there. The file's
 properties (title, subject, language, author, dates) are set from the content and the
-build stamp, and the zip is rewritten with fixed entry times, so the same content gives
-the same bytes.
+build stamp, and every zip entry has the same fixed time, so the same content gives the
+same bytes.
+
+How it is made: the parts every file shares (styles, theme, settings) come from
+:func:`~generator.writers.word.package.template`, made once per process with python-docx;
+:class:`DocxWriter` writes the document's body as WordprocessingML text
+(:mod:`~generator.writers.word.wordml`), one ``visit_<node>`` method per node type. Run
+properties (bold, italic, highlight, link colour) are set in one place,
+:meth:`DocxWriter.runs`, through :func:`~generator.writers.word.wordml.run_properties`.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import datetime
 
-from docx import Document as new_document
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
-
-from generator.writers.limits import fit_metadata
 from generator.document import nodes as n
-from generator.document.nodes import Printable
 from generator.document.build import plain_text
-from generator.writers.word.runs import runs as flat_runs
+from generator.document.nodes import Printable
 from generator.document.visitor import Visitor
+from generator.writers.limits import fit_metadata
 from generator.writers.word.content import write_element
 from generator.writers.word.forms import (
     QUESTION_LIST_ID,
     STATEMENT_LIST_ID,
+    Numbering,
     checkbox,
     complex_field,
-    keep_row_whole,
-    list_numbering,
     number_field,
-    number_paragraph,
     page_of,
     signatures_table,
     statements_table,
-    widths,
+    table_indent,
 )
-from generator.writers.word.styles import set_up_styles
-from generator.writers.stamp import ZIP_EPOCH
+from generator.writers.word.package import (
+    APP, CORE, DOCUMENT, DOCUMENT_RELS, FOOTER, HEADER, HEADER_RELS, NUMBERING, RELS_OPEN, Template, relationships,
+    template, zip_package,
+)
+from generator.writers.word.runs import runs as flat_runs
+from generator.writers.word.wordml import Paragraph, Table, attr, element, run, run_properties, twips
 
-LINK_COLOUR = RGBColor(0x1A, 0x3D, 0x99)
+LINK_COLOUR = "1A3D99"
+DEFAULT_LANGUAGE, DEFAULT_FONT = "en-GB", "Arial"
 
 
-# --- inline text -------------------------------------------------------------------------------
+class Links:
+    """One part's external hyperlinks: each address related once, numbered as python-docx numbers them."""
+
+    def __init__(self, taken: tuple[str, ...] = ()) -> None:
+        self.taken = set(taken)
+        self.added: dict[str, str] = {}  # address → rId
+
+    def relate(self, url: str) -> str:
+        if url not in self.added:
+            rid = next(f"rId{i}" for i in range(1, len(self.taken) + 2) if f"rId{i}" not in self.taken)
+            self.taken.add(rid)
+            self.added[url] = rid
+        return self.added[url]
 
 
 class DocxWriter(Visitor):
-    """Writes one printed document into a python-docx document: one ``visit_<node>`` method per node type."""
+    """Writes one printed document's body as WordprocessingML: one ``visit_<node>`` method per node type."""
 
-    def __init__(self, doc, anchors: frozenset[str]):
-        self.doc = doc
+    def __init__(self, anchors: frozenset[str], word: Template | None = None):
+        self.template = word or template(DEFAULT_LANGUAGE, DEFAULT_FONT)
         self.anchors = anchors
+        self.body: list[str] = []  # the body's paragraphs and tables, written
+        self.numbering = Numbering(self.template.numbering, self.template.num_ids)
+        self.links = Links(self.template.rel_ids)
         self.bookmark_id = 0
-        self.list_number_num_id = self._style_num_id("List Number")
         self.question_num_id: int | None = None
-        self.style_ids: dict[str, str | None] = {}  # paragraph style name → id, for this document
 
-    def _style_num_id(self, style_name: str) -> int | None:
-        ppr = self.doc.styles[style_name].element.pPr
-        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
-            return None
-        return ppr.numPr.numId.val
+    def style_id(self, name: str) -> str | None:
+        """A style's id (None for the default style of its type); a name the template lacks is an error."""
+        try:
+            return self.template.style_ids[name]
+        except KeyError:
+            raise KeyError(f"no style with name '{name}'") from None
 
-    def runs(self, paragraph, inline: n.Inlines, *, italic: bool | None = None) -> None:
-        """Inline nodes as Word runs (nesting flattened: bold in a link is a bold, linked run)."""
-        for run in flat_runs(inline):
+    def runs(self, paragraph: Paragraph, inline: n.Inlines, *, italic: bool | None = None,
+             links: Links | None = None) -> None:
+        """Inline nodes as Word runs (nesting flattened: bold in a link is a bold, linked run).
+        ``links``: the hyperlinks of the part the paragraph is in (the body's by default)."""
+        links = self.links if links is None else links
+        for made in flat_runs(inline):
             link = None
-            if run.target and run.target in self.anchors:
-                link = OxmlElement("w:hyperlink")
-                link.set(qn("w:anchor"), _bookmark_name(run.target))
-                link.set(qn("w:history"), "1")
-            elif run.href:
-                rid = paragraph.part.relate_to(run.href, RT.HYPERLINK, is_external=True)
-                link = OxmlElement("w:hyperlink")
-                link.set(qn("r:id"), rid)
-                link.set(qn("w:history"), "1")
-            for piece, field in number_field(run, self.anchors):
-                made = paragraph.add_run(piece)
-                made.bold = run.bold or None
-                made.italic = True if (run.italic or italic) else None
-                if run.blank:
-                    made.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                if link is not None:
-                    made.font.color.rgb = LINK_COLOUR
-                    made.font.underline = True
-                paragraph._p.remove(made._r)
-                holder = link if link is not None else paragraph._p
+            if made.target and made.target in self.anchors:
+                link = f' w:anchor="{attr(_bookmark_name(made.target))}" w:history="1"'
+            elif made.href:
+                link = f' r:id="{links.relate(made.href)}" w:history="1"'
+            properties = run_properties(
+                bold=made.bold,
+                italic=bool(made.italic or italic),
+                colour=LINK_COLOUR if link is not None else None,
+                highlight="yellow" if made.blank else None,
+                underline=link is not None,
+                language=made.language,  # words in another language than the document's
+            )
+            pieces = []
+            for piece, field in number_field(made, self.anchors):
+                written = run(piece, properties)
                 if field:  # the question's number, kept up to date by Word from its list number
-                    complex_field(holder, f" REF {_bookmark_name(run.target)} \\n ", made._r)
-                else:
-                    holder.append(made._r)
+                    written = complex_field(f" REF {_bookmark_name(made.target)} \\n ", written)
+                pieces.append(written)
             if link is not None:
-                paragraph._p.append(link)
+                paragraph.add(element("w:hyperlink", link, "".join(pieces)))
+            else:
+                paragraph.content.extend(pieces)
 
-    def add(self, text: str = "", style: str | None = None):
-        """A new paragraph in ``style``, whose id is looked up once per document (python-docx
-        looks it up on each paragraph, scanning every style: most of a Word file's time)."""
-        paragraph = self.doc.add_paragraph(text)
-        if style is not None:
-            if style not in self.style_ids:
-                self.style_ids[style] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-            paragraph._p.style = self.style_ids[style]
+    def add(self, text: str = "", style: str | None = None) -> Paragraph:
+        """A new body paragraph in ``style`` (a style name), holding ``text`` as one plain run."""
+        paragraph = Paragraph(None if style is None else self.style_id(style))
+        if text:
+            paragraph.add_run(text)
+        self.body.append(paragraph)
         return paragraph
 
-    def paragraph(self, inline: n.Inlines, style: str | None = None, *, italic: bool | None = None):
+    def paragraph(self, inline: n.Inlines, style: str | None = None, *, italic: bool | None = None) -> Paragraph:
         paragraph = self.add(style=style)
         self.runs(paragraph, inline, italic=italic)
         return paragraph
 
-    def bookmark(self, paragraph, anchor: str) -> None:
+    def table(self, columns: int, style: str | None = None) -> Table:
+        """A new body table of ``columns`` equal columns, in the table style with id ``style``."""
+        made = Table(columns, self.template.block_width, style)
+        self.body.append(made)
+        return made
+
+    def bookmark(self, paragraph: Paragraph, anchor: str) -> None:
         self.bookmark_id += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.bookmark_id))
-        start.set(qn("w:name"), _bookmark_name(anchor))
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self.bookmark_id))
-        paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
-        paragraph._p.append(end)
+        paragraph.content.insert(0, f'<w:bookmarkStart w:id="{self.bookmark_id}" w:name="{attr(_bookmark_name(anchor))}"/>')
+        paragraph.add(f'<w:bookmarkEnd w:id="{self.bookmark_id}"/>')
 
     def numbered(self, items: tuple[n.Inlines, ...], style: str = "List Number", prefix: str = "") -> None:
         """A numbered list that starts at 1, however many lists came before it."""
         num_id = None
-        if self.list_number_num_id is not None:
-            numbering = self.doc.part.numbering_part.element
-            abstract = numbering.num_having_numId(self.list_number_num_id).abstractNumId.val
-            num = numbering.add_num(abstract)
-            num.add_lvlOverride(ilvl=0).add_startOverride(1)
-            num_id = num.numId
+        if self.template.list_number is not None:
+            num_id = self.numbering.add_num(self.template.list_number[1])
         for item in items:
             paragraph = self.add(style=style)
             if num_id is not None:
-                num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-                num_pr.get_or_add_ilvl().val = 0
-                num_pr.get_or_add_numId().val = num_id
+                paragraph.number(num_id)
             if prefix:
                 paragraph.add_run(prefix)
             self.runs(paragraph, item)
+
+    def body_xml(self) -> str:
+        return "".join(block.xml() for block in self.body)
 
     # --- blocks: one visit method per node type ---------------------------------------------
 
@@ -162,7 +168,7 @@ class DocxWriter(Visitor):
         style = {"lead": "Lead", "meta": "Meta", "source": "Source Note"}.get(node.role)
         paragraph = self.paragraph(node.children, style)
         if node.role == "keep":
-            paragraph.paragraph_format.keep_with_next = True
+            paragraph.keep(True)
 
     def visit_element(self, node: n.Element) -> None:
         write_element(self, node)
@@ -177,7 +183,7 @@ class DocxWriter(Visitor):
     def visit_callout(self, node: n.Callout) -> None:
         style = "Script" if node.kind in ("script", "intro") else "Guidance"
         title = self.add(node.title, "Callout Title")
-        title.paragraph_format.keep_with_next = True
+        title.keep(True)
         for inner in node.body:
             if isinstance(inner, n.Para):
                 self.paragraph(inner.children, style)
@@ -188,35 +194,34 @@ class DocxWriter(Visitor):
                 self.visit(inner)
 
     def visit_fields(self, node: n.Fields) -> None:
-        table = self.doc.add_table(rows=0, cols=2)
-        table.style = self.doc.styles["Table Grid"]
+        table = self.table(2, self.style_id("Table Grid"))
+        label_style = self.style_id("Field Label")
         for row in node.rows:
             made = table.add_row()
-            cells = made.cells
-            cells[0].paragraphs[0].style = self.doc.styles["Field Label"]
-            cells[0].paragraphs[0].add_run(row.label)
+            label = made.cells[0].paragraphs[0]
+            label.style, label.has_properties = label_style, True
+            label.add_run(row.label)
             if row.write_in:
-                made.height = Mm(8)
-                made.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+                made.height, made.rule = twips(8), "atLeast"
             else:
-                self.runs(cells[1].paragraphs[0], row.value)
-        widths(table, (Mm(62), Mm(112)))
-        self.doc.add_paragraph()
+                self.runs(made.cells[1].paragraphs[0], row.value)
+        table.widths((twips(62), twips(112)))
+        self.body.append(Paragraph())
 
     def visit_signatures(self, node: n.Signatures) -> None:
         signatures_table(self, node.columns, node.signers or ("",))
-        self.doc.add_paragraph()
+        self.body.append(Paragraph())
 
     def visit_tickboxes(self, block: n.TickBoxes) -> None:
         if block.box_label is not None:
             # Kept with what follows (the signatures), as on paper.
             statements_table(self, block.items, block.box_label, keep=True)
-            self.add(style="Spacer").paragraph_format.keep_with_next = True
+            self.add(style="Spacer").keep(True)
             return
-        num_id = list_numbering(self.doc, STATEMENT_LIST_ID, 7, False)
+        num_id = self.numbering.decimal_list(STATEMENT_LIST_ID, 7, False)
         for item in block.items:
             paragraph = self.add(style="Tick Box")
-            number_paragraph(paragraph, num_id)
+            paragraph.number(num_id)
             checkbox(paragraph, plain_text(item)[:60])
             paragraph.add_run(" ")
             self.runs(paragraph, item)
@@ -224,18 +229,18 @@ class DocxWriter(Visitor):
     def _aside(self, callout: n.Callout, style: str, keep: bool | None) -> None:
         """A note or skip rule inside a question: its title run in, in bold, with its words."""
         paragraph = self.add(style=style)
-        paragraph.add_run(f"{callout.title} ").bold = True
+        paragraph.add_run(f"{callout.title} ", run_properties(bold=True))
         for inner in callout.body:
             if isinstance(inner, n.Para):
                 self.runs(paragraph, inner.children)
-        paragraph.paragraph_format.keep_with_next = keep
+        paragraph.keep(keep)
 
     def visit_question(self, q: n.Question) -> None:
         if self.question_num_id is None:
-            self.question_num_id = list_numbering(self.doc, QUESTION_LIST_ID, 7, True)
+            self.question_num_id = self.numbering.decimal_list(QUESTION_LIST_ID, 7, True)
         heading = self.add(style="Heading 3")
-        number_paragraph(heading, self.question_num_id)
-        heading.paragraph_format.keep_with_next = True
+        heading.number(self.question_num_id)
+        heading.keep(True)
         self.runs(heading, q.text)
         self.bookmark(heading, q.anchor)
         keep = bool(q.space_label)  # the question, its prompts and notes space stay on one page
@@ -245,32 +250,29 @@ class DocxWriter(Visitor):
             self.add(q.prompts_label, "Prompts Label")
             for prompt in q.prompts:
                 paragraph = self.paragraph(prompt, "List Bullet", italic=True)
-                paragraph.paragraph_format.left_indent = Mm(13)
-                paragraph.paragraph_format.keep_with_next = keep or None
+                paragraph.left_indent(twips(13))
+                paragraph.keep(keep)
         for note in q.notes:
-            self._aside(note, "Facilitator Note", keep or None)
+            self._aside(note, "Facilitator Note", keep)
         if q.scale:
-            self.add(q.scale_label, "Rating").paragraph_format.keep_with_next = True
+            self.add(q.scale_label, "Rating").keep(True)
             choices = self.add(style="Rating")
-            choices.paragraph_format.keep_with_next = keep or None
+            choices.keep(keep)
             for index, choice in enumerate(q.scale):
                 if index:
                     choices.add_run("    ")
                 checkbox(choices, choice.choice)
                 choices.add_run(f" {choice.choice}")
         if q.space_label:
-            table = self.doc.add_table(rows=1, cols=1)
-            table.style = self.doc.styles["Table Grid"]
-            row = table.rows[0]
-            row.height = Mm(q.space_mm)
-            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-            keep_row_whole(row, False)
-            cell = row.cells[0]
-            cell.paragraphs[0].style = self.doc.styles["Notes Label"]
-            cell.paragraphs[0].add_run(q.space_label)
-            widths(table, (Mm(167),))
-            table.alignment = None
-            _table_indent(table, Mm(7))
+            table = self.table(1, self.style_id("Table Grid"))
+            row = table.add_row()
+            row.height, row.rule = twips(q.space_mm), "exact"
+            row.keep_whole(False)
+            label = row.cells[0].paragraphs[0]
+            label.style, label.has_properties = self.style_id("Notes Label"), True
+            label.add_run(q.space_label)
+            table.widths((twips(167),))
+            table_indent(table, 7)
             self.add(style="Spacer")
 
 
@@ -282,14 +284,6 @@ def _bookmark_name(anchor: str) -> str:
 
         name = name[:31] + "_" + hashlib.sha1(anchor.encode()).hexdigest()[:8]
     return name
-
-
-def _table_indent(table, indent) -> None:
-    tbl_pr = table._tbl.tblPr
-    ind = OxmlElement("w:tblInd")
-    ind.set(qn("w:w"), str(int(indent.twips)))
-    ind.set(qn("w:type"), "dxa")
-    tbl_pr.append(ind)
 
 
 # --- the document --------------------------------------------------------------------------------
@@ -306,35 +300,64 @@ APP_XML = (
 
 def render_docx(doc: Printable, stamp: datetime) -> bytes:
     """The document as DOCX bytes, identical for identical content and stamp."""
-    word = new_document()
-    section = word.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(18)
-    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
-    section.header_distance = section.footer_distance = Mm(10)
-    set_up_styles(word, doc.language, doc.page.font)
-
-    writer = DocxWriter(word, doc.anchors)
-    header = section.header.paragraphs[0]
-    header.style = word.styles["Header"]
+    word = template(doc.language, doc.page.font)
+    writer = DocxWriter(doc.anchors, word)
+    header_links = Links()
+    header = [Paragraph(writer.style_id("Header"))]
     if doc.variant == "participant" and doc.page.study:
-        writer.runs(header, doc.page.study)
+        writer.runs(header[0], doc.page.study, links=header_links)
     else:
-        header.text = doc.page.header
+        header[0].add_run(doc.page.header)
         if doc.page.study:
-            writer.runs(section.header.add_paragraph(style="Header"), doc.page.study)
-    edition = section.footer.paragraphs[0]
-    edition.style = word.styles["Footer"]
-    edition.add_run(doc.page.footer).font.size = Pt(7.5)
-    pages = section.footer.add_paragraph(style="Footer")
-    pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            header.append(Paragraph(writer.style_id("Header")))
+            writer.runs(header[1], doc.page.study, links=header_links)
+    edition = Paragraph(writer.style_id("Footer"))
+    edition.add_run(doc.page.footer, run_properties(size=15))  # 7.5 pt
+    pages = Paragraph(writer.style_id("Footer"))
+    pages.alignment("right")
     page_of(pages, doc.page.page_of)
 
     for block in doc.blocks:
         writer.visit(block)
 
-    props = word.core_properties  # each text at most 255 characters (fit_metadata cuts with "…")
+    return package(writer, stamp, _core_properties(word, doc, stamp), doc.organisation,
+                   header=header, footer=[edition, pages], header_links=header_links)
+
+
+def package(writer: DocxWriter, stamp: datetime, core: bytes | None = None, company: str = "", *,
+            header: list[Paragraph] | None = None, footer: list[Paragraph] | None = None,
+            header_links: Links | None = None) -> bytes:
+    """The Word file of what ``writer`` wrote: its body, header and footer paragraphs, its lists
+    and links, the file properties ``core`` (the template's when None) and ``company``."""
+    from xml.sax.saxutils import escape
+
+    word = writer.template
+    header = header if header is not None else [Paragraph(writer.style_id("Header"))]
+    footer = footer if footer is not None else [Paragraph(writer.style_id("Footer"))]
+    own = {
+        DOCUMENT: word.document_head + writer.body_xml() + word.document_tail,
+        DOCUMENT_RELS: relationships(word.document_rels, writer.links.added),
+        NUMBERING: writer.numbering.xml(),
+        HEADER: word.header_head + "".join(p.xml() for p in header) + "</w:hdr>",
+        FOOTER: word.footer_head + "".join(p.xml() for p in footer) + "</w:ftr>",
+        APP: APP_XML.format(company=escape(company)),
+    }
+    if header_links is not None and header_links.added:
+        own[HEADER_RELS] = relationships(RELS_OPEN + "</Relationships>", header_links.added)
+    data = {name: xml.encode("utf-8") for name, xml in own.items()}
+    data[CORE] = word.core if core is None else core
+    return zip_package(word, data, stamp)
+
+
+def _core_properties(word: Template, doc: Printable, stamp: datetime) -> bytes:
+    """core.xml: the template's, with the document's title, subject, language, author and dates
+    (each text at most 255 characters: fit_metadata cuts with "…")."""
+    from docx.opc.coreprops import CoreProperties
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.parser import parse_xml
+
+    element = parse_xml(word.core)
+    props = CoreProperties(element)
     props.title = fit_metadata(doc.heading)
     props.subject = fit_metadata(doc.subject)
     props.language = doc.language
@@ -351,32 +374,4 @@ def render_docx(doc: Printable, stamp: datetime) -> bytes:
     props.created = stamp_naive
     props.modified = stamp_naive
     props.last_printed = stamp_naive
-
-    # The template's thumbnail shows an empty page: leave it out.
-    package_rels = word.part.package.rels
-    for rid in [rid for rid, rel in package_rels.items() if rel.reltype == RT.THUMBNAIL]:
-        package_rels.pop(rid)
-
-    raw = io.BytesIO()
-    word.save(raw)
-    return _normalise_zip(raw.getvalue(), stamp, doc.organisation)
-
-
-def _normalise_zip(data: bytes, stamp: datetime, company: str) -> bytes:
-    """The same entries in the same order with fixed times and attributes; our own app.xml."""
-    when = max(stamp, ZIP_EPOCH)
-    date_time = (when.year, when.month, when.day, when.hour, when.minute, when.second // 2 * 2)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            content = source.read(entry.filename)
-            if entry.filename == "docProps/app.xml":
-                from xml.sax.saxutils import escape
-
-                content = APP_XML.format(company=escape(company)).encode("utf-8")
-            info = zipfile.ZipInfo(entry.filename, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-    return out.getvalue()
+    return serialize_part_xml(element)
