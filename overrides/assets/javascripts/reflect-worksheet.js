@@ -186,6 +186,7 @@
     var next = S.edited(this.model, this.answers[id], id, field, value);
     if (next === null) delete this.answers[id];
     else this.answers[id] = next;
+    if (this.fields[id]) this.renderCarried(id); // a rating on this scale replaces one on an earlier scale
     this.renderPrint(id);
     this.schedule(now);
     this.notify();
