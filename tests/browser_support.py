@@ -263,6 +263,14 @@ def focused_matches(page, selector: str) -> bool:
     )
 
 
+def intercept_file_choosers(page) -> None:
+    """Make ``page`` report every file chooser from now on. Playwright starts intercepting them
+    when the first listener is added, without waiting for the browser; a key pressed at once
+    (``expect_file_chooser`` then Enter) sometimes opened the chooser before that, and the test
+    waited for an event that never came (about one run in ten). Call it before moving the focus."""
+    page.on("filechooser", lambda chooser: None)
+
+
 def tab_to(page, selector: str, limit: int = 500, backwards: bool = False) -> None:
     """Press Tab (or Shift+Tab) until the focused element matches selector."""
     key = "Shift+Tab" if backwards else "Tab"

@@ -213,7 +213,10 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
 
     ``fingerprints`` (each question's and the scale's, as ``project.json`` has them) go into every
     saved record and exported file, so that answers given now can be carried across to a later
-    version; ``history`` holds the same for each recorded release, for files that lack them.
+    version; ``history`` holds the same for each recorded release (with its scale's options), for
+    files that lack them. ``scale.earlier`` maps ratings on a recorded release's scale onto this
+    one, where the publisher declared how (in the set's file); other ratings on another scale are
+    not counted.
     """
     p = b.p
     prints = {q.id: versions.question_fingerprint(q.text, q.form) for sec in qset.sections for q in sec.questions}
@@ -222,7 +225,9 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
         owner = next((o for o in release.owners if o.id == qset.id), None)
         if owner is not None:
             history[release.content_version] = {"questions": {q.id: q.fingerprint for q in owner.questions},
-                                                "scale": owner.scale_fingerprint}
+                                                "scale": owner.scale_fingerprint,
+                                                "scale_options": [{"value": o.value, "label": o.label}
+                                                                  for o in owner.scale]}
     return {
         "site": (p.default_settings or p.settings).site.title,  # one storage key in every language
         "content_version": p.settings.site.content_version,
@@ -232,6 +237,8 @@ def worksheet_data(b: Builder, qset: QuestionSet) -> dict:
         "scale": {
             "label": qset.scale.label,
             "options": [{"value": o.value, "label": o.label, "description": o.description} for o in qset.scale.options],
+            # {version: {earlier value: value on this scale}}: ratings the publisher declared how to carry
+            "earlier": {e.content_version: {str(was): now for was, now in e.ratings.items()} for e in qset.scale.earlier},
         },
         "sections": [
             {

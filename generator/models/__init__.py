@@ -63,6 +63,7 @@ from generator.models.guides import (  # noqa: F401
 )
 from generator.models.question_sets import (  # noqa: F401
     ScaleOption,
+    EarlierScale,
     Scale,
     SetQuestion,
     SetSection,

@@ -25,9 +25,23 @@ class ScaleOption(Node):
     description: Text | None = None
 
 
+class EarlierScale(Node):
+    """How ratings given on a recorded release's scale read on this one (declared by the publisher)."""
+
+    content_version: Text = Field(description="The recorded release (content/releases/) whose scale this maps.")
+    ratings: dict[Number, Number] = Field(
+        min_length=1, description="Each value of that release's scale and the value of this scale it counts as."
+    )
+
+
 class Scale(Node):
     label: Text = Field(description="The question the scale answers.")
     options: tuple[ScaleOption, ...] = Field(min_length=2, max_length=7)
+    earlier: tuple[EarlierScale, ...] = Field(
+        default=(),
+        description="Ratings on an earlier release's scale carried onto this one: without it, answers rated "
+        "on another scale are shown but not counted until rated again.",
+    )
 
     @field_validator("options")
     @classmethod

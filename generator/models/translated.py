@@ -64,5 +64,6 @@ SHARED_FIELDS: Mapping[type, tuple[str, ...]] = MappingProxyType({
     m.Document: ("version", "date"),
     m.Guide: ("version", "date"),
     m.Resource: ("url",),
+    m.EarlierScale: ("content_version",),
 })
 """Text fields that are not translated: versions, dates, codes, addresses, values of placeholders."""

@@ -285,8 +285,53 @@ def replaced_questions(p: Project, incomplete: set[str]) -> list[Diagnostic]:
     return problems
 
 
+def earlier_scales(p: Project, incomplete: set[str]) -> list[Diagnostic]:
+    """Each ``scale.earlier`` of a question set names a recorded release that has the set, once, and maps
+    every value of that release's scale to a value of this one."""
+    problems = []
+    releases = {snap.content_version: snap for snap in p.releases}
+    for qset in p.question_sets:
+        scale = qset.scale
+        current = [o.value for o in scale.options]
+        seen: set[str] = set()
+        for index, earlier in enumerate(scale.earlier):
+            version = earlier.content_version
+            if version in seen:
+                problems.append(Diagnostic(p.where(earlier, "content_version"), f"the ratings of release {version} "
+                                           f"are mapped twice in question set '{qset.id}'"))
+                continue
+            seen.add(version)
+            snap = releases.get(version)
+            if snap is None:
+                recorded = ", ".join(releases) or "none"
+                problems.append(Diagnostic(p.where(earlier, "content_version"), f"no release {version} is recorded "
+                                           f"in content/releases/ (recorded: {recorded}){hint(version, releases)}"))
+                continue
+            owner = next((o for o in snap.owners if o.kind == "question-set" and o.id == qset.id), None)
+            if owner is None or not owner.scale:
+                problems.append(Diagnostic(p.where(earlier, "content_version"), f"release {version} has no question "
+                                           f"set '{qset.id}' with a scale to map"))
+                continue
+            before = [str(o.value) for o in owner.scale]
+            source = p.sources[earlier.origin_file]
+            for was, now in earlier.ratings.items():
+                where_key = source.position(earlier.origin_path + ("ratings", str(was)), key=True)
+                if str(was) not in before:
+                    problems.append(Diagnostic(where_key, f"{was} is not a value of release {version}'s scale of "
+                                               f"'{qset.id}' (its values: {', '.join(before)})"))
+                if now not in current:
+                    problems.append(Diagnostic(p.where(earlier, "ratings", str(was)), f"{now} is not a value of this "
+                                               f"scale (its values: {', '.join(str(v) for v in current)})"))
+            missing = [v for v in before if v not in {str(k) for k in earlier.ratings}]
+            if missing:
+                problems.append(Diagnostic(p.where(earlier, "ratings"), f"give the value on this scale of every value "
+                                           f"of release {version}'s scale: {', '.join(missing)} "
+                                           f"{'is' if len(missing) == 1 else 'are'} missing"))
+    return problems
+
+
 RULES = (string_overrides, something_to_ask, starter_samples, unique_ids, guide_keys, set_keys, finding_keys,
-         quoted_subthemes, text_references, replaced_questions)
+         quoted_subthemes, text_references, replaced_questions, earlier_scales)
 
 
 def reference_tables(p: Project) -> dict[str, Mapping[str, Any]]:

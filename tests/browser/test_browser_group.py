@@ -16,6 +16,7 @@ from browser_support import (  # noqa: F401 - fixtures
     browser,
     context,
     describe,
+    intercept_file_choosers,
     download,
     new_context,
     open_page,
@@ -144,7 +145,7 @@ def test_refused_files_are_named_and_nothing_is_lost(site, page, project, tmp_pa
     errors = page.locator("#reflect-compare .reflect-alerts").inner_text()
     assert "“damaged.json” was not loaded: it is not valid JSON." in errors
     assert "“other-set.json” was not loaded: it holds answers for another question set (“Another set”)" in errors
-    assert "“other-site.json” was not loaded: it comes from another site" in errors
+    assert "“other-site.json” was not loaded: it comes from another project" in errors
     assert "“good-again.json” was not loaded: it is the same file as “good.json”, already loaded." in errors
     assert files_loaded(page) == 2  # nothing already loaded is lost
     violations = run_axe(page)
@@ -154,10 +155,7 @@ def test_refused_files_are_named_and_nothing_is_lost(site, page, project, tmp_pa
 @pytest.mark.parametrize("where", ["http", "file"])
 def test_comparison_by_keyboard_alone(site, page, project, tmp_path, where):
     qids = questions_of(project)
-    # Playwright starts intercepting file choosers when the first listener is added, without
-    # waiting for the browser: a key pressed at once can open the chooser before that (about
-    # one run in ten). Listening from the start makes the interception certain by the key press.
-    page.on("filechooser", lambda chooser: None)
+    intercept_file_choosers(page)  # before the key that opens one
     open_page(page, site.url(where, SET_PAGE), READY)
     base = exported_file(page, tmp_path, qids)
     paths = [

@@ -143,6 +143,43 @@ def test_bad_replaces_and_a_reused_version_number_are_all_reported(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+MAPPING = "    - {value: 4, label: Always}\n"
+
+
+def test_a_declared_scale_mapping_is_checked_against_the_release_and_reaches_the_worksheet(tmp_path):
+    from generator.document.items import worksheet_data
+    from generator.document.build import Builder
+
+    project = _copy_new(tmp_path)
+    board = project / "questions" / "sets" / "board-check.yml"
+    good = board.read_text(encoding="utf-8").replace(
+        MAPPING, MAPPING + '  earlier:\n    - content_version: "1.0"\n      ratings: {0: 1, 1: 2, 2: 4}\n')
+    board.write_text(good, encoding="utf-8")
+    result = reflect("--project", str(project), "check")
+    assert result.returncode == 0, result.stderr
+    loaded = load_project(project)
+    data = worksheet_data(Builder(loaded), loaded.set_by_id["board-check"])
+    assert data["scale"]["earlier"] == {"1.0": {"0": 1, "1": 2, "2": 4}}
+    assert data["history"]["1.0"]["scale_options"] == [
+        {"value": 0, "label": "Never"}, {"value": 1, "label": "Sometimes"}, {"value": 2, "label": "Always"}]
+
+    board.write_text(good.replace("{0: 1, 1: 2, 2: 4}", "{0: 1, 1: 9, 7: 4}").replace(
+        "      ratings:", '      ratings:').replace('  earlier:\n', '  earlier:\n    - content_version: "0.9"\n'
+                                                   '      ratings: {0: 1}\n'), encoding="utf-8")
+    result = reflect("--project", str(project), "check")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "questions/sets/board-check.yml:14:24: no release 0.9 is recorded in content/releases/ (recorded: 1.0)" \
+        in lines
+    assert "questions/sets/board-check.yml:17:26: 9 is not a value of this scale (its values: 1, 2, 3, 4)" in lines
+    assert "questions/sets/board-check.yml:17:29: 7 is not a value of release 1.0's scale of 'board-check' " \
+           "(its values: 0, 1, 2)" in lines
+    assert "questions/sets/board-check.yml:17:16: give the value on this scale of every value of release 1.0's " \
+           "scale: 2 is missing" in lines
+    assert lines[-1] == "4 errors found."
+    assert "Traceback" not in result.stderr
+
+
 def test_reflect_changes_refuses_unknown_replaces_and_the_same_number_for_other_questions(tmp_path):
     project = _copy_new(tmp_path)
     shutil.rmtree(project / "content" / "releases")  # without releases, reflect check cannot know old ids

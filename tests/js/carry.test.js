@@ -154,3 +154,90 @@ test("round over time says which statements can be compared", () => {
     ["share-with-board", null, "replaced"],
   ]);
 });
+
+test("a scale mapping the publisher declared carries earlier ratings as counted ratings", () => {
+  const mapped = S.create(Object.assign({}, version2, {
+    scale: Object.assign({}, version2.scale, { earlier: { "1.0": { "0": 1, "1": 2, "2": 3 } } }),
+  }));
+  const old = { content_version: "1.0", answers: answers({ huddles: { text: "", rating: 2, question: "We talk at the end of each shift." } }), fingerprints: { questions: version2.history["1.0"].questions, scale: "s0" } };
+  const { answers: out, report, rescaled } = K.carry(mapped, old, {});
+  assert.equal(rescaled, true);
+  assert.deepEqual(out.huddles, { text: "", rating: 3, question: "We talk at the end of each shift." });
+  assert.deepEqual(report.mapped, ["huddles"]);
+  assert.deepEqual(report.rescaled, []);
+  // another version than the one mapped: kept beside, not counted
+  const other = K.carry(mapped, Object.assign({}, old, { content_version: "0.5" }), {});
+  assert.equal(other.answers.huddles.rating, null);
+  assert.equal(other.answers.huddles.carried.rating, 2);
+  // a mapping onto a value this scale does not have is not used
+  const wrong = S.create(Object.assign({}, version2, { scale: Object.assign({}, version2.scale, { earlier: { "1.0": { "2": 9 } } }) }));
+  assert.equal(K.carry(wrong, old, {}).answers.huddles.carried.rating, 2);
+});
+
+test("questions the earlier version did not have are listed as added, and not compared between rounds", () => {
+  const grown = S.create(Object.assign({}, version2, {
+    sections: version2.sections.concat([{ id: "new", title: "New", questions: [{ id: "fresh", number: 5, text: "A new one.", fingerprint: "f1", replaces: [] }] }]),
+  }));
+  const { report } = K.carry(grown, earlier, version2.history);
+  assert.deepEqual(report.added, ["fresh"]); // share-with-* replace share-results: not added
+  assert.deepEqual(K.carry(grown, { content_version: "0.9", answers: earlier.answers }, {}).report.added, []); // unknown: nothing claimed
+  const baseline = { answers: A.emptyMap(), carried: report };
+  const later = { answers: answers({ fresh: { text: "", rating: 3 }, huddles: { text: "", rating: 3 } }), carried: null };
+  const rows = C.rounds(grown.questions.map((i) => i.q), baseline, later);
+  assert.equal(rows.find((r) => r.id === "fresh").incomparable, "added");
+  assert.equal(rows.find((r) => r.id === "huddles").incomparable, null);
+});
+
+test("editing a carried answer keeps its flag until confirmed, and its earlier rating until rated", () => {
+  const start = { text: "Mostly", rating: null, question: "q", carried: { from: "1.0", status: "reworded", rating: 2 } };
+  const typed = S.edited(sheet, start, "ideas-heard", "text", "Mostly, yes");
+  assert.deepEqual(typed.carried, { from: "1.0", status: "reworded", rating: 2 });
+  const rated = S.edited(sheet, typed, "ideas-heard", "rating", 3);
+  assert.deepEqual(rated.carried, { from: "1.0", status: "reworded", rating: null });
+  const done = K.confirmed(rated);
+  assert.equal(done.carried, undefined);
+  assert.equal(S.edited(sheet, done, "ideas-heard", "text", "x").carried, undefined);
+  const same = { text: "", rating: null, question: "q", carried: { from: "1.0", status: "same", rating: 2 } };
+  assert.equal(S.edited(sheet, same, "huddles", "rating", 1).carried, undefined); // rated again: nothing waits
+  assert.notEqual(S.edited(sheet, same, "huddles", "text", "note"), null); // the earlier rating stays with the note
+});
+
+test("the worksheet's words about what was carried, and what still waits", () => {
+  const t = (name, values) => name + (values ? JSON.stringify(values) : "");
+  const old = { content_version: "1.0", answers: earlier.answers, fingerprints: { questions: version2.history["1.0"].questions, scale: "s0" } };
+  const { answers: out, report } = K.carry(sheet, old, version2.history);
+  const text = S.carriedText(sheet, out, report, "1.0", t);
+  assert.match(text, /^ws_brought_in\{"count":5,"version":"1.0"\}/);
+  assert.match(text, /ws_carried_to_confirm\{"count":3\}/); // ideas-heard, and share-results split in two
+  assert.match(text, /ws_carried_rescaled\{"count":4\}/);
+  assert.match(text, /ws_brought_in_retired\{"count":1\}/);
+  assert.doesNotMatch(text, /ws_carried_mapped/);
+  const waits = S.waiting(sheet, out);
+  assert.deepEqual(waits.confirm, ["ideas-heard", "share-with-team", "share-with-board"]);
+  assert.deepEqual(waits.rate, ["huddles", "ideas-heard", "share-with-team", "share-with-board"]);
+  const labelled = S.create(Object.assign({}, version2, { history: { "1.0": { scale_options: [{ value: 3, label: "Always" }] } } }));
+  assert.equal(S.earlierRatingLabel(labelled, out.huddles), "3. Always");
+  assert.equal(S.earlierRatingLabel(sheet, out.huddles), "3");
+  assert.equal(S.earlierRatingLabel(sheet, out["spare-time"]), "");
+});
+
+test("the group comparison lists ratings on an earlier scale apart and leaves them out of every figure", () => {
+  const context = Object.assign(S.context(sheet), { sheet: sheet, history: {} });
+  const old = C.readFile("old.json", JSON.stringify({
+    format: A.FORMAT, format_version: 1, site: version2.site, set: "team-check", content_version: "1.0",
+    scale: { label: "Old", options: [{ value: 0, label: "Never" }, { value: 5, label: "Always" }] },
+    answers: [{ id: "huddles", text: "", rating: 5, question: "We talk at the end of each shift." }],
+  }), context, []);
+  const now = C.readFile("now.json", JSON.stringify({
+    format: A.FORMAT, format_version: 1, site: version2.site, set: "team-check", content_version: "2.0",
+    answers: [{ id: "huddles", text: "", rating: 2 }],
+  }), context, [old]);
+  assert.deepEqual(old.carried.rescaled, ["huddles"]);
+  const row = C.combine(sheet.questions.map((i) => i.q), [old, now])[0];
+  assert.deepEqual(row.earlier, [{ file: 0, role: "", rating: 5 }]);
+  assert.deepEqual(row.ratings, [{ file: 1, role: "", rating: 2 }]);
+  assert.equal(row.mean, 2);
+  assert.equal(C.rounds([sheet.questions[0].q], old, now)[0].incomparable, "rescaled");
+  const exported = C.exportObject(context, [sheet.questions[0].q], [old, now], [row], "now");
+  assert.deepEqual(exported.questions[0].earlier_scale_ratings, [{ file: "old.json", role: "", rating: 5 }]);
+});

@@ -175,7 +175,10 @@
       if (theyChanged && iChanged && !same(other, own)) clashes.push(id);
       else if (theyChanged && !iChanged) {
         if (blank(other)) delete answers[id];
-        else answers[id] = { text: other.text || "", rating: other.rating === undefined ? null : other.rating, question: other.question };
+        else {
+          answers[id] = { text: other.text || "", rating: other.rating === undefined ? null : other.rating, question: other.question };
+          if (other.carried) answers[id].carried = other.carried;
+        }
         changed.push(id);
       }
     });
@@ -192,7 +195,7 @@
       throw problem("unknown_version", { version: String(object.format_version) });
     }
     if (context.site !== undefined && typeof object.site === "string" && object.site !== context.site) {
-      throw problem("other_site", { site: object.site });
+      throw problem("other_site", { site: object.site, here: context.site });
     }
     if (object.set !== context.set) {
       throw problem("other_set", { set: String(typeof object.set_title === "string" ? object.set_title : object.set) });

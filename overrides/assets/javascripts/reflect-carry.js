@@ -13,7 +13,10 @@
  *   not carried (which would be chosen?) but kept, like removed ones;
  * - removed: kept under its own id with its question's words, and listed — never dropped.
  * When the set's scale changed, a rating is not carried as a rating: it is kept beside the
- * answer (`carried.rating`), shown, and left out of every average until the person rates again.
+ * answer (`carried.rating`), shown, and left out of every average until the person rates again
+ * — unless the publisher declared how that version's ratings read on this scale
+ * (`scale.earlier`: {version: {earlier value: value now}}), when it is carried as that value.
+ * Questions the earlier version did not have (not replacing one it had) are listed as added.
  *
  * A carried answer holds {text, rating, question, carried: {from, status, rating}}: `from` the
  * earlier version, `status` "same", "reworded", "replaced" or "confirmed", `rating` the earlier
@@ -85,16 +88,39 @@
     return table;
   }
 
+  /* The publisher's mapping of an earlier version's ratings onto this scale ({"value": value}), or null. */
+  function mapping(sheet, version) {
+    var declared = sheet.data.scale && hashes(sheet.data.scale.earlier);
+    return declared && A.hasOwn(declared, version) ? hashes(declared[version]) : null;
+  }
+
+  /* Current questions the earlier version did not have and that replace none of its questions
+   * (known only from its fingerprints). */
+  function added(sheet, prints) {
+    if (!prints.questions) return [];
+    return sheet.questions
+      .filter(function (item) {
+        if (A.hasOwn(prints.questions, item.q.id)) return false;
+        return !(item.q.replaces || []).some(function (gone) {
+          return A.hasOwn(prints.questions, gone);
+        });
+      })
+      .map(function (item) {
+        return item.q.id;
+      });
+  }
+
   /* old: {content_version, answers: map, fingerprints?, scale?}; history: the site's releases.
    * {answers (for this version), report: {same, reworded, replaced: [{from, to}], rescaled,
-   * removed: [earlier ids kept], merged: [{from: [ids], to}]}, rescaled: bool}. */
+   * mapped, removed: [earlier ids kept], merged: [{from: [ids], to}], added}, rescaled: bool}. */
   function carry(sheet, old, history) {
     var version = String(old.content_version || "");
     var prints = earlier(old, history);
     var rescaled = !sameScale(sheet, old, prints);
+    var declared = rescaled ? mapping(sheet, version) : null;
     var replacing = replacers(sheet);
     var answers = A.emptyMap();
-    var report = { same: [], reworded: [], replaced: [], rescaled: [], removed: [], merged: [] };
+    var report = { same: [], reworded: [], replaced: [], rescaled: [], mapped: [], removed: [], merged: [], added: added(sheet, prints) };
     var incoming = Object.create(null); // current id -> [{id, answer, status}]
 
     function arrive(to, from, answer, status) {
@@ -136,9 +162,15 @@
       var next = { text: source.answer.text || "", rating: rating, question: item.q.text };
       var earlierRating = null;
       if (rescaled && rating !== null) {
-        earlierRating = rating;
-        next.rating = null;
-        report.rescaled.push(to);
+        var now = declared && A.hasOwn(declared, String(rating)) ? declared[String(rating)] : null;
+        if (typeof now === "number" && sheet.scaleValues.indexOf(now) >= 0) {
+          next.rating = now; // as the publisher declared: counted
+          report.mapped.push(to);
+        } else {
+          earlierRating = rating;
+          next.rating = null;
+          report.rescaled.push(to);
+        }
       }
       if (source.status === "same") report.same.push(to);
       else if (source.status === "reworded") report.reworded.push(to);
@@ -170,14 +202,35 @@
   }
 
   /* Why a question's ratings in two rounds cannot be compared: "reworded", "replaced",
-   * "rescaled", or null when they can. */
-  function incomparable(a, b) {
+   * "rescaled", "added" (one round's version did not have it; give each round's carry report
+   * as ra, rb), or null when they can. */
+  function incomparable(a, b, ra, rb, id) {
     var reasons = [a, b].map(function (answer) {
       if (!answer || !answer.carried) return null;
       if (earlierRating(answer) !== null) return "rescaled";
       return TO_CONFIRM.indexOf(answer.carried.status) >= 0 ? answer.carried.status : null;
     });
-    return reasons[0] || reasons[1] || null;
+    var why = reasons[0] || reasons[1] || null;
+    if (!why && id !== undefined) {
+      [ra, rb].forEach(function (report) {
+        if (!why && report && Array.isArray(report.added) && report.added.indexOf(id) >= 0) why = "added";
+      });
+    }
+    return why;
+  }
+
+  /* What carrying did, for the person, as counts: {carried, reworded, replaced, rescaled, mapped, removed}. */
+  function counts(report) {
+    return {
+      carried: report.same.length,
+      reworded: report.reworded.length,
+      replaced: report.replaced.reduce(function (n, r) {
+        return n + r.to.length;
+      }, 0),
+      rescaled: report.rescaled.length,
+      mapped: report.mapped.length,
+      removed: report.removed.length,
+    };
   }
 
   return {
@@ -189,5 +242,8 @@
     earlierRating: earlierRating,
     confirmed: confirmed,
     incomparable: incomparable,
+    counts: counts,
+    mapping: mapping,
+    added: added,
   };
 });

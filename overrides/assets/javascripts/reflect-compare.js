@@ -86,15 +86,19 @@
   }
 
   /* Per question: every rating with its file and role, the spread, the mean per role, the
-   * gap between the roles' means and the notes. questions: [{id, ...}]; files as read. */
+   * gap between the roles' means and the notes; ratings given on an earlier version's scale
+   * (not mapped onto this one) are listed in `earlier` and left out of every figure.
+   * questions: [{id, ...}]; files as read. */
   function combine(questions, files) {
     var rows = questions.map(function (q) {
       var ratings = [];
+      var earlier = []; // ratings on an earlier version's scale: shown, never in the figures
       var notes = [];
       var byRole = new Map();
       files.forEach(function (file, index) {
         var answer = A.hasOwn(file.answers, q.id) ? file.answers[q.id] : null;
         if (!answer) return;
+        if (K && K.earlierRating(answer) !== null) earlier.push({ file: index, role: file.role, rating: K.earlierRating(answer) });
         if (typeof answer.rating === "number") {
           ratings.push({ file: index, role: file.role, rating: answer.rating });
           var role = file.role || "";
@@ -120,6 +124,7 @@
       return {
         id: q.id,
         ratings: ratings,
+        earlier: earlier,
         min: values.length ? Math.min.apply(null, values) : null,
         max: values.length ? Math.max.apply(null, values) : null,
         spread: values.length ? Math.max.apply(null, values) - Math.min.apply(null, values) : null,
@@ -146,8 +151,9 @@
   }
 
   /* Baseline against a later round, per question: {id, before, after, change, incomparable}.
-   * incomparable: why the two ratings cannot be compared ("reworded", "replaced" or
-   * "rescaled": the statement or its scale changed between the rounds' versions), or null. */
+   * incomparable: why the two ratings cannot be compared ("reworded", "replaced",
+   * "rescaled": the statement or its scale changed between the rounds' versions; "added": a
+   * round's version did not have it), or null. */
   function rounds(questions, baseline, later) {
     return questions.map(function (q) {
       var first = A.hasOwn(baseline.answers, q.id) ? baseline.answers[q.id] : null;
@@ -156,7 +162,7 @@
       var b = second ? second.rating : null;
       a = typeof a === "number" ? a : null;
       b = typeof b === "number" ? b : null;
-      var why = K ? K.incomparable(first, second) : null;
+      var why = K ? K.incomparable(first, second, baseline.carried, later.carried, q.id) : null;
       return { id: q.id, before: a, after: b, change: a !== null && b !== null && !why ? b - a : null, incomparable: why };
     });
   }
@@ -176,7 +182,7 @@
       content_version: context.content_version,
       made_at: now,
       files: files.map(function (file) {
-        return { name: file.name, role: file.role, content_version: file.content_version };
+        return { name: file.name, role: file.role, content_version: file.content_version, carried: file.carried };
       }),
       questions: questions.map(function (q) {
         var row = byId.get(q.id);
@@ -185,6 +191,9 @@
           number: q.number,
           question: q.text,
           ratings: row.ratings.map(function (r) {
+            return { file: files[r.file].name, role: r.role, rating: r.rating };
+          }),
+          earlier_scale_ratings: row.earlier.map(function (r) {
             return { file: files[r.file].name, role: r.role, rating: r.rating };
           }),
           spread: row.spread,

@@ -86,8 +86,10 @@
     };
   }
 
+  /* What a file is checked against: the set, and (to carry a file of an earlier content
+   * version across to this one) the sheet and the site's recorded releases. */
   Group.prototype.context = function () {
-    return this.sheet.context();
+    return Object.assign(this.sheet.context(), { sheet: this.sheet.model, history: this.sheet.data.history || {} });
   };
 
   /* Read the chosen files one by one; each refused file is named with its reason, and the
@@ -160,6 +162,14 @@
       });
       var notes = [];
       if (file.older) notes.push(t("cmp_older", { version: file.content_version, current: self.sheet.data.content_version }));
+      if (file.carried) {
+        var confirm = file.carried.reworded.length + file.carried.replaced.reduce(function (n, r) {
+          return n + r.to.length;
+        }, 0);
+        if (confirm) notes.push(t("cmp_carried_changed", { count: confirm }));
+        if (file.carried.rescaled.length) notes.push(t("cmp_carried_rescaled", { count: file.carried.rescaled.length }));
+        if (file.carried.mapped.length) notes.push(t("cmp_carried_mapped", { count: file.carried.mapped.length }));
+      }
       if (file.retired) notes.push(t("cmp_retired", { count: file.retired }));
       if (file.missing) notes.push(t("cmp_missing", { count: file.missing }));
       self.fileList.appendChild(
@@ -238,7 +248,9 @@
       el("tbody", {}, rows.map(function (row) {
         var ratings = row.ratings.map(function (r) {
           return t("cmp_rating_of", { name: fileNames[r.file].name, role: self.roleName(r.role), rating: r.rating });
-        });
+        }).concat(row.earlier.map(function (r) {
+          return t("cmp_earlier_rating_of", { name: fileNames[r.file].name, role: self.roleName(r.role), rating: r.rating });
+        }));
         var notes = row.notes.length
           ? el("ul", { class: "reflect-compare-notes" }, row.notes.map(function (n) {
               return el("li", {}, [el("strong", { text: t("cmp_note_by", { name: fileNames[n.file].name, role: self.roleName(n.role) }) }), " ", n.text]);
@@ -273,6 +285,23 @@
       var a = self.files[Number(before.select.value)];
       var b = self.files[Number(after.select.value)];
       var changes = C.rounds(self.questions, a, b);
+      var comparable = changes.filter(function (c) {
+        return !c.incomparable;
+      }).length;
+      roundsBox.appendChild(el("p", { class: "reflect-compare-comparable", text: t("cmp_rounds_comparable", { count: comparable, total: changes.length }) }));
+      // Answers to questions this version no longer has: named, never compared.
+      [a, b].forEach(function (file) {
+        var gone = Object.keys(file.answers).filter(function (id) {
+          return !self.sheet.byId[id] && !A.blank(file.answers[id]);
+        });
+        if (!gone.length) return;
+        roundsBox.appendChild(el("p", { class: "reflect-compare-removed", "data-file": file.name }, [
+          t("cmp_rounds_removed", { count: gone.length, name: file.name }),
+        ]));
+        roundsBox.appendChild(el("ul", { class: "reflect-compare-removed-list", "data-file": file.name }, gone.sort().map(function (id) {
+          return el("li", { "data-question": id, text: file.answers[id].question || id });
+        })));
+      });
       roundsBox.appendChild(
         el("table", { class: "reflect-compare-table reflect-compare-rounds-table" }, [
           el("caption", { text: t("cmp_rounds_caption", { before: a.name, after: b.name }) }),
@@ -292,7 +321,10 @@
               el("td", {
                 "data-label": t("cmp_col_change"),
                 "data-change": c.change === null ? "" : String(c.change),
-                text: c.change === null ? t("cmp_none") : c.change > 0 ? t("cmp_up", { change: c.change }) : c.change < 0 ? t("cmp_down", { change: -c.change }) : t("cmp_same"),
+                "data-incomparable": c.incomparable || null,
+                text: c.incomparable
+                  ? t("cmp_incomparable_" + c.incomparable)
+                  : c.change === null ? t("cmp_none") : c.change > 0 ? t("cmp_up", { change: c.change }) : c.change < 0 ? t("cmp_down", { change: -c.change }) : t("cmp_same"),
               }),
             ]);
           })),

@@ -97,13 +97,25 @@
     panel.textContent = "";
     var missing = A.unanswered(this.questions, sheet.answers);
     panel.appendChild(el("h2", { id: "reflect-worksheet-check-title", text: t("ws_check_title") }));
+    var toConfirm = S.waiting(sheet.model, sheet.answers).confirm;
+    if (toConfirm.length) {
+      panel.appendChild(el("p", { text: t("ws_check_to_confirm", { count: toConfirm.length }) }));
+      panel.appendChild(this.checkList(toConfirm, "reflect-check-list reflect-check-list--confirm"));
+    }
     if (!missing.length) {
       panel.appendChild(el("p", { text: t("ws_check_all_rated", { count: this.questions.length }) }));
       return;
     }
     panel.appendChild(el("p", { text: t("ws_check_missing", { count: missing.length }) }));
-    panel.appendChild(
-      el("ul", { class: "reflect-check-list" }, missing.map(function (id) {
+    panel.appendChild(this.checkList(missing, "reflect-check-list"));
+  };
+
+  /* Links to the answers of these questions, each moving the focus to its fields. */
+  Results.prototype.checkList = function (ids, className) {
+    var el = R.el;
+    var sheet = this.sheet;
+    return (
+      el("ul", { class: className }, ids.map(function (id) {
         var q = sheet.byId[id].q;
         var link = el("a", { href: "#reflect-answer-block-" + id, text: t("compose_numbered", { number: q.number, text: q.text }) });
         link.addEventListener("click", function (event) {
@@ -252,6 +264,9 @@
           : t("ws_results_overall", { mean: overall.mean, low: scores.low, high: scores.high, rated: overall.rated, count: overall.total }),
       })
     );
+    // Ratings given on an earlier version's scale are shown on the statements, not counted here.
+    var uncounted = S.waiting(this.sheet.model, this.sheet.answers).rate.length;
+    if (uncounted) panel.appendChild(el("p", { class: "reflect-results__uncounted", text: t("ws_results_uncounted", { count: uncounted }) }));
     panel.appendChild(el("div", { class: "reflect-results__figures" }, [el("figure", { class: "reflect-results__chart" }, [this.chart(scores)]), this.table(scores)]));
     panel.appendChild(el("h3", { id: "reflect-plan-title", text: t("ws_plan_title") }));
     var plan = this.plan();

@@ -94,13 +94,21 @@
     return current.concat(others);
   }
 
-  /* The answer after one field changed (field "text" or "rating"), or null when blank. */
+  /* The answer after one field changed (field "text" or "rating"), or null when blank. What
+   * it carried from an earlier version stays: still to confirm until confirmed, and its
+   * rating on the earlier scale until it is rated on this one. */
   function edited(sheet, current, id, field, value) {
     current = current || { text: "", rating: null };
     var next = { text: current.text || "", rating: current.rating === undefined ? null : current.rating };
     next[field] = value;
     if (sheet.byId[id]) next.question = sheet.byId[id].q.text;
     else if (current.question) next.question = current.question;
+    if (current.carried) {
+      var carried = { from: current.carried.from, status: current.carried.status, rating: current.carried.rating === undefined ? null : current.carried.rating };
+      if (field === "rating" && value !== null) carried.rating = null; // rated on this scale
+      var waiting = carried.status === "reworded" || carried.status === "replaced";
+      if (waiting || carried.rating !== null) next.carried = carried;
+    }
     return blank(next) ? null : next;
   }
 
@@ -332,6 +340,49 @@
     );
   }
 
+  /* Answers carried across from another content version (reflect-carry.js's report), in a few
+   * sentences: how many came, how many wait to be confirmed, how many ratings were on an
+   * earlier scale (not counted) or converted as the publisher declared, how many are kept
+   * for removed questions. */
+  function carriedText(sheet, answers, report, version, t) {
+    var toConfirm = report.reworded.length + report.replaced.reduce(function (n, r) {
+      return n + r.to.length;
+    }, 0);
+    var parts = [t("ws_brought_in", { count: A.countAnswers(answers), version: version || t("ws_unknown_version") })];
+    if (toConfirm) parts.push(t("ws_carried_to_confirm", { count: toConfirm }));
+    if (report.rescaled.length) parts.push(t("ws_carried_rescaled", { count: report.rescaled.length }));
+    if (report.mapped.length) parts.push(t("ws_carried_mapped", { count: report.mapped.length }));
+    var retired = retiredIds(sheet, answers).length;
+    if (retired) parts.push(t("ws_brought_in_retired", { count: retired }));
+    return parts.join(" ");
+  }
+
+  /* A rating given on an earlier version's scale, with that scale's words when the site's
+   * releases record them ("2. Always"), else the bare value. */
+  function earlierRatingLabel(sheet, answer) {
+    var carried = answer && answer.carried;
+    if (!carried || typeof carried.rating !== "number") return "";
+    var history = sheet.data.history;
+    var release = history && A.hasOwn(history, carried.from) ? history[carried.from] : null;
+    var options = release && Array.isArray(release.scale_options) ? release.scale_options : [];
+    for (var i = 0; i < options.length; i += 1) {
+      if (options[i] && options[i].value === carried.rating) return carried.rating + ". " + options[i].label;
+    }
+    return String(carried.rating);
+  }
+
+  /* Current questions whose answers still wait: to be confirmed, or rated on this scale. */
+  function waiting(sheet, answers) {
+    var out = { confirm: [], rate: [] };
+    sheet.questions.forEach(function (item) {
+      var answer = A.hasOwn(answers, item.q.id) ? answers[item.q.id] : null;
+      if (!answer || !answer.carried) return;
+      if (answer.carried.status === "reworded" || answer.carried.status === "replaced") out.confirm.push(item.q.id);
+      if (typeof answer.carried.rating === "number") out.rate.push(item.q.id);
+    });
+    return out;
+  }
+
   /* A problem found in a file or a stored record (an Error from reflect-answers.js), in words. */
   function problemText(error, t) {
     if (error && error.key) return t("problem_" + error.key, error.values);
@@ -362,6 +413,9 @@
     conflictLine: conflictLine,
     droppedText: droppedText,
     broughtInText: broughtInText,
+    carriedText: carriedText,
+    earlierRatingLabel: earlierRatingLabel,
+    waiting: waiting,
     problemText: problemText,
   };
 });

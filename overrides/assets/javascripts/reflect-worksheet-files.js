@@ -101,9 +101,16 @@
 
     /* --- import ------------------------------------------------------------------------- */
 
-    /* The answers in an exported file, or throws a problem (see reflect-answers.js). */
+    /* The answers in an exported file, carried across when it was saved under another
+     * content version: {answers, report (or null), version}; or throws a problem (see
+     * reflect-answers.js: a file of another set or another site is refused). */
     validate: function (object) {
-      return A.readExport(object, this.context()).answers;
+      var read = A.readExport(object, this.context());
+      if (read.content_version === "" || read.content_version === this.data.content_version) {
+        return { answers: read.answers, report: null, version: read.content_version };
+      }
+      var moved = this.carryAcross(read);
+      return { answers: moved.answers, report: moved.report, version: read.content_version };
     },
 
     importFile: function (file) {
@@ -121,14 +128,14 @@
           self.importError(file.name, t("problem_not_json"));
           return;
         }
-        var answers;
+        var read;
         try {
-          answers = self.validate(object);
+          read = self.validate(object);
         } catch (error) {
           self.importError(file.name, R.problemText(error));
           return;
         }
-        self.confirmImport(file.name, answers);
+        self.confirmImport(file.name, read.answers, read.report, read.version);
       };
       reader.onerror = function () {
         self.importError(file.name, t("problem_unreadable"));
@@ -136,13 +143,16 @@
       reader.readAsText(file);
     },
 
-    confirmImport: function (name, answers) {
+    /* Apply a file's answers (after asking, when it would replace some); report: what
+     * carrying them across from the file's content version did, or null. */
+    confirmImport: function (name, answers, report, version) {
       var self = this;
       this.clearImportError();
       var have = A.countAnswers(this.answers);
       var incoming = A.countAnswers(answers);
       var apply = function () {
         self.answers = answers;
+        if (report) self.noticeText = S.carriedText(self.model, answers, report, version, t);
         self.renderAll();
         self.schedule(true);
         self.status.say(t("ws_imported", { count: incoming, name: name }));

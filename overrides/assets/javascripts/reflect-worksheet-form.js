@@ -7,6 +7,7 @@
 
   var R = window.Reflect;
   var S = R.sheet;
+  var K = R.carry;
   var t = R.t;
   R.worksheetParts = R.worksheetParts || {};
 
@@ -119,9 +120,12 @@
       textarea.addEventListener("blur", function () {
         self.flush();
       });
+      // What this answer carried from an earlier version (drawn by renderCarried).
+      var carried = el("div", { class: "reflect-carried", id: "reflect-carried-" + id, hidden: true, "data-carried": "" });
       var printRating = el("p", { class: "reflect-print-only reflect-print-rating" });
       var printText = el("div", { class: "reflect-print-only reflect-print-text" });
       var block = el("div", { class: "reflect-answer", id: "reflect-answer-block-" + id, "data-question": id }, [
+        carried,
         el("fieldset", { class: "reflect-answer__rating" }, [
           el("legend", {}, [
             (this.data.scale && this.data.scale.label) || t("ws_rating"),
@@ -139,7 +143,7 @@
         printRating,
         printText,
       ]);
-      this.fields[id] = { textarea: textarea, radios: radios, printRating: printRating, printText: printText };
+      this.fields[id] = { textarea: textarea, radios: radios, printRating: printRating, printText: printText, carried: carried };
       return block;
     },
 
@@ -166,7 +170,59 @@
       field.radios.forEach(function (radio) {
         radio.checked = radio.value === rating;
       });
+      this.renderCarried(id);
       this.renderPrint(id);
+    },
+
+    /* The flag on an answer carried from an earlier version: reworded or replaced since it
+     * was given (with a button to confirm it), and a rating given on an earlier scale (shown,
+     * not counted until rated on this one). The answer's fields are described by it. */
+    renderCarried: function (id) {
+      var el = R.el;
+      var self = this;
+      var field = this.fields[id];
+      var answer = this.answers[id];
+      var box = field.carried;
+      var waiting = K.toConfirm(answer);
+      var earlier = K.earlierRating(answer);
+      var described = [field.textarea].concat(field.radios);
+      box.textContent = "";
+      box.hidden = !waiting && earlier === null;
+      described.forEach(function (node) {
+        if (box.hidden) node.removeAttribute("aria-describedby");
+        else node.setAttribute("aria-describedby", box.id);
+      });
+      if (box.hidden) return;
+      var number = this.byId[id].q.number;
+      if (waiting) {
+        var flag = answer.carried.status === "reworded" ? t("ws_carried_reworded") : t("ws_carried_replaced", { version: answer.carried.from });
+        box.appendChild(el("p", {}, [el("strong", { class: "reflect-carried__flag", text: flag })]));
+      }
+      if (earlier !== null) {
+        box.appendChild(el("p", { "data-earlier-rating": String(earlier), text: t("ws_earlier_rating", { version: answer.carried.from, rating: S.earlierRatingLabel(this.model, answer) }) }));
+      }
+      if (waiting) {
+        box.appendChild(
+          R.button(t("ws_confirm"), function () {
+            self.confirmCarried(id);
+          }, { "data-action": "confirm-carried", class: "reflect-button reflect-button--small" })
+        );
+        var button = box.lastChild;
+        button.appendChild(el("span", { class: "reflect-vh", text: " (" + t("ws_which", { number: number }) + ")" }));
+      }
+    },
+
+    /* The person confirms a carried answer: the flag goes, the answer stays (and its rating on
+     * an earlier scale until rated again). */
+    confirmCarried: function (id) {
+      var answer = this.answers[id];
+      if (!answer || !K.toConfirm(answer)) return;
+      this.answers[id] = K.confirmed(answer);
+      this.renderField(id);
+      this.schedule(true);
+      this.notify();
+      this.status.say(t("ws_carried_confirmed", { number: this.byId[id].q.number }));
+      this.fields[id].textarea.focus();
     },
 
     renderPrint: function (id) {

@@ -146,12 +146,20 @@
     } else if (!result.corrupt) {
       var older = this.store.otherVersions()[0];
       if (older) {
-        this.answers = copyAnswers(older.record.answers);
-        this.notice(S.broughtInText(this.model, this.answers, older.record.content_version, t));
+        // Saved under another content version: carried across (reflect-carry.js), never dropped.
+        var moved = this.carryAcross(older.record);
+        this.answers = moved.answers;
+        this.notice(S.carriedText(this.model, this.answers, moved.report, older.record.content_version, t));
         this.save();
       }
     }
     this.requestPersistence();
+  };
+
+  /* Answers given under another content version (a stored record, or a file as
+   * reflect-answers.js read it) carried across to this one: {answers, report, rescaled}. */
+  Worksheet.prototype.carryAcross = function (old) {
+    return R.carry.carry(this.model, old, this.data.history || {});
   };
 
   Worksheet.prototype.requestPersistence = function () {
@@ -178,6 +186,7 @@
     var next = S.edited(this.model, this.answers[id], id, field, value);
     if (next === null) delete this.answers[id];
     else this.answers[id] = next;
+    if (this.fields[id]) this.renderCarried(id); // a rating on this scale replaces one on an earlier scale
     this.renderPrint(id);
     this.schedule(now);
     this.notify();
@@ -253,7 +262,10 @@
     changed.forEach(function (id) {
       var other = theirs[id];
       if (blank(other)) delete self.answers[id];
-      else self.answers[id] = { text: other.text, rating: other.rating, question: other.question };
+      else {
+        self.answers[id] = { text: other.text, rating: other.rating, question: other.question };
+        if (other.carried) self.answers[id].carried = other.carried;
+      }
     });
     changed.forEach(function (id) {
       self.renderField(id);
