@@ -207,14 +207,18 @@ def source_view(p: Project, source: str, text: str) -> bytes:
     return page.encode("utf-8")
 
 
-def publishing_files(p: Project, site_url: str | None, root: Path) -> dict[str, bytes]:
-    """Site path -> bytes of every data file, source copy and source view (comments left out unless asked)."""
+def publishing_files(p: Project, site_url: str | None, root: Path, forms: tuple[Project, ...] = ()) -> dict[str, bytes]:
+    """Site path -> bytes of every data file, source copy and source view (comments left out unless asked).
+
+    ``forms``: the Project in every published language, the default's first, when there are
+    several: the XLSForms then carry a label column per language (the same file on each site).
+    """
     files = {
         site_paths.PROJECT_JSON: project_json(p, about(p, site_url)),
         PROJECT_SCHEMA: _json(project_schema()),
         site_paths.QUESTIONS_CSV: questions_csv(p, site_url),
         DATAPACKAGE: _json(datapackage(p, site_url)),
-        **tool_exports.tool_files(p, build_stamp(p.settings.site.publication_date)),
+        **tool_exports.tool_files(p, build_stamp(p.settings.site.publication_date), forms),
     }
     for source in sorted(p.sources):
         text = (root / source).read_text(encoding="utf-8-sig")

@@ -202,7 +202,10 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             generated = File.generated(config, page.path, abs_src_path=str(source))
             generated.edit_uri = page.source  # the YAML it came from, repository-relative
             files.append(generated)
-        for path, content in publishing_files(self.project, config.site_url, self.root).items():
+        written = self.projects.load(self.root)  # the forms speak every published language
+        languages = published_languages(written)
+        forms = (written, *(localise(written, language) for language in languages)) if languages else ()
+        for path, content in publishing_files(self.project, config.site_url, self.root, forms).items():
             files.append(File.generated(config, path, content=content))
         for printable in printables.files:
             files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))

@@ -96,11 +96,29 @@ def _columns(rows: list[dict[str, str]], first: tuple[str, ...]) -> list[str]:
     return columns
 
 
-def xlsform(b: Any, owner: Any, prompts_label: str, created: datetime) -> bytes:
-    """The XLSForm of a guide or question set as ``.xlsx`` bytes (XlsxWriter, in memory)."""
+def with_languages(rows: list[dict[str, str]], translated: list[list[dict[str, str]]]) -> list[dict[str, str]]:
+    """``rows`` with the label and hint columns of the same rows in other languages (the same
+    items in the same order: translations share the structure of the source)."""
+    merged = []
+    for at, row in enumerate(rows):
+        row = dict(row)
+        for other in translated:
+            row.update({key: value for key, value in other[at].items() if key.startswith(("label::", "hint::"))})
+        merged.append(row)
+    return merged
+
+
+def xlsform(b: Any, owner: Any, prompts_label: str, created: datetime,
+            translated: tuple[tuple[Any, Any, str], ...] = ()) -> bytes:
+    """The XLSForm of a guide or question set as ``.xlsx`` bytes (XlsxWriter, in memory);
+    ``translated``: (builder, the same guide or set, its prompts label) in each other language,
+    each adding its own label and hint columns (the form's default language stays ``b``'s)."""
     import xlsxwriter
 
     survey, choices, settings = form_rows(b, owner, prompts_label)
+    others = [form_rows(ob, other, label) for ob, other, label in translated]
+    survey = with_languages(survey, [rows[0] for rows in others])
+    choices = with_languages(choices, [rows[1] for rows in others])
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                                      "strings_to_urls": False})
@@ -160,16 +178,29 @@ def codebook(b: Any) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def tool_files(p: Any, created: datetime) -> dict[str, bytes]:
-    """Site path -> bytes of every XLSForm and, when there are themes, the codebook."""
+def tool_files(p: Any, created: datetime, forms: tuple[Any, ...] = ()) -> dict[str, bytes]:
+    """Site path -> bytes of every XLSForm and, when there are themes, the codebook (in ``p``'s language).
+
+    ``forms``: the Project in each language the forms speak, the default language's first (the
+    same items in each); without it, the forms speak ``p``'s language only.
+    """
     from generator.document.build import Builder
 
-    b = Builder(p)
+    builders = [Builder(view) for view in (forms or (p,))]
+    first = builders[0]
+
+    def guide_label(b: Any, guide: Any) -> str:
+        return guide.prompts_label or b.words.text("site.guide.prompts")
+
     files = {}
-    for guide in p.guides:
-        files[form_path(guide.id)] = xlsform(b, guide, guide.prompts_label or b.words.text("site.guide.prompts"), created)
-    for qset in p.question_sets:
-        files[form_path(qset.id)] = xlsform(b, qset, b.words.text("site.set.prompts"), created)
+    for guide in first.p.guides:
+        others = tuple((b, b.p.guide_by_id[guide.id]) for b in builders[1:])
+        files[form_path(guide.id)] = xlsform(first, guide, guide_label(first, guide), created,
+                                             tuple((b, g, guide_label(b, g)) for b, g in others))
+    for qset in first.p.question_sets:
+        others = tuple((b, next(s for s in b.p.question_sets if s.id == qset.id), b.words.text("site.set.prompts"))
+                       for b in builders[1:])
+        files[form_path(qset.id)] = xlsform(first, qset, first.words.text("site.set.prompts"), created, others)
     if p.themes:
-        files[CODEBOOK] = codebook(b)
+        files[CODEBOOK] = codebook(Builder(p) if forms else first)
     return files

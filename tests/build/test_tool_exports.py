@@ -79,6 +79,36 @@ def test_pyxform_and_odk_validate_read_every_form_into_an_xform(fixture_files):
             assert hints["/data/section_talk/talk-recent:hint"] == "Prompts (use as needed): Who noticed it first?"
 
 
+def test_a_bilingual_project_gives_one_label_column_per_language_that_odk_reads(tmp_path):
+    from pyxform.xls2xform import convert
+
+    from generator.project.translations import localise, published_languages
+
+    written = load_project(Path(__file__).parent.parent / "packs" / "bilingual")
+    assert published_languages(written) == ("cy",)
+    welsh = localise(written, "cy")
+    forms = tool_exports.tool_files(written, CREATED, (written, welsh))
+    assert tool_exports.tool_files(welsh, CREATED, (written, welsh))["data/forms/team-check.xlsx"] == \
+        forms["data/forms/team-check.xlsx"]  # the same form on both languages' sites
+    sheets = _sheets(forms["data/forms/team-check.xlsx"])
+    header = sheets["survey"][0]
+    assert header[:3] == ["type", "name", "label::English (en)"] and "label::Cymraeg (cy)" in header
+    welsh_labels = [row[header.index("label::Cymraeg (cy)")] for row in sheets["survey"][1:] if row[0] != "end group"]
+    assert all(welsh_labels) and "Ddim eto" in [row[sheets["choices"][0].index("label::Cymraeg (cy)")]
+                                               for row in sheets["choices"][1:]]
+    assert sheets["settings"][1][-1] == "English (en)"  # the default language stays the form's default
+    warnings: list[str] = []
+    xform = convert(io.BytesIO(forms["data/forms/team-check.xlsx"]), warnings=warnings, file_type=".xlsx",
+                    validate=True).xform
+    assert warnings == []
+    ns = {"x": "http://www.w3.org/2002/xforms", "h": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(xform)
+    translations = {t.get("lang"): t for t in root.iterfind("h:head/x:model/x:itext/x:translation", ns)}
+    assert set(translations) == {"English (en)", "Cymraeg (cy)"}
+    cymraeg = " ".join(v.text or "" for v in translations["Cymraeg (cy)"].iter("{http://www.w3.org/2002/xforms}value"))
+    assert "Ddim eto" in cymraeg
+
+
 def test_the_bundled_sets_and_guides_all_convert(bundled_files):
     from pyxform.xls2xform import convert
 
