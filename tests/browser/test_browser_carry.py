@@ -298,3 +298,20 @@ def test_the_rounds_say_which_statements_compare_by_keyboard(editions, new_conte
     assert combined["files"][0]["carried"]["removed"] == ["spare-time"]
     violations = run_axe(page)
     assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("where", WHERE)
+def test_the_what_changed_page_is_reached_and_read_by_keyboard(editions, new_context, where):
+    """From the new edition's home page, the link to what changed in 2.0 is reached and followed by
+    keyboard; the page sets the old and new words side by side in tables; axe finds nothing."""
+    page = open_page(new_context().new_page(), editions.url(where, "new/index.html"))
+    page.locator("body").focus()
+    tab_to(page, "a[href$='about/changes-2.0.html']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/about/changes-2.0.html")
+    tables = page.locator("article table")
+    assert tables.count() >= 1
+    assert "Version 1.0" in page.locator("article").inner_text() and "Version 2.0" in page.locator("article").inner_text()
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+    page.close()
