@@ -57,3 +57,49 @@ def project():
     from generator.project import load_project
 
     return load_project(ROOT)
+
+
+# --- the preview (reflect serve) -------------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> str:
+    """The page at ``url`` (a request the server holds fails here)."""
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def start_preview(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """``reflect serve`` on a free loopback port; its output goes to ``log`` (never a full pipe)."""
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+        )
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def wait_until_served(url: str, server: subprocess.Popen, log: Path, seconds: float = 120) -> None:
+    """Wait until the preview answers ``url`` (failing with its output if it stops or takes too long)."""
+    import time
+
+    deadline = time.time() + seconds
+    while True:
+        try:
+            fetch(url)
+            return
+        except OSError:
+            assert time.time() < deadline and server.poll() is None, log.read_text()
+            time.sleep(0.3)
+

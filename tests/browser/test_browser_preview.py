@@ -5,54 +5,24 @@ error it keeps serving the last good pages, at once, with an overlay listing eac
 from __future__ import annotations
 
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from browser_support import browser  # noqa: F401 - fixture
-from conftest import reflect
+from conftest import fetch, reflect, start_preview, wait_until_served
 
 OVERLAY = "#reflect-preview-errors"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:  # a held request fails here
-        return response.read().decode("utf-8")
 
 
 def test_preview_shows_content_errors_over_the_last_good_pages(tmp_path, browser):
     project = tmp_path / "p"
     assert reflect("new", str(project)).returncode == 0
     log = tmp_path / "serve.log"
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
-             "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}/"
+    server, base = start_preview(project, log)
     audiences = project / "content" / "audiences.yml"
     good = audiences.read_text(encoding="utf-8")
     page = browser.new_page()
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                fetch(base + "index.html")
-                break
-            except OSError:
-                assert time.time() < deadline and server.poll() is None, log.read_text()
-                time.sleep(0.3)
+        wait_until_served(base + "index.html", server, log)
         assert f"Reflect preview: open {base}" in log.read_text()
         page.goto(base + "audiences/organisations.html")
         assert page.locator(OVERLAY).count() == 0
@@ -83,25 +53,11 @@ def test_preview_serves_every_language_and_reloads_an_edited_translation(tmp_pat
     project = Path(shutil.copytree(Path(__file__).parent.parent / "packs" / "bilingual", tmp_path / "bilingual",
                                    ignore=shutil.ignore_patterns("site", ".reflect-cache")))
     log = tmp_path / "serve.log"
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
-             "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}/"
+    server, base = start_preview(project, log)
     question_set = project / "questions" / "sets" / "team-check.yml"
     page = browser.new_page()
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                fetch(base + "cy/question-sets/team-check.html")
-                break
-            except OSError:
-                assert time.time() < deadline and server.poll() is None, log.read_text()
-                time.sleep(0.3)
+        wait_until_served(base + "cy/question-sets/team-check.html", server, log)
         page.goto(base + "question-sets/team-check.html")
         assert page.locator("html").get_attribute("lang") == "en"
         page.click("a[data-reflect-language][hreflang=cy]")  # the switch goes to the matching page

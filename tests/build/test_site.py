@@ -8,7 +8,6 @@ import html
 import io
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, reflect
+from conftest import ROOT, copy_project, fetch, free_port, reflect, start_preview
 
 
 def raw_yaml(relative: str):
@@ -362,29 +361,6 @@ def test_mkdocs_reports_content_errors_without_traceback(tmp_path):
 
 
 # --- preview ------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def start_preview(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """``reflect serve`` on a free loopback port; its output goes to ``log`` (never a full pipe)."""
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
-             "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT,
-        )
-    return server, f"http://127.0.0.1:{port}/"
 
 
 def test_preview_reloads_when_content_changes(tmp_path):
