@@ -61,6 +61,8 @@ def generate_pack(folder: Path, questions: int, seed: int = 20261126) -> dict[st
     settings["site"]["content_version"] = "bench-1"
     settings["edit"]["repository_url"] = None
     settings["print"]["notes_space"] = "false"
+    # One language, as the baseline builds: bench/languages.py measures what a second one costs.
+    settings.pop("languages", None)
     for placeholder in settings["placeholders"].values():
         placeholder["value"] = "BENCH"
     _dump(folder / "content" / "settings.yml", settings)
