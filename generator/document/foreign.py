@@ -15,6 +15,7 @@ marks it (:mod:`generator.writers.html`); on paper it is plain words (not marked
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from typing import Any
 
 from generator.document import nodes as n
@@ -34,16 +35,22 @@ def with_foreign_nodes(node: Any) -> Any:
     if kind is tuple:
         items = tuple(with_foreign_nodes(item) for item in node)
         return items if any(a is not b for a, b in zip(items, node)) else node
-    if kind is n.Foreign or not dataclasses.is_dataclass(node):
+    if kind is n.Foreign:
         return node
     changes = {}
-    for found in dataclasses.fields(node):
-        value = getattr(node, found.name)
-        if type(value) is tuple or dataclasses.is_dataclass(value):
+    for name in _node_fields(kind):
+        value = getattr(node, name)
+        if type(value) is tuple or _node_fields(type(value)):
             new = with_foreign_nodes(value)
             if new is not value:
-                changes[found.name] = new
+                changes[name] = new
     return dataclasses.replace(node, **changes) if changes else node
+
+
+@lru_cache(maxsize=None)
+def _node_fields(kind: type) -> tuple[str, ...]:
+    """The field names of a node type (none for anything that is not a dataclass), found once per type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
 
 
 def foreign_states(node: Any, medium: str | None = None) -> frozenset[str]:
