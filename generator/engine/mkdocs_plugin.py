@@ -17,6 +17,7 @@ import html
 import logging
 import os
 import posixpath
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -28,19 +29,21 @@ from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from generator.engine.search import feed_from_tree
 from generator.engine.search_language import set_search_language
 from generator.source.content_tree import unpublishable
+from generator.build.collector import QuietCollector
 from generator.build.csp import headers_file, inline_script_hashes, policy
 from generator.source.diagnostics import ContentError
 from generator.engine.preview import PreviewState, guard, preview_languages, quiet_mkdocs, safely
 from generator.build.data_files import publishing_files, source_view_path
 from generator.engine.theme import SCRIPTS_DIR, ScriptManifest, add_engine_theme
 from generator.source.layout import WATCHED_FOLDERS
+from generator.project.addresses import DOWNLOADS_PAGE
 from generator.project.numbering import words_for
 from generator.project import Project, ProjectCache
 from generator.project.sanitize import sanitize_html
@@ -82,6 +85,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.printables_source: Project | None = None  # the Project the printables are made from
         self.language_previews: dict[str, Any] = {}  # the preview's plugin of each other language
         self.pending_printables: Any = None  # a full build's printables, being made while its pages are
+        self.collected_printables: Any = None  # and, once waited for, their report (copied in on_post_build)
+        self.collector = QuietCollector()  # paused from on_config to the end of each build
 
     # --- configuration: load the content, set the navigation ----------------------
 
@@ -119,6 +124,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             # The preview keeps what it wrote: only pages whose tree changed are written again.
             self.build = SiteBuild(self.project, words, self.written if self.serving else None)
             self.site = self.build.render()
+        self.collector.pause()  # the Project and the pages stay until the build ends: not walked again
         self.pages = {page.path: page for page in self.site.pages}
         config.nav = [_nav_entry(item) for item in self.site.nav]
         config.site_name = _escape(settings.site.title)
@@ -194,8 +200,14 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.site is not None and self.project is not None and self.build is not None
-        printables = self._printables()
-        downloads = self.build.downloads(printables.files)  # made with the files: it shows their sizes
+        if self.pending_printables is not None:
+            # A full build: the files are still being made. The Downloads page, which shows
+            # their sizes, is written when it is built, the last page (on_page_context); the
+            # files are copied into the site after the pages (on_post_build).
+            listed: Any = self.pending_printables.downloads
+        else:
+            listed = self._printables().files
+        downloads = self.build.downloads(listed)
         self.pages[downloads.path] = downloads
         for page in (*self.site.pages, downloads):
             source = _write_if_changed(self.root / PAGES_DIR / page.path, _stub(page))
@@ -207,10 +219,20 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         forms = (written, *(localise(written, language) for language in languages)) if languages else ()
         for path, content in publishing_files(self.project, config.site_url, self.root, forms).items():
             files.append(File.generated(config, path, content=content))
-        for printable in printables.files:
-            files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
+        if self.pending_printables is None:
+            for printable in listed:
+                files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
         self._leave_out_links_out_of_the_project(files)
         return files
+
+    def _collect_printables(self) -> Any:
+        """A full build's printable files, waited for (once): the Downloads page lists them as built."""
+        if self.pending_printables is not None:
+            report = self._printables()
+            assert self.build is not None
+            self.pages[DOWNLOADS_PAGE] = self.build.downloads(report.files)
+            self.collected_printables = report
+        return self.collected_printables
 
     def _leave_out_links_out_of_the_project(self, files: Files) -> None:
         """Files from the project's own folders (its theme overrides, docs_dir) are published
@@ -251,6 +273,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             raise Abort(f"Reflect could not make the printable documents: {exc}") from None
 
     def on_build_error(self, error: Exception) -> None:
+        self.collector.resume()
         if self.pending_printables is not None:  # the build failed: no more files for it
             self.pending_printables.cancel()
             self.pending_printables = None
@@ -315,7 +338,13 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         page.toc = get_toc([dict(token) for token in generated.toc])
         return generated.html
 
+    @event_priority(50)  # before the search plugin's, which indexes the page as it is then
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        if page.file.src_uri == DOWNLOADS_PAGE and self.pending_printables is not None:
+            # Built last of the pages: the files have been rendering meanwhile. Their sizes are known now.
+            self._collect_printables()
+            written = self.pages[DOWNLOADS_PAGE]
+            page.content, page.toc = written.html, get_toc([dict(token) for token in written.toc])
         source = page.file.edit_uri
         if source and not config.repo_url:
             # No repository configured: the edit link opens the YAML copy shipped with the site.
@@ -340,6 +369,13 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             context["reflect_footer"] = self.build.footer(context.get("base_url") or ".")
 
     def on_post_build(self, config: Any) -> None:
+        report = self._collect_printables()
+        if report is not None:  # a full build: the files join the site after its pages
+            for printable in report.files:
+                target = Path(config.site_dir) / printable.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(printable.cached_path, target)
+            self.collected_printables = None
         site = Path(config.site_dir)
         if self.config.language:  # another language's site, in <lang>/: one policy for the whole site
             site = site.parent
@@ -349,6 +385,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
         if getattr(self, "_missing_printables", False) and self.project is not None:
             self._render_later(self.project)  # after the pages, so they are not slowed down
+        self.collector.resume()
 
     # --- preview -------------------------------------------------------------------------
 
