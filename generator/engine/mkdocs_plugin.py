@@ -17,9 +17,6 @@ import html
 import logging
 import os
 import posixpath
-import shutil
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from generator.engine.printables import PRINTABLES_READY, PrintableFiles
 from generator.engine.search import feed_from_tree
 from generator.engine.search_language import set_search_language
 from generator.source.content_tree import unpublishable
@@ -54,7 +52,6 @@ from generator.project.translations import language_name, localise, published_la
 log = logging.getLogger("mkdocs.plugins.reflect")
 
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker/shim.js"  # vendored in the theme (see theme.py)
-PRINTABLES_READY = Path(".reflect-cache/printables-ready/stamp")
 PAGES_DIR = Path(".reflect-cache/pages")  # each page's stub, rewritten only when the page changes
 PROJECT_DIR_VARIABLE = "REFLECT_PROJECT_DIR"  # set by ``reflect --project X serve``
 PRINT_CSS = "assets/stylesheets/reflect-print.css"  # ordinary pages on paper: content only
@@ -77,15 +74,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         self.root = Path(".")
         self.projects = ProjectCache()  # one load per content state, across preview rebuilds
         self.serving = False
-        self.background: threading.Thread | None = None
         self.preview_state = PreviewState()  # the content errors the preview shows, if any
         self.written: dict = {}  # the preview's pages as last written, by path (see SiteBuild.write)
-        self.printables_report: Any = None  # the preview's last printables report, and its Project
-        self.printables_project: Project | None = None
+        self.printables = PrintableFiles()
         self.printables_source: Project | None = None  # the Project the printables are made from
         self.language_previews: dict[str, Any] = {}  # the preview's plugin of each other language
-        self.pending_printables: Any = None  # a full build's printables, being made while its pages are
-        self.collected_printables: Any = None  # and, once waited for, their report (copied in on_post_build)
         self.collector = QuietCollector()  # paused from on_config to the end of each build
 
     # --- configuration: load the content, set the navigation ----------------------
@@ -117,7 +110,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         if not self.serving:
             # Start making the printables now: the worker processes render them while this
             # process writes the pages (the files are collected in on_files).
-            self.pending_printables = self._guarded(lambda: self._start_printables(self.printables_source))
+            self.printables.start(self.printables_source)
         settings = self.project.settings
         words = words_for(self.project)
         if not (self.serving and self.project is previous and self.site is not None):
@@ -200,13 +193,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.site is not None and self.project is not None and self.build is not None
-        if self.pending_printables is not None:
-            # A full build: the files are still being made. The Downloads page, which shows
-            # their sizes, is written when it is built, the last page (on_page_context); the
-            # files are copied into the site after the pages (on_post_build).
-            listed: Any = self.pending_printables.downloads
-        else:
-            listed = self._printables().files
+        # A full build's files are still being made: the Downloads page, which shows their
+        # sizes, is written again when it is built, the last page (on_page_context), and the
+        # files are copied into the site after the pages (on_post_build).
+        being_made = self.printables.pending is not None
+        listed = self.printables.listed(self.project, self.printables_source, self.serving)
         downloads = self.build.downloads(listed)
         self.pages[downloads.path] = downloads
         for page in (*self.site.pages, downloads):
@@ -219,20 +210,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         forms = (written, *(localise(written, language) for language in languages)) if languages else ()
         for path, content in publishing_files(self.project, config.site_url, self.root, forms).items():
             files.append(File.generated(config, path, content=content))
-        if self.pending_printables is None:
+        if not being_made:
             for printable in listed:
                 files.append(File.generated(config, printable.path, abs_src_path=str(printable.cached_path)))
         self._leave_out_links_out_of_the_project(files)
         return files
-
-    def _collect_printables(self) -> Any:
-        """A full build's printable files, waited for (once): the Downloads page lists them as built."""
-        if self.pending_printables is not None:
-            report = self._printables()
-            assert self.build is not None
-            self.pages[DOWNLOADS_PAGE] = self.build.downloads(report.files)
-            self.collected_printables = report
-        return self.collected_printables
 
     def _leave_out_links_out_of_the_project(self, files: Files) -> None:
         """Files from the project's own folders (its theme overrides, docs_dir) are published
@@ -255,79 +237,9 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
         if self.serving:
             quiet_mkdocs()
 
-    def _start_printables(self, project: Project) -> Any:
-        from generator.build.printables import start_downloads
-
-        if self.pending_printables is not None:  # a build that failed before collecting them
-            self.pending_printables.cancel()
-        return start_downloads(project, workers=2)
-
-    @staticmethod
-    def _guarded(make: Any) -> Any:
-        """``make()``, a missing font reported as the reason the build stops."""
-        from generator.writers.pdf.render import FontMissing
-
-        try:
-            return make()
-        except FontMissing as exc:
-            raise Abort(f"Reflect could not make the printable documents: {exc}") from None
-
     def on_build_error(self, error: Exception) -> None:
         self.collector.resume()
-        if self.pending_printables is not None:  # the build failed: no more files for it
-            self.pending_printables.cancel()
-            self.pending_printables = None
-
-    def _printables(self) -> Any:
-        """The PDF and DOCX of every appendix and question set; only changed ones are rendered.
-
-        A full build started them in on_config and collects them here. During preview,
-        missing files are rendered in the background so that an edited page shows at once;
-        when they are ready the preview rebuilds and links them.
-        """
-        from generator.build.printables import build_downloads
-
-        assert self.project is not None
-        if self.serving and self.printables_report is not None:
-            # The preview checks the files once per content state. After an edit the pages
-            # show at once with the files known so far; the files are checked (and changed
-            # ones made) in the background, which then rebuilds the preview to link them.
-            fresh = self.printables_project is self.project
-            self._missing_printables = bool(self.printables_report.missing) if fresh else True
-            return self.printables_report
-        pending, self.pending_printables = self.pending_printables, None
-        if pending is not None:
-            report = self._guarded(pending.result)
-        else:
-            report = self._guarded(lambda: build_downloads(self.printables_source, workers=2,
-                                                           render_missing=not self.serving))
-        self._missing_printables = bool(report.missing)  # rendered once the pages are built
-        self.printables_report, self.printables_project = report, self.project
-        log.info("Printable documents: %s", report.summary())
-        return report
-
-    def _render_later(self, project: Project) -> None:
-        running = self.background
-        if running is not None and running.is_alive():
-            return  # the running render will trigger a rebuild, which will look again
-
-        def work() -> None:
-            from generator.build.printables import build_downloads
-
-            try:
-                report = build_downloads(project, workers=2)
-            except Exception as exc:  # the preview must go on; the next full build reports it
-                log.warning("Printable documents could not be made in the background: %s", exc)
-                return
-            self.printables_report, self.printables_project = report, project
-            ready = self.root / PRINTABLES_READY
-            ready.parent.mkdir(parents=True, exist_ok=True)
-            ready.write_text(f"{time.time()}\n", encoding="ascii")
-
-        log.info("Printable documents: rendering the changed ones in the background")
-        thread = threading.Thread(target=work, name="reflect-printables", daemon=True)
-        self.background = thread
-        thread.start()
+        self.printables.cancel()
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -340,10 +252,11 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
 
     @event_priority(50)  # before the search plugin's, which indexes the page as it is then
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-        if page.file.src_uri == DOWNLOADS_PAGE and self.pending_printables is not None:
+        if page.file.src_uri == DOWNLOADS_PAGE and self.printables.pending is not None:
             # Built last of the pages: the files have been rendering meanwhile. Their sizes are known now.
-            self._collect_printables()
-            written = self.pages[DOWNLOADS_PAGE]
+            assert self.build is not None and self.project is not None and self.printables_source is not None
+            report = self.printables.collect(self.project, self.printables_source)
+            written = self.pages[DOWNLOADS_PAGE] = self.build.downloads(report.files)
             page.content, page.toc = written.html, get_toc([dict(token) for token in written.toc])
         source = page.file.edit_uri
         if source and not config.repo_url:
@@ -369,13 +282,9 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             context["reflect_footer"] = self.build.footer(context.get("base_url") or ".")
 
     def on_post_build(self, config: Any) -> None:
-        report = self._collect_printables()
-        if report is not None:  # a full build: the files join the site after its pages
-            for printable in report.files:
-                target = Path(config.site_dir) / printable.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(printable.cached_path, target)
-            self.collected_printables = None
+        if self.project is not None and self.printables_source is not None:
+            self.printables.collect(self.project, self.printables_source)  # a page left out of the build
+        self.printables.copy_collected(Path(config.site_dir))  # a full build's: after its pages
         site = Path(config.site_dir)
         if self.config.language:  # another language's site, in <lang>/: one policy for the whole site
             site = site.parent
@@ -383,8 +292,8 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
             csp = policy(inline_script_hashes(pages))
             (site / "_headers").write_text(headers_file(csp), encoding="utf-8")
-        if getattr(self, "_missing_printables", False) and self.project is not None:
-            self._render_later(self.project)  # after the pages, so they are not slowed down
+        if self.serving and self.project is not None:
+            self.printables.render_later(self.project, self.root)  # after the pages, so they are not slowed down
         self.collector.resume()
 
     # --- preview -------------------------------------------------------------------------
