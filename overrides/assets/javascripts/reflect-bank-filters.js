@@ -1,20 +1,35 @@
 /* Reflect: the question bank's filters panel — words, the audience, guide or set and theme
- * facets (tick boxes with counts), "Clear", and the counts shown. Methods of the bank (see
- * reflect-bank.js), added through R.bankParts; reflect-banked.js decides what matches. */
+ * facets (tick boxes with counts), "Clear", and the counts shown. A view of its own
+ * (R.BankFilters), made by the bank (see reflect-bank.js) and given only what it needs; it
+ * keeps its controls and counters. reflect-banked.js decides what matches. */
 (function () {
   "use strict";
 
   var R = window.Reflect;
-  R.bankParts = R.bankParts || {};
 
-  R.bankParts.filters = {
+  /* bank: what the panel reads from the bank and does with it —
+   *   root: the bank's box (the panel is appended to it); data: the bank's data;
+   *   known: its known values (R.banked.known); state(): the filter state now;
+   *   set(state, fromState): show what a new state matches (fromState: also set the
+   *   controls from it). */
+  function BankFilters(bank) {
+    this.bank = bank;
+    this.controls = { audience: {}, owner: {}, theme: {}, subtheme: {} };
+    this.counters = { audience: {}, owner: {}, theme: {}, subtheme: {} };
+    this.summaries = {};
+    this.build();
+  }
+
+  BankFilters.prototype = {
+    constructor: BankFilters,
+
     /* The panel's heading, words field, facets, counts and hints, appended to the root. */
-    buildFilters: function () {
+    build: function () {
       var el = R.el;
       var t = R.t;
-      var self = this;
-      var root = this.root;
-      var data = this.data;
+      var bank = this.bank;
+      var root = bank.root;
+      var data = bank.data;
       var heading = el("h2", { id: "reflect-bank-filters-title", text: t("bank_filter_title") });
       var wordsInput = el("input", {
         type: "search",
@@ -59,8 +74,7 @@
         text: t("bank_none"),
       });
       var clearButton = R.button(t("bank_clear"), function () {
-        self.state = R.banked.emptyState();
-        self.apply(true);
+        bank.set(R.banked.emptyState(), true);
         wordsInput.focus();
       });
       var shareHint = el("p", {
@@ -77,22 +91,21 @@
       root.insertBefore(this.tooLong, form);
 
       wordsInput.addEventListener("input", function () {
-        self.state.words = wordsInput.value;
-        self.state.page = 1;
-        self.apply(false);
+        bank.set(Object.assign({}, bank.state(), { words: wordsInput.value, page: 1 }), false);
       });
     },
 
     checkbox: function (kind, option, parent) {
       var el = R.el;
-      var self = this;
+      var bank = this.bank;
       var id = "reflect-bank-" + kind + "-" + option.id;
       var input = el("input", { type: "checkbox", id: id, value: option.id, "data-kind": kind });
       var count = el("span", { class: "reflect-option-count" });
       input.addEventListener("change", function () {
-        self.state[kind] = R.banked.toggled(self.known, self.state, kind, option.id, input.checked);
-        self.state.page = 1;
-        self.apply(false);
+        var state = bank.state();
+        var change = { page: 1 };
+        change[kind] = R.banked.toggled(bank.known, state, kind, option.id, input.checked);
+        bank.set(Object.assign({}, state, change), false);
       });
       this.controls[kind][option.id] = input;
       this.counters[kind][option.id] = count;
@@ -132,7 +145,7 @@
       var list = el(
         "ul",
         { class: "reflect-options" },
-        (this.data.themes || []).map(function (theme) {
+        (this.bank.data.themes || []).map(function (theme) {
           var subs = el(
             "ul",
             { class: "reflect-options reflect-options--nested", "aria-label": t("bank_subthemes_of", { theme: theme.label }) },
@@ -146,12 +159,13 @@
       return this.facetBox("theme", t("bank_theme"), list);
     },
 
-    /* Each option's count and each facet's number ticked. */
-    updateCounts: function (words) {
+    /* Each option's count and each facet's number ticked, for a state and its words;
+     * items: the bank's questions as reflect-banked.js matches them. */
+    showCounts: function (state, items, words) {
       var t = R.t;
       var B = R.banked;
       var self = this;
-      var tally = B.counts(this.state, this.questions, words);
+      var tally = B.counts(state, items, words);
       B.FACETS.forEach(function (name) {
         var kinds = name === "theme" ? ["theme", "subtheme"] : [name];
         kinds.forEach(function (kind) {
@@ -160,24 +174,40 @@
             self.counters[kind][id].textContent = t("bank_option_count", { count: n });
           });
         });
-        var selected = B.selected(self.state, name);
+        var selected = B.selected(state, name);
         self.summaries[name].textContent = selected ? t("bank_selected", { count: selected }) : "";
       });
     },
 
-    /* The tick boxes, the words field and the open facets as the state says. */
-    syncControls: function () {
+    /* The tick boxes, the words field and the open facets as a state says. */
+    sync: function (state) {
       var self = this;
       R.banked.KINDS.forEach(function (kind) {
         Object.keys(self.controls[kind]).forEach(function (id) {
-          self.controls[kind][id].checked = self.state[kind].indexOf(id) >= 0;
+          self.controls[kind][id].checked = state[kind].indexOf(id) >= 0;
         });
       });
-      if (this.wordsInput.value !== this.state.words) this.wordsInput.value = this.state.words;
-      this.root.querySelectorAll("details.reflect-facet").forEach(function (details) {
+      if (this.wordsInput.value !== state.words) this.wordsInput.value = state.words;
+      this.bank.root.querySelectorAll("details.reflect-facet").forEach(function (details) {
         var name = details.getAttribute("data-facet");
-        if (R.banked.selected(self.state, name)) details.open = true;
+        if (R.banked.selected(state, name)) details.open = true;
       });
     },
+
+    /* How many questions the filters show (of total), in words; the "none" note. */
+    showShown: function (shown, total, filtered) {
+      var t = R.t;
+      this.live.textContent = filtered
+        ? t("bank_showing", { shown: shown, count: total })
+        : t("bank_showing_all", { count: total });
+      this.empty.hidden = shown > 0;
+    },
+
+    /* The note that the address was too long to read whole. */
+    showTooLong: function (tooLong) {
+      this.tooLong.hidden = !tooLong;
+    },
   };
+
+  R.BankFilters = BankFilters;
 })();

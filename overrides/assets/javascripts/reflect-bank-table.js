@@ -1,16 +1,31 @@
 /* Reflect: the question bank's table — the filters in words (its caption and the printed
  * note), each row's column names, "add" button and printed prompts, and for a large bank
- * the pages (Previous / Next, rows drawn from the data) and printing every match. Methods of
- * the bank (see reflect-bank.js), added through R.bankParts. */
+ * the pages (Previous / Next, rows drawn from the data) and printing every match. A view of
+ * its own (R.BankTable), made by the bank (see reflect-bank.js) and given only what it
+ * needs; it keeps the table's nodes, the pager and each drawn row's "add" button. */
 (function () {
   "use strict";
 
   var R = window.Reflect;
-  R.bankParts = R.bankParts || {};
 
-  R.bankParts.table = {
+  /* bank: what the table reads from the bank and does with it —
+   *   root: the bank's box (the printed note goes there when the page has no table);
+   *   data: the bank's data; known: its known values (R.banked.known); byId: its items by
+   *   question id; pageSize: questions a page (0: not paged); paging: reflect-paging.js
+   *   (when paged); add(ids): add questions to the guide; labelRows(): label the rows' "add"
+   *   buttons; turn(step): go that many pages on. */
+  function BankTable(bank) {
+    this.bank = bank;
+    this.rowButtons = new Map(); // question id -> its row's "add" button
+    this.build();
+    this.buildPager();
+  }
+
+  BankTable.prototype = {
+    constructor: BankTable,
+
     /* Finds the page's table; puts the printed note before it. */
-    buildTable: function () {
+    build: function () {
       var el = R.el;
       var table = document.querySelector("table.reflect-bank");
       var caption = table && table.querySelector(":scope > caption");
@@ -19,7 +34,7 @@
       this.originalCaption = caption ? caption.textContent : "";
       this.printNote = el("p", { class: "reflect-print-only reflect-print-note", id: "reflect-bank-print-note" });
       if (table && table.parentNode) table.parentNode.insertBefore(this.printNote, table);
-      else this.root.appendChild(this.printNote);
+      else this.bank.root.appendChild(this.printNote);
       // On a narrow screen the rows stack: each cell shows its column's name (the page's own header).
       this.headers = table
         ? Array.prototype.map.call(table.querySelectorAll(":scope > thead th"), function (th) {
@@ -29,21 +44,21 @@
       this.tbody = table && table.tBodies.length ? table.tBodies[0] : null;
     },
 
-    /* The filters in words: the table's caption and the printed page. */
-    describeFilters: function (filtered) {
+    /* The filters of a state in words (shown of total questions match them): the table's
+     * caption and the printed page. */
+    describeFilters: function (state, filtered, shown, total) {
       var t = R.t;
       var B = R.banked;
-      var state = this.state;
-      var known = this.known;
+      var known = this.bank.known;
       var parts = [];
       if (state.audience.length) parts.push(t("bank_filter_audience", { names: B.names(known, "audience", state.audience).join(", ") }));
       if (state.owner.length) parts.push(t("bank_filter_owner", { names: B.names(known, "owner", state.owner).join(", ") }));
       var themes = B.names(known, "theme", state.theme).concat(B.names(known, "subtheme", state.subtheme));
       if (themes.length) parts.push(t("bank_filter_theme", { names: themes.join(", ") }));
       if (state.words.trim()) parts.push(t("bank_filter_words", { words: state.words.trim().slice(0, 200) }));
-      var text = filtered ? t("bank_filtered_caption", { filters: parts.join("; ") || t("bank_no_filters"), shown: this.visible.length, count: this.questions.length }) : this.originalCaption;
+      var text = filtered ? t("bank_filtered_caption", { filters: parts.join("; ") || t("bank_no_filters"), shown: shown, count: total }) : this.originalCaption;
       if (this.caption) this.caption.textContent = text;
-      this.printNote.textContent = filtered ? text : t("bank_print_all", { count: this.questions.length });
+      this.printNote.textContent = filtered ? text : t("bank_print_all", { count: total });
     },
 
     /* A row's column names (for narrow screens), its "add" button and its printed prompts. */
@@ -57,7 +72,7 @@
       });
       var cell = row.cells[0];
       var button = R.button("", function () {
-        self.addQuestions([item.q.id]);
+        self.bank.add([item.q.id]);
       }, { class: "reflect-button reflect-button--small reflect-bank-add", "data-action": "add", "data-question": item.q.id });
       cell.appendChild(button);
       if ((item.q.prompts || []).length) {
@@ -84,7 +99,7 @@
       }, { "data-action": "next-page" });
       this.pageStatus = el("p", { class: "reflect-count", role: "status", id: "reflect-bank-page-status" });
       var table = this.table;
-      if (this.pageSize && table) {
+      if (this.bank.pageSize && table) {
         if (this.tbody) this.tbody.textContent = "";
         if (this.caption) this.caption.setAttribute("tabindex", "-1");
         var pager = el("nav", { class: "reflect-pager", "aria-label": t("bank_pager") }, [
@@ -96,18 +111,17 @@
     },
 
     turn: function (step) {
-      this.state.page = this.paging.window(this.visible.length, this.pageSize, this.state.page + step).page;
-      this.apply(false);
+      this.bank.turn(step);
       // Reading starts again at the top of the new page.
       var target = this.caption || (this.tbody && this.tbody.querySelector("a"));
       if (target) target.focus();
     },
 
-    showPage: function () {
+    /* The rows of a page of the matching questions (visible: their ids); returns the page
+     * shown (the one asked for, within the pages there are). */
+    showPage: function (visible, page) {
       var t = R.t;
-      var visible = this.visible;
-      var at = this.paging.window(visible.length, this.pageSize, this.state.page);
-      this.state.page = at.page;
+      var at = this.bank.paging.window(visible.length, this.bank.pageSize, page);
       this.renderRows(visible.slice(at.start, at.end));
       this.pageText.textContent = t("bank_page_of", { page: at.page, pages: at.pages });
       this.pageStatus.textContent = at.end > at.start
@@ -115,6 +129,7 @@
         : "";
       this.previousButton.disabled = at.page <= 1;
       this.nextButton.disabled = at.page >= at.pages;
+      return at.page;
     },
 
     /* Rows drawn from the data: text only, never HTML. */
@@ -123,14 +138,14 @@
       var named = R.banked.named;
       var self = this;
       var tbody = this.tbody;
-      var data = this.data;
-      var known = this.known;
+      var data = this.bank.data;
+      var known = this.bank.known;
       if (!tbody) return;
       tbody.textContent = "";
       this.rowButtons.clear();
       var sections = Array.isArray(data.sections) ? data.sections : [];
       ids.forEach(function (id) {
-        var item = self.byId.get(id);
+        var item = self.bank.byId.get(id);
         var q = item.q;
         var subs = (q.subthemes || []).map(function (sid) {
           return named(known.subtheme, sid, "label");
@@ -153,27 +168,9 @@
         tbody.appendChild(row);
         self.decorate(item, row);
       });
-      this.labelButtons();
-    },
-
-    /* Open the page that holds a question (clearing filters that hide it), at its row. */
-    showQuestion: function (id) {
-      if (this.visible.indexOf(id) < 0) {
-        this.state = R.banked.emptyState();
-        this.apply(true, true);
-      }
-      this.state.page = this.paging.pageOf(this.visible.indexOf(id), this.pageSize);
-      this.apply(false, true);
-      var row = document.getElementById("bank-" + id);
-      if (row) row.scrollIntoView();
-    },
-
-    // Printing a paged bank prints every matching question, then the page comes back.
-    beforePrint: function () {
-      if (this.pageSize) this.renderRows(this.visible);
-    },
-    afterPrint: function () {
-      if (this.pageSize) this.showPage();
+      this.bank.labelRows();
     },
   };
+
+  R.BankTable = BankTable;
 })();

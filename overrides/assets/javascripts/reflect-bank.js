@@ -8,15 +8,16 @@
  * with Previous / Next, the page kept in the fragment with the filters. "Add all" adds every
  * matching question (every page), and printing prints every match.
  *
- * This file holds the bank's state and what a change of filters or of the address does. Its
- * views add their methods through R.bankParts: reflect-bank-filters.js (the filters panel),
- * reflect-bank-table.js (the table, its pages and print) and reflect-bank-guide.js ("Add to
- * my guide"); reflect-banked.js is the pure part (matching, counts, the fragment's state). */
+ * This file holds the bank's state (the filters, the questions they show) and what a change
+ * of filters or of the address does. It makes its three views, each an object with its own
+ * state, and gives each only what it needs of the bank (see viewsOf): the filters panel
+ * (reflect-bank-filters.js), the table, its pages and print (reflect-bank-table.js) and "Add
+ * to my guide" (reflect-bank-guide.js); reflect-banked.js is the pure part (matching,
+ * counts, the fragment's state). */
 (function () {
   "use strict";
 
   var R = window.Reflect;
-  R.bankParts = R.bankParts || {};
 
   function Bank(root, data) {
     var self = this;
@@ -37,32 +38,28 @@
     });
     this.known = B.known(data);
     this.state = B.emptyState();
-    this.controls = { audience: {}, owner: {}, theme: {}, subtheme: {} };
-    this.counters = { audience: {}, owner: {}, theme: {}, subtheme: {} };
-    this.summaries = {};
-    this.visible = [];
+    this.visible = []; // ids of the questions the filters show
     this.byId = new Map(
       this.questions.map(function (item) {
         return [item.q.id, item];
       })
     );
-    this.rowButtons = new Map();
 
     root.textContent = "";
     root.classList.add("reflect-panel");
     root.setAttribute("data-ready", "false");
-    this.buildFilters();
-    this.buildTable();
-    this.buildGuide();
+    var views = this.viewsOf();
+    this.filters = new R.BankFilters(views.filters);
+    this.table = new R.BankTable(views.table);
+    this.guide = new R.BankGuide(views.guide);
     this.questions.forEach(function (item) {
-      self.decorate(item, item.row);
+      self.table.decorate(item, item.row);
     });
     this.onStorage = function (event) {
-      self.storageChanged(event);
+      self.guide.storageChanged(event);
     };
     window.addEventListener("storage", this.onStorage);
-    this.renderGuide();
-    this.buildPager();
+    this.guide.renderGuide();
 
     this.state = this.readState();
     this.apply(true);
@@ -83,35 +80,78 @@
     root.setAttribute("data-ready", "true");
   }
 
+  /* What each view is given of the bank: the values it reads and the few things it may
+   * ask the bank to do (never the bank itself). */
+  Bank.prototype.viewsOf = function () {
+    var self = this;
+    var root = this.root;
+    var data = this.data;
+    return {
+      filters: {
+        root: root,
+        data: data,
+        known: this.known,
+        state: function () {
+          return self.state;
+        },
+        set: function (state, fromState) {
+          self.state = state;
+          self.apply(fromState);
+        },
+      },
+      table: {
+        root: root,
+        data: data,
+        known: this.known,
+        byId: this.byId,
+        pageSize: this.pageSize,
+        paging: this.paging,
+        add: function (ids) {
+          self.guide.addQuestions(ids);
+        },
+        labelRows: function () {
+          self.guide.labelButtons();
+        },
+        turn: function (step) {
+          self.turn(step);
+        },
+      },
+      guide: {
+        root: root,
+        data: data,
+        byId: this.byId,
+        visible: function () {
+          return self.visible;
+        },
+        rowButtons: function () {
+          return self.table.rowButtons;
+        },
+      },
+    };
+  };
+
   /* Show what the state matches: rows, counts, captions, the page, the fragment. */
   Bank.prototype.apply = function (fromState, keepAnchor) {
-    var t = R.t;
     var B = R.banked;
-    var self = this;
     var state = this.state;
-    if (fromState) this.syncControls();
-    var shown = 0;
+    if (fromState) this.filters.sync(state);
     // The words once per change (not once per question): a long phrase stays cheap.
     var words = B.filterWords(state.words, R.words);
     var shownIds = [];
     this.questions.forEach(function (item) {
-      var ok = B.matches(self.state, item, null, words);
+      var ok = B.matches(state, item, null, words);
       if (ok) shownIds.push(item.q.id);
-      if (ok) shown += 1;
       if (item.row) item.row.hidden = !ok;
     });
-    this.updateCounts(words);
+    var shown = shownIds.length;
+    this.filters.showCounts(state, this.questions, words);
     var total = this.questions.length;
-    var filtered = shown !== total || B.activeFilters(this.state) > 0;
-    this.live.textContent = filtered
-      ? t("bank_showing", { shown: shown, count: total })
-      : t("bank_showing_all", { count: total });
+    var filtered = shown !== total || B.activeFilters(state) > 0;
+    this.filters.showShown(shown, total, filtered);
     this.visible = shownIds;
-    this.describeFilters(filtered);
-    if (this.pageSize) this.showPage();
-    this.addAll.disabled = shown === 0;
-    if (this.pageSize) this.addAll.textContent = t("bank_add_all_matching", { count: shown });
-    this.empty.hidden = shown > 0;
+    this.table.describeFilters(state, filtered, shown, total);
+    if (this.pageSize) state.page = this.table.showPage(shownIds, state.page);
+    this.guide.showMatching(shown, this.pageSize > 0);
     this.root.setAttribute("data-shown", String(shown));
     var fragment = R.encodeHashState(B.hashPairs(this.state, this.pageSize));
     // No filters and the address points at a question's row: leave that anchor alone.
@@ -120,7 +160,7 @@
 
   Bank.prototype.readState = function () {
     var hash = R.readHashState();
-    this.tooLong.hidden = !R.hashTooLong;
+    this.filters.showTooLong(R.hashTooLong);
     return R.banked.fromHash(this.known, hash, { list: R.hashList, text: R.hashText }, this.paging);
   };
 
@@ -153,20 +193,39 @@
     this.apply(true);
   };
 
+  /* Go that many pages on (within the pages there are). */
+  Bank.prototype.turn = function (step) {
+    this.state.page = this.paging.window(this.visible.length, this.pageSize, this.state.page + step).page;
+    this.apply(false);
+  };
+
+  /* Open the page that holds a question (clearing filters that hide it), at its row. */
+  Bank.prototype.showQuestion = function (id) {
+    if (this.visible.indexOf(id) < 0) {
+      this.state = R.banked.emptyState();
+      this.apply(true, true);
+    }
+    this.state.page = this.paging.pageOf(this.visible.indexOf(id), this.pageSize);
+    this.apply(false, true);
+    var row = document.getElementById("bank-" + id);
+    if (row) row.scrollIntoView();
+  };
+
+  // Printing a paged bank prints every matching question, then the page comes back.
+  Bank.prototype.beforePrint = function () {
+    if (this.pageSize) this.table.renderRows(this.visible);
+  };
+
+  Bank.prototype.afterPrint = function () {
+    if (this.pageSize) this.state.page = this.table.showPage(this.visible, this.state.page);
+  };
+
   Bank.prototype.destroy = function () {
     window.removeEventListener("hashchange", this.onHashChange);
     window.removeEventListener("storage", this.onStorage);
     window.removeEventListener("beforeprint", this.onBeforePrint);
     window.removeEventListener("afterprint", this.onAfterPrint);
   };
-
-  // The views' methods: the filters panel, the table and its pages, "Add to my guide".
-  Object.keys(R.bankParts).forEach(function (name) {
-    Object.keys(R.bankParts[name]).forEach(function (method) {
-      if (Object.prototype.hasOwnProperty.call(Bank.prototype, method)) throw new Error("Reflect: bank method twice: " + method);
-      Bank.prototype[method] = R.bankParts[name][method];
-    });
-  });
 
   R.onPage(function () {
     var tool = R.findTool("reflect-bank-filters");

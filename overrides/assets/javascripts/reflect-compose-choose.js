@@ -1,21 +1,40 @@
 /* Reflect: the composer's first panel — choose questions from the bank, filtered by
  * audience, theme, guide or set and words (reflect-composed.js decides what a filter
- * shows), one tick box per question, and "add all shown". Methods of the composer (see
- * reflect-compose.js), added through R.composerParts. */
+ * shows), one tick box per question, and "add all shown". A view of its own
+ * (R.ComposeChoose), made by the composer (see reflect-compose.js) and given only what it
+ * needs; it keeps its filters, tick boxes and the choices they show. */
 (function () {
   "use strict";
 
   var R = window.Reflect;
   var C = R.composed;
   var t = R.t;
-  R.composerParts = R.composerParts || {};
 
-  R.composerParts.choose = {
-    /* The choose panel; sets this.pickSection and the fields the filter reads. */
-    buildChoose: function () {
+  /* composer: what the panel reads from the composer and does with it —
+   *   data: the bank's data; ids(): the open guide's question ids;
+   *   add(id), remove(id): a question ticked or unticked; addMany(ids): questions added
+   *   at the end of the guide; say(text): announce it. */
+  function ComposeChoose(composer) {
+    var audiences = new Map();
+    (composer.data.audiences || []).forEach(function (a) {
+      audiences.set(a.id, a);
+    });
+    this.composer = composer;
+    this.audiences = audiences;
+    this.checkboxes = new Map();
+    this.pickItems = [];
+    this.groups = [];
+    this.build();
+  }
+
+  ComposeChoose.prototype = {
+    constructor: ComposeChoose,
+
+    /* The choose panel (this.section) and the fields the filter reads. */
+    build: function () {
       var el = R.el;
       var self = this;
-      var data = this.data;
+      var data = this.composer.data;
       var ownerSelect = el("select", { id: "reflect-compose-owner", class: "reflect-input" }, [
         el("option", { value: "", text: t("compose_every_owner") }),
       ]);
@@ -58,7 +77,7 @@
       this.addShown = R.button(t("compose_add_shown"), function () {
         self.addAllShown();
       }, { "data-action": "add-shown" });
-      this.pickSection = el("section", { class: "reflect-panel reflect-compose-pick", "aria-labelledby": "reflect-compose-pick-title" }, [
+      this.section = el("section", { class: "reflect-panel reflect-compose-pick", "aria-labelledby": "reflect-compose-pick-title" }, [
         el("h2", { id: "reflect-compose-pick-title", text: t("compose_choose_title") }),
         el("p", { class: "reflect-hint", text: t("compose_choose_hint") }),
         el("div", { class: "reflect-filters reflect-filters--row" }, [
@@ -72,9 +91,6 @@
         pickList,
       ]);
 
-      this.checkboxes = new Map();
-      this.pickItems = [];
-      this.groups = [];
       (data.owners || []).forEach(function (owner) {
         var questions = data.questions.filter(function (q) {
           return q.owner === owner.id;
@@ -84,7 +100,7 @@
       });
 
       var filter = function () {
-        self.filterChoices();
+        self.filter();
       };
       [ownerSelect, audienceSelect, themeSelect].forEach(function (select) {
         select.addEventListener("change", filter);
@@ -102,8 +118,8 @@
         var id = "reflect-pick-" + q.id;
         var box = el("input", { type: "checkbox", id: id, value: q.id });
         box.addEventListener("change", function () {
-          if (box.checked) self.add(q.id);
-          else self.remove(q.id, false);
+          if (box.checked) self.composer.add(q.id);
+          else self.composer.remove(q.id);
         });
         self.checkboxes.set(q.id, box);
         var prompts = (q.prompts || []).length
@@ -135,7 +151,8 @@
       return group;
     },
 
-    filterChoices: function () {
+    /* The choices the filters show, and how many. */
+    filter: function () {
       var f = this.filters;
       var words = C.firstWords(R.words(C.wordsText(f.words.value)));
       var current = C.filter(f.owner.value, f.audience.value, f.theme.value, words);
@@ -155,22 +172,32 @@
       this.addShown.disabled = shown === 0;
     },
 
+    /* Tick the boxes of the questions in the guide (ids), and only those. */
+    showChecked: function (ids) {
+      var inGuide = new Set(ids);
+      this.checkboxes.forEach(function (box, id) {
+        box.checked = inGuide.has(id);
+      });
+    },
+
     addAllShown: function () {
-      var state = this.state;
+      var composer = this.composer;
+      var have = composer.ids();
       var ids = this.pickItems
         .filter(function (item) {
-          return !item.li.hidden && state.ids.indexOf(item.q.id) < 0;
+          return !item.li.hidden && have.indexOf(item.q.id) < 0;
         })
         .map(function (item) {
           return item.q.id;
         });
       if (!ids.length) {
-        this.announce.say(t("bank_added_none"));
+        composer.say(t("bank_added_none"));
         return;
       }
-      this.state.ids = state.ids.concat(ids);
-      this.changed();
-      this.announce.say(t("compose_added_many", { count: ids.length }));
+      composer.addMany(ids);
+      composer.say(t("compose_added_many", { count: ids.length }));
     },
   };
+
+  R.ComposeChoose = ComposeChoose;
 })();

@@ -1,15 +1,15 @@
 /* Reflect: the composer's second panel — the guide being composed: the named guides kept
  * in this browser, its title, its questions in order (move up, move down, remove; Alt+Up
  * and Alt+Down on an item), print, export (files made by reflect-composed.js), the link
- * that carries it, and its print copy. Methods of the composer (see reflect-compose.js),
- * added through R.composerParts. */
+ * that carries it, its notices and announcements, and its print copy. A view of its own
+ * (R.ComposeGuide), made by the composer (see reflect-compose.js) and given only what it
+ * needs; it keeps its fields, lists and live region. */
 (function () {
   "use strict";
 
   var R = window.Reflect;
   var C = R.composed;
   var t = R.t;
-  R.composerParts = R.composerParts || {};
 
   function promptList(q, attrs) {
     if (!(q.prompts || []).length) return null;
@@ -22,24 +22,35 @@
     );
   }
 
-  R.composerParts.guide = {
-    /* The guide panel and the print copy; sets the nodes the composer fills in. */
-    buildGuide: function () {
+  /* composer: what the panel reads from the composer and does with it —
+   *   root: the composer's box (where a confirmation opens); data: the bank's data;
+   *   byId: its questions by id; state(): the open guide {title, ids}; store(): the guides
+   *   kept (reflect-guides.js); open(guideId): open a kept guide; newGuide(): start a new one;
+   *   setTitle(title), setIds(ids): change the open guide; reset(): empty it. */
+  function ComposeGuide(composer) {
+    this.composer = composer;
+    this.build();
+  }
+
+  ComposeGuide.prototype = {
+    constructor: ComposeGuide,
+
+    /* The guide panel (this.section), the live region (this.announce) and the print copy
+     * (this.printCopy). */
+    build: function () {
       var el = R.el;
       var self = this;
+      var composer = this.composer;
       var guideSelect = (this.guideSelect = el("select", { id: "reflect-compose-guides", class: "reflect-input" }));
       guideSelect.addEventListener("change", function () {
-        self.store = R.guides.open(self.store, guideSelect.value);
-        self.openGuide();
+        composer.open(guideSelect.value);
         self.announce.say(t("compose_opened", { title: self.title() }));
       });
       this.guidesBox = el("div", { class: "reflect-compose-guides" }, [
         R.field(guideSelect, t("compose_your_guides")),
         el("div", { class: "reflect-toolbar" }, [
           R.button(t("compose_new_guide"), function () {
-            self.store = R.guides.add(self.store, "", [], new Date().toISOString());
-            self.saveStore();
-            self.openGuide();
+            composer.newGuide();
             self.titleInput.focus();
             self.announce.say(t("compose_new_started"));
           }, { "data-action": "new-guide" }),
@@ -53,8 +64,7 @@
         placeholder: t("compose_default_title"),
       }));
       titleInput.addEventListener("input", function () {
-        self.state.title = titleInput.value;
-        self.changed();
+        composer.setTitle(titleInput.value);
       });
       this.guideCount = el("p", { class: "reflect-count", id: "reflect-compose-count" });
       this.announce = R.liveRegion(el("div"), "reflect-vh");
@@ -71,7 +81,7 @@
       linkInput.addEventListener("focus", function () {
         linkInput.select();
       });
-      this.guideSection = el("section", { class: "reflect-panel reflect-compose-guide", "aria-labelledby": "reflect-compose-guide-title" }, [
+      this.section = el("section", { class: "reflect-panel reflect-compose-guide", "aria-labelledby": "reflect-compose-guide-title" }, [
         el("h2", { id: "reflect-compose-guide-title", text: t("compose_guide_title") }),
         this.notice,
         this.guidesBox,
@@ -110,21 +120,34 @@
       this.printCopy = el("div", { class: "reflect-print-only reflect-compose-print" }, [this.printTitle, this.printList]);
     },
 
+    /* A notice above the guide (empty: none). */
+    showNotice: function (text) {
+      this.notice.textContent = "";
+      if (text) this.notice.appendChild(R.el("p", { class: "reflect-banner reflect-banner--info", text: text }));
+    },
+
+    /* The link that carries the open guide. */
+    showLink: function (url) {
+      this.linkInput.value = url;
+    },
+
     /* --- the guide's questions --------------------------------------------------------- */
 
     add: function (id) {
-      if (this.state.ids.indexOf(id) >= 0 || !this.byId.has(id)) return;
-      this.state.ids.push(id);
-      this.changed();
-      this.announce.say(t("compose_added", { position: this.state.ids.length, text: this.byId.get(id).text }));
+      var composer = this.composer;
+      var ids = composer.state().ids;
+      if (ids.indexOf(id) >= 0 || !composer.byId.has(id)) return;
+      composer.setIds(ids.concat([id]));
+      this.announce.say(t("compose_added", { position: ids.length + 1, text: composer.byId.get(id).text }));
     },
 
     remove: function (id, focusNext) {
-      var index = this.state.ids.indexOf(id);
+      var composer = this.composer;
+      var ids = composer.state().ids;
+      var index = ids.indexOf(id);
       if (index < 0) return;
-      this.state.ids.splice(index, 1);
-      this.changed();
-      this.announce.say(t("compose_removed", { text: this.byId.get(id).text }) + " " + this.countText());
+      composer.setIds(ids.slice(0, index).concat(ids.slice(index + 1)));
+      this.announce.say(t("compose_removed", { text: composer.byId.get(id).text }) + " " + this.countText());
       if (focusNext) {
         var next = this.picked.children[Math.min(index, this.picked.children.length - 1)];
         if (next) next.querySelector("[data-action=remove]").focus();
@@ -133,63 +156,58 @@
     },
 
     move: function (id, by, action) {
-      var result = C.moved(this.state.ids, id, by);
+      var result = C.moved(this.composer.state().ids, id, by);
       if (!result) {
         this.announce.say(by < 0 ? t("compose_already_first") : t("compose_already_last"));
         return;
       }
-      this.state.ids = result.ids;
-      this.changed();
+      this.composer.setIds(result.ids);
       var li = this.picked.querySelector('[data-question="' + id + '"]');
       if (li) li.querySelector('[data-action="' + action + '"]').focus();
-      this.announce.say(t("compose_moved", { position: result.to + 1, count: this.state.ids.length }));
+      this.announce.say(t("compose_moved", { position: result.to + 1, count: result.ids.length }));
     },
 
     startAgain: function () {
       var self = this;
-      if (!this.state.ids.length && !this.state.title) return;
+      var composer = this.composer;
+      var state = composer.state();
+      if (!state.ids.length && !state.title) return;
       R.confirm({
         title: t("compose_start_again_title"),
-        message: t("compose_start_again_message", { count: this.state.ids.length }),
+        message: t("compose_start_again_message", { count: state.ids.length }),
         confirm: t("compose_start_again"),
         danger: true,
-        container: this.root,
+        container: composer.root,
       }).then(function (yes) {
         if (!yes) return;
-        self.state = { title: "", ids: [] };
-        self.titleInput.value = "";
-        self.changed();
+        composer.reset();
         self.announce.say(t("compose_emptied"));
       });
     },
 
     countText: function () {
-      return t("compose_count", { count: this.state.ids.length });
+      return t("compose_count", { count: this.composer.state().ids.length });
     },
 
     title: function () {
-      return C.title(this.state, t);
+      return C.title(this.composer.state(), t);
     },
 
     /* --- drawing ----------------------------------------------------------------------- */
 
+    /* The open guide, the list of guides kept and the print copy, as the composer holds them. */
     render: function () {
       var self = this;
-      var state = this.state;
+      var byId = this.composer.byId;
+      var state = this.composer.state();
       this.picked.textContent = "";
       state.ids.forEach(function (id, index) {
-        self.picked.appendChild(self.pickedItem(self.byId.get(id), index));
-      });
-      var inGuide = new Set(state.ids);
-      this.checkboxes.forEach(function (box, id) {
-        box.checked = inGuide.has(id);
+        self.picked.appendChild(self.pickedItem(byId.get(id), index));
       });
       this.emptyNote.hidden = state.ids.length > 0;
       this.picked.hidden = state.ids.length === 0;
       this.guideCount.textContent = this.countText();
       if (this.titleInput.value !== state.title) this.titleInput.value = state.title;
-      this.root.setAttribute("data-count", String(state.ids.length));
-      this.root.setAttribute("data-guides", String(this.store.guides.length));
       this.renderGuideList();
       this.renderPrint();
     },
@@ -197,8 +215,9 @@
     renderGuideList: function () {
       var el = R.el;
       var guideSelect = this.guideSelect;
+      var store = this.composer.store();
       guideSelect.textContent = "";
-      this.store.guides.forEach(function (guide) {
+      store.guides.forEach(function (guide) {
         guideSelect.appendChild(
           el("option", {
             value: guide.id,
@@ -206,14 +225,14 @@
           })
         );
       });
-      guideSelect.value = this.store.open || "";
-      this.guidesBox.hidden = this.store.guides.length < 2;
+      guideSelect.value = store.open || "";
+      this.guidesBox.hidden = store.guides.length < 2;
     },
 
     pickedItem: function (q, index) {
       var el = R.el;
       var self = this;
-      var last = this.state.ids.length - 1;
+      var last = this.composer.state().ids.length - 1;
       var label = " " + t("compose_item_label", { position: index + 1, text: C.shorten(q.text) });
       function action(name, text, handler, disabled) {
         var button = R.button(text, handler, {
@@ -257,10 +276,11 @@
     renderPrint: function () {
       var el = R.el;
       var self = this;
+      var byId = this.composer.byId;
       this.printTitle.textContent = this.title();
       this.printList.textContent = "";
-      this.state.ids.forEach(function (id) {
-        var q = self.byId.get(id);
+      this.composer.state().ids.forEach(function (id) {
+        var q = byId.get(id);
         self.printList.appendChild(
           el("li", {}, [
             el("p", { class: "reflect-compose-print__question", text: q.text }),
@@ -278,13 +298,17 @@
     },
 
     exportJSON: function () {
-      R.download(this.fileName("json"), "application/json", C.exportJSON(this.data, this.byId, this.state, t, this.linkInput.value));
+      var composer = this.composer;
+      R.download(this.fileName("json"), "application/json", C.exportJSON(composer.data, composer.byId, composer.state(), t, this.linkInput.value));
       this.announce.say(t("compose_exported_json"));
     },
 
     exportMarkdown: function () {
-      R.download(this.fileName("md"), "text/markdown;charset=utf-8", C.exportMarkdown(this.data, this.byId, this.state, t));
+      var composer = this.composer;
+      R.download(this.fileName("md"), "text/markdown;charset=utf-8", C.exportMarkdown(composer.data, composer.byId, composer.state(), t));
       this.announce.say(t("compose_exported_markdown"));
     },
   };
+
+  R.ComposeGuide = ComposeGuide;
 })();

@@ -8,7 +8,8 @@
  * Nothing is sent anywhere.
  *
  * This file holds the composer's state: the guides kept, the one open, the link, and what
- * another tab or a new link changes. Its panels add their methods through R.composerParts:
+ * another tab or a new link changes. It makes its two panels, each an object with its own
+ * state, and gives each only what it needs of the composer (see viewsOf):
  * reflect-compose-choose.js (choosing questions) and reflect-compose-guide.js (the guide, its
  * exports and print copy); reflect-composed.js is the pure part (filter, formats). */
 (function () {
@@ -17,7 +18,6 @@
   var R = window.Reflect;
   var C = R.composed;
   var t = R.t;
-  R.composerParts = R.composerParts || {};
 
   function Composer(root, data) {
     var self = this;
@@ -26,10 +26,6 @@
     this.byId = new Map();
     data.questions.forEach(function (q) {
       self.byId.set(q.id, q);
-    });
-    this.audiences = new Map();
-    (data.audiences || []).forEach(function (a) {
-      self.audiences.set(a.id, a);
     });
     var siteKey = "reflect:" + R.slug(data.site || document.title) + ":compose:";
     this.guidesKey = siteKey + "guides";
@@ -44,17 +40,18 @@
     document.documentElement.classList.add("reflect-has-composer");
     root.textContent = "";
     root.setAttribute("data-ready", "false");
-    this.buildChoose();
-    this.buildGuide();
-    root.appendChild(this.pickSection);
-    root.appendChild(this.guideSection);
-    root.appendChild(this.announce.node);
-    root.appendChild(this.printCopy);
+    var views = this.viewsOf();
+    this.choose = new R.ComposeChoose(views.choose);
+    this.guide = new R.ComposeGuide(views.guide);
+    root.appendChild(this.choose.section);
+    root.appendChild(this.guide.section);
+    root.appendChild(this.guide.announce.node);
+    root.appendChild(this.guide.printCopy);
 
     this.store = this.readStore();
     var linked = this.fromHash();
     if (linked && (linked.ids.length || linked.title)) this.openLink(linked);
-    this.filterChoices();
+    this.choose.filter();
     this.openGuide();
     root.setAttribute("data-ready", "true");
     this.onHashChange = function () {
@@ -66,6 +63,77 @@
     window.addEventListener("hashchange", this.onHashChange);
     window.addEventListener("storage", this.onStorage);
   }
+
+  /* What each panel is given of the composer: the values it reads and the few things it
+   * may ask the composer to do (never the composer itself). */
+  Composer.prototype.viewsOf = function () {
+    var self = this;
+    return {
+      choose: {
+        data: this.data,
+        ids: function () {
+          return self.state.ids;
+        },
+        add: function (id) {
+          self.guide.add(id);
+        },
+        remove: function (id) {
+          self.guide.remove(id, false);
+        },
+        addMany: function (ids) {
+          self.setIds(self.state.ids.concat(ids));
+        },
+        say: function (text) {
+          self.guide.announce.say(text);
+        },
+      },
+      guide: {
+        root: this.root,
+        data: this.data,
+        byId: this.byId,
+        state: function () {
+          return self.state;
+        },
+        store: function () {
+          return self.store;
+        },
+        open: function (guideId) {
+          self.store = R.guides.open(self.store, guideId);
+          self.openGuide();
+        },
+        newGuide: function () {
+          self.store = R.guides.add(self.store, "", [], new Date().toISOString());
+          self.saveStore();
+          self.openGuide();
+        },
+        setTitle: function (title) {
+          self.state.title = title;
+          self.changed();
+        },
+        setIds: function (ids) {
+          self.setIds(ids);
+        },
+        reset: function () {
+          self.state = { title: "", ids: [] };
+          self.changed();
+        },
+      },
+    };
+  };
+
+  /* The open guide's questions, in this order. */
+  Composer.prototype.setIds = function (ids) {
+    this.state.ids = ids;
+    this.changed();
+  };
+
+  /* Draw the open guide: both panels and the box's counts. */
+  Composer.prototype.render = function () {
+    this.guide.render();
+    this.choose.showChecked(this.state.ids);
+    this.root.setAttribute("data-count", String(this.state.ids.length));
+    this.root.setAttribute("data-guides", String(this.store.guides.length));
+  };
 
   Composer.prototype.destroy = function () {
     window.removeEventListener("hashchange", this.onHashChange);
@@ -91,14 +159,13 @@
     this.render();
     var hash = R.encodeHashState(C.hashPairs(state));
     if (hash || R.readHashState()) R.writeHash(hash);
-    this.linkInput.value = window.location.href.split("#")[0] + (hash ? "#" + hash : "");
+    this.guide.showLink(window.location.href.split("#")[0] + (hash ? "#" + hash : ""));
   };
 
   Composer.prototype.openGuide = function () {
     var guide = R.guides.find(this.store, this.store.open);
     this.state = guide ? { title: guide.title, ids: guide.ids.slice() } : { title: "", ids: [] };
-    this.titleInput.value = this.state.title;
-    this.changed();
+    this.changed(); // the title field too
   };
 
   Composer.prototype.readStore = function () {
@@ -115,18 +182,13 @@
   /* The guide in the address, if any: {title, ids} (ids known to this bank). */
   Composer.prototype.fromHash = function () {
     var hash = R.readHashState();
-    this.showNotice(R.hashTooLong ? t("hash_too_long") : "");
+    this.guide.showNotice(R.hashTooLong ? t("hash_too_long") : "");
     if (!hash) return null;
     var ids = R.hashList(hash, "q");
     var kept = ids.filter(this.known);
     this.missing = ids.length - kept.length;
-    if (this.missing > 0) this.showNotice(t("compose_missing", { count: this.missing }));
+    if (this.missing > 0) this.guide.showNotice(t("compose_missing", { count: this.missing }));
     return { title: R.hashText(hash, "title"), ids: kept };
-  };
-
-  Composer.prototype.showNotice = function (text) {
-    this.notice.textContent = "";
-    if (text) this.notice.appendChild(R.el("p", { class: "reflect-banner reflect-banner--info", text: text }));
   };
 
   /* A guide from a link opens as a new guide; an identical kept one is simply opened. */
@@ -136,7 +198,7 @@
     this.store = result.store;
     this.saveStore();
     if (result.added && before > 0 && !this.missing) {
-      this.showNotice(t("compose_link_added", { title: linked.title || t("compose_default_title"), count: before }));
+      this.guide.showNotice(t("compose_link_added", { title: linked.title || t("compose_default_title"), count: before }));
     }
   };
 
@@ -163,14 +225,6 @@
       this.render();
     }
   };
-
-  // The panels' methods: choosing questions, the guide itself.
-  Object.keys(R.composerParts).forEach(function (name) {
-    Object.keys(R.composerParts[name]).forEach(function (method) {
-      if (Object.prototype.hasOwnProperty.call(Composer.prototype, method)) throw new Error("Reflect: composer method twice: " + method);
-      Composer.prototype[method] = R.composerParts[name][method];
-    });
-  });
 
   R.onPage(function () {
     var tool = R.findTool("reflect-composer");

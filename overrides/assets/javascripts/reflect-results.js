@@ -119,12 +119,11 @@
         var q = sheet.byId[id].q;
         var link = el("a", { href: "#reflect-answer-block-" + id, text: t("compose_numbered", { number: q.number, text: q.text }) });
         link.addEventListener("click", function (event) {
-          var field = sheet.fields[id];
-          if (!field) return;
+          if (!sheet.form.has(id)) return;
           event.preventDefault();
           var block = document.getElementById("reflect-answer-block-" + id);
           if (block) block.scrollIntoView({ block: "center" });
-          (field.radios[0] || field.textarea).focus();
+          sheet.form.focus(id, true);
         });
         return el("li", { "data-question": id }, [link]);
       }))

@@ -15,12 +15,16 @@
  * - an import or a clear only happens after a confirmation.
  *
  * The pure parts: reflect-answers.js (checks, merging, formats), reflect-sheet.js (rows,
- * export files, sentences), reflect-store.js (the stored record). The views add their
- * methods to the worksheet through R.worksheetParts: reflect-worksheet-form.js (the fields
- * under each question, the print copy, answers to removed questions),
- * reflect-worksheet-alerts.js (banners: failed saves, notices, the conflict question) and
- * reflect-worksheet-files.js (the toolbar, export, import, clear). Views of their own
- * (results, group comparison) register in R.worksheetViews and are called with the sheet.
+ * export files, sentences), reflect-store.js (the stored record). The worksheet makes its
+ * three views, each an object with its own state, and gives each only what it needs of the
+ * worksheet (see viewsOf): the form (reflect-worksheet-form.js: the box, the fields under
+ * each question, the print copy, answers to removed questions), the banners
+ * (reflect-worksheet-alerts.js: failed saves, notices, the conflict question) and the bar
+ * (reflect-worksheet-files.js: the toolbar, export, import, clear). The answers, the saved
+ * revision, the failure and the conflict stay here. The results and group comparison
+ * register in R.worksheetViews and are called with the sheet; they reach the bar through
+ * sheet.toolbar and sheet.progress, the status through sheet.status and the fields through
+ * sheet.form.
  */
 (function () {
   "use strict";
@@ -31,7 +35,6 @@
   var t = R.t;
   var SAVE_DELAY = 400;
   R.worksheetViews = R.worksheetViews || [];
-  R.worksheetParts = R.worksheetParts || {};
 
   var blank = A.blank;
   var copyAnswers = A.copyAnswers;
@@ -57,13 +60,20 @@
     this.baseRevision = 0;
     this.failure = null; // reason the last save failed, or null
     this.conflict = null; // {record, ids} while waiting for a choice
-    this.fields = {};
     this.timer = null;
     this.listeners = [];
     this.persistAsked = false;
     this.changeListeners = []; // called after the answers change (progress, results)
 
-    this.build();
+    this.status = R.liveRegion(R.el("div"), "reflect-save-status");
+    this.status.node.id = "reflect-worksheet-status";
+    var views = this.viewsOf();
+    this.alerts = new R.WorksheetAlerts(views.alerts);
+    this.files = new R.WorksheetFiles(views.files);
+    this.form = new R.WorksheetForm(views.form);
+    this.toolbar = this.files.toolbar; // where the results and comparison add their buttons
+    this.progress = this.files.progress;
+    this.form.build([this.alerts.node, this.status.node, this.files.bar, this.files.input]);
     this.load();
     this.renderAll();
 
@@ -85,6 +95,80 @@
     });
   }
 
+  /* What each view is given of the worksheet: the values it reads and the few things it
+   * may ask the worksheet to do (never the worksheet itself). */
+  Worksheet.prototype.viewsOf = function () {
+    var self = this;
+    var answers = function () {
+      return self.answers;
+    };
+    var flush = function () {
+      self.flush();
+    };
+    var say = function (text) {
+      self.status.say(text);
+    };
+    return {
+      form: {
+        root: this.root,
+        data: this.data,
+        model: this.model,
+        answers: answers,
+        flush: flush,
+        edit: function (id, field, value, now) {
+          self.edit(id, field, value, now);
+        },
+        confirm: function (id) {
+          self.confirmCarried(id);
+        },
+      },
+      alerts: {
+        model: this.model,
+        answers: answers,
+        failure: function () {
+          return self.failure;
+        },
+        exportNow: function () {
+          self.files.exportJSON();
+        },
+        retry: function () {
+          self.save();
+        },
+        resolve: function (choice) {
+          self.resolve(choice);
+        },
+        focus: function (action) {
+          self.root.querySelector('[data-action="' + action + '"]').focus();
+        },
+      },
+      files: {
+        root: this.root,
+        model: this.model,
+        data: this.data,
+        answers: answers,
+        flush: flush,
+        say: say,
+        listen: function (target, type, handler) {
+          self.listen(target, type, handler);
+        },
+        carryAcross: function (read) {
+          return self.carryAcross(read);
+        },
+        replace: function (next, notice) {
+          self.replace(next, notice);
+        },
+        importError: function (name, reason) {
+          // No earlier "Imported …" message may stay on screen beside this one.
+          self.setStatus(t("ws_status_import_failed", { name: name }));
+          self.alerts.importError(name, reason);
+        },
+        clearImportError: function () {
+          self.alerts.clearImportError();
+        },
+      },
+    };
+  };
+
   Worksheet.prototype.listen = function (target, type, handler) {
     target.addEventListener(type, handler);
     this.listeners.push([target, type, handler]);
@@ -105,10 +189,6 @@
 
   Worksheet.prototype.ratingLabel = function (value) {
     return S.ratingLabel(this.model, value);
-  };
-
-  Worksheet.prototype.retiredIds = function () {
-    return S.retiredIds(this.model, this.answers);
   };
 
   Worksheet.prototype.order = function (ids) {
@@ -135,10 +215,10 @@
     if (result.corrupt) {
       // Never overwrite what we cannot read: keep it under another key, start afresh.
       var kept = this.store.setAside(result.raw);
-      this.notice(kept ? t("ws_unreadable_kept") : t("ws_unreadable"));
+      this.alerts.notice(kept ? t("ws_unreadable_kept") : t("ws_unreadable"));
       if (!kept) this.baseRevision = -1; // do not write over it
     }
-    if (result.dropped && result.dropped.length) this.notice(S.droppedText(this.model, result.dropped, t));
+    if (result.dropped && result.dropped.length) this.alerts.notice(S.droppedText(this.model, result.dropped, t));
     if (result.record) {
       this.answers = copyAnswers(result.record.answers);
       this.base = copyAnswers(result.record.answers);
@@ -149,7 +229,7 @@
         // Saved under another content version: carried across (reflect-carry.js), never dropped.
         var moved = this.carryAcross(older.record);
         this.answers = moved.answers;
-        this.notice(S.carriedText(this.model, this.answers, moved.report, older.record.content_version, t));
+        this.alerts.notice(S.carriedText(this.model, this.answers, moved.report, older.record.content_version, t));
         this.save();
       }
     }
@@ -186,10 +266,40 @@
     var next = S.edited(this.model, this.answers[id], id, field, value);
     if (next === null) delete this.answers[id];
     else this.answers[id] = next;
-    if (this.fields[id]) this.renderCarried(id); // a rating on this scale replaces one on an earlier scale
-    this.renderPrint(id);
+    this.form.renderEdited(id);
     this.schedule(now);
     this.notify();
+  };
+
+  /* Draw everything from the answers: fields, banners, status; then tell the listeners. */
+  Worksheet.prototype.renderAll = function () {
+    this.form.renderAll();
+    this.alerts.render();
+    if (!this.failure && !this.conflict) this.succeed();
+    this.root.setAttribute("data-ready", "true");
+    this.notify();
+  };
+
+  /* All the answers replaced (a file imported, or cleared); notice: the notice to show
+   * (null: none; undefined: keep the one shown). Saved at once. */
+  Worksheet.prototype.replace = function (answers, notice) {
+    this.answers = answers;
+    if (notice !== undefined) this.alerts.keepNotice(notice);
+    this.renderAll();
+    this.schedule(true);
+  };
+
+  /* The person confirms a carried answer: the flag goes, the answer stays (and its rating on
+   * an earlier scale until rated again). */
+  Worksheet.prototype.confirmCarried = function (id) {
+    var answer = this.answers[id];
+    if (!answer || !R.carry.toConfirm(answer)) return;
+    this.answers[id] = R.carry.confirmed(answer);
+    this.form.renderField(id);
+    this.schedule(true);
+    this.notify();
+    this.status.say(t("ws_carried_confirmed", { number: this.byId[id].q.number }));
+    this.form.focus(id);
   };
 
   Worksheet.prototype.notify = function () {
@@ -268,15 +378,16 @@
       }
     });
     changed.forEach(function (id) {
-      self.renderField(id);
+      self.form.renderField(id);
     });
     if (changed.length) {
-      this.renderRetired();
+      this.form.renderRetired();
       this.notify();
     }
     if (merged.clashes.length) {
       this.conflict = { record: record, theirs: theirs, ids: this.order(merged.clashes) };
-      this.renderConflict();
+      this.alerts.showConflict(this.conflict);
+      this.setStatus(t("ws_status_conflict"));
       return false;
     }
     this.conflict = null;
@@ -292,7 +403,7 @@
     var revision = result.record ? Number(result.record.revision) || 0 : 0;
     if (revision === this.baseRevision && !this.conflict) return;
     this.conflict = null;
-    this.clearConflict();
+    this.alerts.clearConflict();
     if (this.merge(result.record) && this.unsaved()) this.schedule(true);
   };
 
@@ -309,26 +420,25 @@
       conflict.ids.forEach(function (id) {
         if (blank(theirs[id])) delete self.answers[id];
         else self.answers[id] = theirs[id];
-        self.renderField(id);
+        self.form.renderField(id);
       });
     }
     this.conflict = null;
-    this.clearConflict();
+    this.alerts.clearConflict();
     // Everything the other tab saved is now known; what differs from it is ours to save.
     this.base = theirs;
     this.baseRevision = record ? Number(record.revision) || 0 : 0;
-    this.renderRetired();
+    this.form.renderRetired();
     this.save();
     this.notify();
     this.status.say(choice === "theirs" ? t("ws_kept_theirs") : t("ws_kept_mine"));
-    var first = this.fields[conflict.ids[0]];
-    if (first) first.textarea.focus();
+    this.form.focus(conflict.ids[0]);
   };
 
   Worksheet.prototype.succeed = function () {
     var hadFailure = this.failure;
     this.failure = null;
-    if (hadFailure) this.renderAlerts();
+    if (hadFailure) this.alerts.render();
     this.setStatus(A.countAnswers(this.answers) ? t("ws_status_saved") : t("ws_status_empty"));
     this.root.setAttribute("data-saved-revision", String(this.baseRevision));
   };
@@ -336,7 +446,7 @@
   Worksheet.prototype.fail = function (reason) {
     var first = this.failure !== reason;
     this.failure = reason;
-    if (first) this.renderAlerts();
+    if (first) this.alerts.render();
     this.setStatus(t("ws_status_failed"));
     return false;
   };
@@ -350,13 +460,6 @@
     return S.problemText(error, t);
   };
 
-  // The views' methods: building and drawing the sheet, its banners, its files.
-  Object.keys(R.worksheetParts).forEach(function (name) {
-    Object.keys(R.worksheetParts[name]).forEach(function (method) {
-      if (Object.prototype.hasOwnProperty.call(Worksheet.prototype, method)) throw new Error("Reflect: worksheet method twice: " + method);
-      Worksheet.prototype[method] = R.worksheetParts[name][method];
-    });
-  });
   R.Worksheet = Worksheet;
 
   R.onPage(function () {
