@@ -84,6 +84,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
     # --- configuration: load the content, set the navigation ----------------------
 
     def on_config(self, config: Any) -> Any:
+        self.collector.pause()  # what the build makes stays until it ends (see build/collector.py)
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.project_dir or os.environ.get(PROJECT_DIR_VARIABLE) or config_dir).resolve()
         previous = self.project
@@ -117,7 +118,7 @@ class ReflectPlugin(BasePlugin[ReflectConfig]):
             # The preview keeps what it wrote: only pages whose tree changed are written again.
             self.build = SiteBuild(self.project, words, self.written if self.serving else None)
             self.site = self.build.render()
-        self.collector.pause()  # the Project and the pages stay until the build ends: not walked again
+        self.collector.pause()  # and the Project and the pages are not walked again
         self.pages = {page.path: page for page in self.site.pages}
         config.nav = [_nav_entry(item) for item in self.site.nav]
         config.site_name = _escape(settings.site.title)
