@@ -1,4 +1,4 @@
-"""The MkDocs adapter: the only module that knows MkDocs exists.
+"""The MkDocs adapter: the plugin through which MkDocs runs Reflect (only ``engine/`` knows MkDocs).
 
 Registered as the ``reflect`` plugin (entry point ``mkdocs.plugins``). On each build it
 loads the Project, builds the site's pages with the engine-independent site writer and
