@@ -38,3 +38,11 @@ def test_the_limits_are_measured_on_real_code():
     modules, classes, functions = sizes()
     assert max(modules)[0] > MODULE_LINES // 2  # the measure reads whole files
     assert max(functions)[0] > 20 and max(classes)[0] > 100
+
+
+def test_every_browser_script_is_within_the_module_limit():
+    scripts = sorted((GENERATOR.parent / "overrides" / "assets" / "javascripts").glob("*.js"))
+    assert len(scripts) > 20
+    over = [f"{path.name}: {lines} lines (limit {MODULE_LINES})"
+            for path in scripts if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES]
+    assert not over, "\n".join(over)
