@@ -1,7 +1,9 @@
 "use strict";
 /* A small stand-in for the browser's DOM, enough to run the tools' view scripts under Node:
- * elements and text nodes, attributes, classes, events, focus, and querySelector(All) for
- * compound selectors of a tag, .classes, #id, [attr], [attr=value] and :not(...). The
+ * elements and text nodes, attributes, classes, events, focus, a table's tBodies and a row's
+ * cells, and querySelector(All) for compound selectors of a tag, .classes, #id, [attr],
+ * [attr=value] and :not(...), joined by descendant (" ") and child (">") combinators, with
+ * :scope first (combinators are matched inside the element queried only). The
  * scripts run as the browser runs them (classic scripts sharing one global, the window) in
  * a vm context. Not a test file: the tests require it. */
 const fs = require("node:fs");
@@ -44,6 +46,43 @@ function parse(selector) {
     } else if ((m = take(/^:not\(([^)]*\]?)\)/))) out.not.push(parse(m[1]));
     else throw new Error("fake-dom: selector not understood: " + selector);
   }
+  return out;
+}
+
+/* A selector's compound parts and the combinator before each: [{combinator, text}]; ":scope"
+ * as the first part is kept as its text. Brackets, parentheses and quotes are not split. */
+function steps(selector) {
+  const out = [];
+  let text = "";
+  let combinator = " ";
+  let depth = 0;
+  let quote = null;
+  const end = () => {
+    if (text) out.push({ combinator: combinator, text: text });
+    text = "";
+  };
+  for (const c of selector.trim()) {
+    if (quote) {
+      if (c === quote) quote = null;
+      text += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      text += c;
+    } else if (c === "[" || c === "(") {
+      depth += 1;
+      text += c;
+    } else if (c === "]" || c === ")") {
+      depth -= 1;
+      text += c;
+    } else if (depth === 0 && (c === ">" || /\s/.test(c))) {
+      if (text) {
+        end();
+        combinator = " ";
+      }
+      if (c === ">") combinator = ">";
+    } else text += c;
+  }
+  end();
   return out;
 }
 
@@ -93,6 +132,17 @@ class Element {
   }
   get lastChild() {
     return this.childNodes[this.childNodes.length - 1] || null;
+  }
+  get nextElementSibling() {
+    if (!this.parentNode) return null;
+    const siblings = this.parentNode.children;
+    return siblings[siblings.indexOf(this) + 1] || null;
+  }
+  get tBodies() {
+    return this.tagName === "TABLE" ? this.children.filter((n) => n.tagName === "TBODY") : undefined;
+  }
+  get cells() {
+    return this.tagName === "TR" ? this.children.filter((n) => n.tagName === "TD" || n.tagName === "TH") : undefined;
   }
   get nextSibling() {
     if (!this.parentNode) return null;
@@ -165,8 +215,18 @@ class Element {
     return this.children.flatMap((child) => [child].concat(child.descendants()));
   }
   querySelectorAll(selector) {
-    const alternatives = selector.split(",").map(parse);
-    return this.descendants().filter((n) => alternatives.some((s) => matches(n, s)));
+    const found = new Set();
+    selector.split(",").forEach((alternative) => {
+      let current = [this];
+      steps(alternative).forEach((step, index) => {
+        if (index === 0 && step.text === ":scope") return;
+        const s = parse(step.text);
+        const reach = (n) => (step.combinator === ">" ? n.children : n.descendants());
+        current = [...new Set(current.flatMap(reach))].filter((n) => matches(n, s));
+      });
+      current.forEach((n) => n !== this && found.add(n));
+    });
+    return this.descendants().filter((n) => found.has(n));
   }
   querySelector(selector) {
     return this.querySelectorAll(selector)[0] || null;
@@ -218,7 +278,8 @@ class FakeStorage {
 
 /* A page: a window (the scripts' global) with a document, localStorage and location; the
  * scripts named are run in it in order, as <script> elements would run them. t: the words
- * every script reads through Reflect.t (by default the string's name and its values). */
+ * every script reads through Reflect.t (by default the string's name and its values);
+ * globals: more of the window (stand-ins for what a test needs, e.g. FileReader, confirm). */
 function page(scripts, options) {
   const opts = options || {};
   const document = {
@@ -255,6 +316,7 @@ function page(scripts, options) {
     setTimeout: setTimeout,
     clearTimeout: clearTimeout,
   };
+  Object.assign(window, opts.globals || {});
   window.window = window;
   const context = vm.createContext(window);
   scripts.forEach((name) => {
