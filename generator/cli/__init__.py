@@ -1,5 +1,5 @@
 """The ``reflect`` command."""
 
-from generator.cli.main import main
+from generator.cli.main import main, run_command
 
-__all__ = ["main"]
+__all__ = ["main", "run_command"]

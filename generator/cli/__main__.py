@@ -1,7 +1,5 @@
 """``python -m generator.cli``: the ``reflect`` command."""
 
-import sys
+from generator.cli.main import run_command
 
-from generator.cli.main import main
-
-sys.exit(main())
+run_command()
