@@ -39,3 +39,15 @@ def test_another_date_in_compressed_xmp_metadata_is_refused():
     _check_dates(plain + _compressed_metadata(b"2026-11-26T00:00:00"), STAMP)
     with pytest.raises(RuntimeError, match="2027-01-01T12:00:00"):
         _check_dates(plain + _compressed_metadata(b"2027-01-01T12:00:00"), STAMP)
+
+
+def test_another_date_in_typsts_own_xmp_metadata_is_refused():
+    data = render_pdf(SOURCE, STAMP)
+    start = data.index(b"<x:xmpmeta")
+    end = data.index(b"</x:xmpmeta>")
+    assert data[start:end].count(b"2026-11-26T00:00:00") >= 1
+    changed = data[:start] + data[start:end].replace(b"2026-11-26T00:00:00", b"2031-05-04T09:08:07", 1) + data[end:]
+    with pytest.raises(RuntimeError, match="2031-05-04T09:08:07"):
+        _check_dates(changed, STAMP)
+    # a date-like text outside the metadata (a page's words, say) is no clock
+    _check_dates(data + b"\n% 2031-05-04T09:08:07", STAMP)
