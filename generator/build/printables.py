@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from generator.document import nodes as n
 from generator.document.nodes import Printable
@@ -128,40 +129,49 @@ class BuildReport:
 def plan(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> tuple[Download, ...]:
     """Every printable file, in site order: appendices (each followed by its participant
     version), the combined PDF, question sets."""
+    return tuple(planned(project, docs, catalogue))
+
+
+def planned(project, docs: tuple[Printable, ...] | None = None, catalogue=None) -> Iterator[Download]:
+    """:func:`plan`'s files one after another, each document's tree made when its files come
+    (``docs``: the trees already made, by id), so a build can start rendering the first files
+    while it plans the rest. The ids are checked for clashes before the first file."""
+    from generator.document.items import has_participant_version
     from generator.project.numbering import words_for
 
     words = catalogue or words_for(project)
     builder = PrintBuilder(project, words)  # one reader of content text for both versions
-    docs = builder.all() if docs is None else docs
-    participants = {d.id: d for d in builder.participant_versions()}
+    given = {d.id: d for d in docs} if docs is not None else None
     report = project.settings.report
     report_title = " ".join((report.title if report else project.settings.site.title).split())
-    by_id = {d.id: d for d in docs}
-    out: list[Download] = []
-    appendices = tuple(by_id[a.item.id] for a in project.appendices)
-    for doc in appendices:
-        for fmt in FORMATS:
-            out.append(Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title))
-        version = participants.get(doc.id)
-        if version is not None:
-            title = words.text("print.participant_download", title=version.title)
-            for fmt in FORMATS:
-                out.append(Download(download_path(doc.id, fmt, True), fmt, title, doc.kind, doc.id, (version,),
-                                    report_title, "participant"))
-    if appendices:
-        if COMBINED_NAME in by_id:
+    items = [a.item for a in project.appendices]
+    ids = {item.id for item in (*items, *project.question_sets)}
+    if items:
+        if COMBINED_NAME in ids:
             raise ValueError(f"an item's id '{COMBINED_NAME}' clashes with the combined appendices PDF")
-        clash = sorted(i for i in participants if f"{i}{PARTICIPANT_SUFFIX}" in by_id)
+        clash = sorted(i.id for i in items if has_participant_version(i) and f"{i.id}{PARTICIPANT_SUFFIX}" in ids)
         if clash:
             raise ValueError(f"an item's id '{clash[0]}{PARTICIPANT_SUFFIX}' clashes with a participant version")
-        for path, title, part in combined_parts(appendices, words):
-            cover = combined_cover(part, words, report_title)
-            out.append(Download(path, "pdf", title, "combined", None, part, report_title, cover=cover))
-    for qset in project.question_sets:
-        doc = by_id[qset.id]
+    appendices = []
+    for item in items:
+        doc = given[item.id] if given is not None else builder.appendix(item)
+        appendices.append(doc)
         for fmt in FORMATS:
-            out.append(Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title))
-    return tuple(out)
+            yield Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title)
+        if has_participant_version(item):
+            version = builder.appendix(item, True)
+            title = words.text("print.participant_download", title=version.title)
+            for fmt in FORMATS:
+                yield Download(download_path(doc.id, fmt, True), fmt, title, doc.kind, doc.id, (version,),
+                               report_title, "participant")
+    if appendices:
+        for path, title, part in combined_parts(tuple(appendices), words):
+            cover = combined_cover(part, words, report_title)
+            yield Download(path, "pdf", title, "combined", None, part, report_title, cover=cover)
+    for qset in project.question_sets:
+        doc = given[qset.id] if given is not None else builder.question_set(qset)
+        for fmt in FORMATS:
+            yield Download(download_path(doc.id, fmt), fmt, doc.heading, doc.kind, doc.id, (doc,), report_title)
 
 
 def combined_parts(appendices: tuple[Printable, ...], words=None) -> list[tuple[str, str, tuple[Printable, ...]]]:
@@ -267,12 +277,6 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def _cost(download: Download) -> int:
-    """Rough rendering cost, to start the longest jobs first."""
-    weight = 3 if download.format == "pdf" else 1
-    return weight * sum(len(d.blocks) for d in download.docs)
-
-
 class PendingDownloads:
     """The printable files of one plan, being made in worker processes while the caller goes on
     (a full build writes its pages meanwhile); :meth:`result` waits for them.
@@ -282,25 +286,53 @@ class PendingDownloads:
     :meth:`result`, as if the file had been rendered there.
     """
 
-    def __init__(self, downloads: tuple[Download, ...], targets: dict[str, Path], missing: list[Download],
-                 stamp: datetime, cache: Path, workers: int, started: float) -> None:
-        self.downloads, self.targets, self.missing = downloads, targets, missing
-        self.stamp, self.cache, self.started = stamp, cache, started
+    def __init__(self, planned: Iterable[tuple[Download, Path]], stamp: datetime, cache: Path, workers: int,
+                 started: float) -> None:
+        """Takes the plan's files (each with its place in the cache) one after another, and sends
+        each the cache lacks to the workers at once: they render while the rest is planned."""
+        self.stamp, self.cache, self.started, self.workers = stamp, cache, started, workers
+        self.targets: dict[str, Path] = {}
+        self.missing: list[Download] = []
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list = []
-        if len(missing) > 1 and workers > 1:
-            # Worker processes started by a fork server (safe in a threaded preview server).
-            context = multiprocessing.get_context("forkserver")
-            try:
-                self.pool = ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context)
-                self.futures = [self.pool.submit(_render_to, d, stamp, str(targets[d.path])) for d in missing]
-            except BrokenProcessPool as exc:
-                self._pool_failed(exc)
+        self.pool_failed = False
+        downloads = []
+        try:
+            for download, target in planned:
+                downloads.append(download)
+                self.targets[download.path] = target
+                if not target.is_file():
+                    self.missing.append(download)
+                    self._send(download)
+        except BaseException:
+            self.cancel()
+            raise
+        self.downloads = tuple(downloads)
+
+    def _send(self, download: Download) -> None:
+        """Render ``download`` in a worker, the pool started at the second missing file (one
+        file alone is rendered here, by :meth:`result`)."""
+        if self.workers < 2 or self.pool_failed:
+            return
+        try:
+            if self.pool is None:
+                if len(self.missing) < 2:
+                    return
+                # Worker processes started by a fork server (safe in a threaded preview server).
+                context = multiprocessing.get_context("forkserver")
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+                sent = self.missing
+            else:
+                sent = [download]
+            self.futures += [self.pool.submit(_render_to, d, self.stamp, str(self.targets[d.path])) for d in sent]
+        except BrokenProcessPool as exc:
+            self._pool_failed(exc)
 
     def _pool_failed(self, exc: BaseException) -> None:
         # e.g. called from a script with no ``if __name__ == "__main__"`` guard, which the
         # worker processes would run again: render here instead, one file at a time.
         log.warning("Printable files: worker processes failed (%s); rendering in this process", exc)
+        self.pool_failed = True
         self.cancel()
 
     def cancel(self) -> None:
@@ -345,17 +377,15 @@ def start_downloads(
     catalogue=None,
 ) -> PendingDownloads:
     """Plan the project's printable files and start making the ones the cache lacks, in
-    ``workers`` processes; the caller collects them with :meth:`PendingDownloads.result`."""
+    ``workers`` processes, each as soon as it is planned (the workers render the first files
+    while the rest are planned); the caller collects them with :meth:`PendingDownloads.result`."""
     started = time.perf_counter()
     stamp = build_stamp(project.settings.site.publication_date, environ)
     cache = Path(cache_dir) if cache_dir is not None else Path(project.root) / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
-    downloads = plan(project, catalogue=catalogue)
     digests: dict[int, str] = {}  # each document hashed once, however many files print it
-    targets = {d.path: cache / f"{d.key(stamp, digests)}.{d.format}" for d in downloads}
-    missing = [d for d in downloads if not targets[d.path].is_file()]
-    missing.sort(key=_cost, reverse=True)
-    return PendingDownloads(downloads, targets, missing, stamp, cache, workers, started)
+    files = ((d, cache / f"{d.key(stamp, digests)}.{d.format}") for d in planned(project, catalogue=catalogue))
+    return PendingDownloads(files, stamp, cache, workers, started)
 
 
 def build_downloads(

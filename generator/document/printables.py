@@ -53,20 +53,17 @@ class PrintBuilder(Builder):
     # --- whole documents ------------------------------------------------------------------
 
     def all(self) -> tuple[n.Printable, ...]:
-        docs: list[n.Printable] = []
-        for appendix in self.p.appendices:
-            item = appendix.item
-            docs.append(self.guide(item) if isinstance(item, Guide) else self.document(item))
+        docs = [self.appendix(appendix.item) for appendix in self.p.appendices]
         docs += [self.question_set(qset) for qset in self.p.question_sets]
         return tuple(docs)
 
     def participant_versions(self) -> tuple[n.Printable, ...]:
-        out = []
-        for appendix in self.p.appendices:
-            item = appendix.item
-            if has_participant_version(item):
-                out.append(self.guide(item, True) if isinstance(item, Guide) else self.document(item, True))
-        return tuple(out)
+        return tuple(self.appendix(a.item, True) for a in self.p.appendices if has_participant_version(a.item))
+
+    def appendix(self, item: Guide | Document, participant: bool = False) -> n.Printable:
+        """An appendix's document, or its participant version (``participant``: only for an
+        item that :func:`~generator.document.items.has_participant_version`)."""
+        return self.guide(item, participant) if isinstance(item, Guide) else self.document(item, participant)
 
     def _printable(self, item: Any, kind: str, label: str | None, subject: str, blocks: list[n.Block],
                    participant: bool = False, study: n.Inlines = ()) -> n.Printable:
