@@ -13,7 +13,8 @@ turn into a line feed) as ``_xHHHH_``, and the ``_`` of a literal ``_xHHHH_`` as
 Excel's limit (32,767 UTF-16 code units) cut there.
 
 The parts that depend only on the number of sheets (content types, relationships, styles) are
-made and deflated once per process; the same sheets, title and ``created`` give the same bytes.
+made and deflated once per process for each number of sheets; the same sheets, title and
+``created`` give the same bytes.
 """
 
 from __future__ import annotations
@@ -202,8 +203,8 @@ def _sheet(rows: Sequence[Sequence[str]], string_index: dict[str, int], selected
 
 def workbook(sheets: Mapping[str, Sequence[Sequence[str]]], title: str, created: datetime) -> bytes:
     """The ``.xlsx`` bytes of ``sheets`` (name → rows of texts, in order; the first sheet is the
-    one shown), with the document title ``title``, created and last modified at ``created``
-    (which also dates the zip's entries)."""
+    one shown), with the document title ``title``, created and last modified at ``created`` (in
+    UTC, as :func:`generator.writers.stamp.build_stamp` gives it; it also dates the zip's entries)."""
     names = list(sheets)
     if not names:
         raise ValueError("a workbook holds at least one sheet")
