@@ -15,7 +15,7 @@ from pathlib import Path
 
 STORE = Path(".reflect-cache") / "site-fingerprints"
 LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pydantic", "pyyaml",
-             "nh3", "typst", "font-source-sans-pro", "python-docx", "xlsxwriter")
+             "nh3", "typst", "font-source-sans-pro", "python-docx")
 
 
 def _files(root: Path, config_file: Path) -> list[Path]:

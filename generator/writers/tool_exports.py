@@ -14,7 +14,6 @@ Labels and hints are in one ``label::<Language> (<code>)`` column per language.
 
 from __future__ import annotations
 
-import io
 import re
 import uuid
 from datetime import datetime
@@ -110,33 +109,21 @@ def with_languages(rows: list[dict[str, str]], translated: list[list[dict[str, s
 
 def xlsform(b: Any, owner: Any, prompts_label: str, created: datetime,
             translated: tuple[tuple[Any, Any, str], ...] = ()) -> bytes:
-    """The XLSForm of a guide or question set as ``.xlsx`` bytes (XlsxWriter, in memory);
+    """The XLSForm of a guide or question set as ``.xlsx`` bytes (:mod:`generator.writers.xlsx`);
     ``translated``: (builder, the same guide or set, its prompts label) in each other language,
     each adding its own label and hint columns (the form's default language stays ``b``'s)."""
-    import xlsxwriter
+    from generator.writers.xlsx import workbook
 
     survey, choices, settings = form_rows(b, owner, prompts_label)
     others = [form_rows(ob, other, label) for ob, other, label in translated]
     survey = with_languages(survey, [rows[0] for rows in others])
     choices = with_languages(choices, [rows[1] for rows in others])
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                     "strings_to_urls": False})
-    book.set_properties({"title": settings["form_title"], "created": created})
-    bold = book.add_format({"bold": True})
+    sheets = {}
     for name, rows, first in (("survey", survey, ("type", "name")), ("choices", choices, ("list_name", "name")),
                               ("settings", [settings], ())):
-        sheet = book.add_worksheet(name)
         columns = _columns(rows, first)
-        for col, column in enumerate(columns):
-            sheet.write_string(0, col, column, bold)
-        for r, row in enumerate(rows, 1):
-            for col, column in enumerate(columns):
-                if row.get(column):
-                    sheet.write_string(r, col, row[column])
-        sheet.freeze_panes(1, 0)
-    book.close()
-    return out.getvalue()
+        sheets[name] = [columns, *([row.get(column, "") for column in columns] for row in rows)]
+    return workbook(sheets, settings["form_title"], created)
 
 
 def _guid(p: Any, kind: str, ident: str) -> str:

@@ -6,22 +6,19 @@ the settings, the font table) are the same for every document in one language an
 Reflect's page and styles from :mod:`generator.writers.word.styles`, an empty header and
 footer) and keeps each part's bytes already compressed. A document then writes only its own
 parts (body, header, footer, numbering, links, properties) and :func:`zip_package` puts the
-lot into a zip with fixed entry times, the same bytes as Python's ``zipfile`` writes at
-compression level 9.
+lot into a zip with fixed entry times (:func:`generator.writers.ooxml.zip_parts`).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from generator.writers.stamp import ZIP_EPOCH
+from generator.writers.ooxml import Compressed, zip_parts
 
 DOCUMENT = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
@@ -34,20 +31,6 @@ APP = "docProps/app.xml"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 RELS_OPEN = ('<?xml version=\'1.0\' encoding=\'UTF-8\' standalone=\'yes\'?>\n'
              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
-
-
-@dataclass(frozen=True)
-class Compressed:
-    """One zip entry's data, deflated once."""
-
-    crc: int
-    size: int
-    data: bytes
-
-    @classmethod
-    def of(cls, raw: bytes) -> "Compressed":
-        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-        return cls(zlib.crc32(raw), len(raw), compressor.compress(raw) + compressor.flush())
 
 
 @dataclass(frozen=True)
@@ -150,30 +133,11 @@ def zip_package(template: Template, own: dict[str, bytes], stamp: datetime) -> b
     """The Word file: the template's parts and the document's own (``own``, by name; a part the
     template does not have, such as the header's links, goes after the part it belongs to),
     every entry dated ``stamp`` (or 1980, the earliest a zip can say), deflated at level 9."""
-    when = max(stamp, ZIP_EPOCH)
-    dos_time = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
-    dos_date = ((when.year - 1980) << 9) | (when.month << 5) | when.day
     names = list(template.order)
     if HEADER_RELS in own:
         names.insert(names.index(HEADER) + 1, HEADER_RELS)
-    out = bytearray()
-    central = bytearray()
-    for name in names:
-        entry = template.shared[name] if name in template.shared else Compressed.of(own[name])
-        encoded = name.encode("ascii")
-        offset = len(out)
-        out += struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, zipfile.ZIP_DEFLATED, dos_time, dos_date,
-                           entry.crc, len(entry.data), entry.size, len(encoded), 0)
-        out += encoded
-        out += entry.data
-        central += struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, zipfile.ZIP_DEFLATED, dos_time,
-                               dos_date, entry.crc, len(entry.data), entry.size, len(encoded), 0, 0, 0, 0,
-                               0o100644 << 16, offset)
-        central += encoded
-    start = len(out)
-    out += central
-    out += struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(names), len(names), len(central), start, 0)
-    return bytes(out)
+    return zip_parts(((name, template.shared[name] if name in template.shared else own[name]) for name in names),
+                     stamp)
 
 
 def relationships(base: str, links: dict[str, str]) -> str:
