@@ -24,6 +24,8 @@ import json
 import logging
 import multiprocessing
 import os
+import select
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -270,6 +272,38 @@ def _render_to(download: Download, stamp: datetime, target: str) -> tuple[str, f
     return target, time.perf_counter() - started
 
 
+def _end_with(main_pid: int) -> None:
+    """Worker initialiser: end this worker when the process that started the pool ends.
+
+    A pool's workers otherwise outlive a main process that was killed (a preview stopped with
+    SIGTERM, a build killed by its CI runner): they wait on their task queue for ever, and the
+    fork server waits for them. A daemon thread waits for the main process to end (a pidfd
+    where Linux has one, else a check once a second) and exits at once."""
+    try:
+        handle = os.pidfd_open(main_pid)
+    except ProcessLookupError:  # gone before this worker started
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd here: look once a second
+        handle = None
+    threading.Thread(target=_wait_for_end, args=(main_pid, handle), name="reflect-end-with-main",
+                     daemon=True).start()
+
+
+def _wait_for_end(main_pid: int, handle: int | None) -> None:
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(main_pid, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:  # the pid was reused by someone else's process
+                break
+    os._exit(1)
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -320,7 +354,8 @@ class PendingDownloads:
                     return
                 # Worker processes started by a fork server (safe in a threaded preview server).
                 context = multiprocessing.get_context("forkserver")
-                self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                                initializer=_end_with, initargs=(os.getpid(),))
                 sent = self.missing
             else:
                 sent = [download]
