@@ -198,7 +198,7 @@ def new_context(browser, requests_made, page_errors):
         options.setdefault("accept_downloads", True)
         context = browser.new_context(**options)
         context.on("request", requests_made)
-        context.on("page", lambda page: page.on("pageerror", page_errors))
+        context.on("page", lambda page: watch_page(page, page_errors))
         contexts.append(context)
         return context
 
@@ -263,11 +263,13 @@ def focused_matches(page, selector: str) -> bool:
     )
 
 
-def intercept_file_choosers(page) -> None:
-    """Make ``page`` report every file chooser from now on. Playwright starts intercepting them
-    when the first listener is added, without waiting for the browser; a key pressed at once
-    (``expect_file_chooser`` then Enter) sometimes opened the chooser before that, and the test
-    waited for an event that never came (about one run in ten). Call it before moving the focus."""
+def watch_page(page, page_errors) -> None:
+    """Every page of a test context records its script errors and reports every file chooser
+    from the start. Playwright starts intercepting file choosers when the first listener is
+    added, without waiting for the browser; a key pressed at once (``expect_file_chooser`` then
+    Enter) sometimes opened the chooser before that, and the test waited for an event that never
+    came (about one run in ten, more on a loaded machine)."""
+    page.on("pageerror", page_errors)
     page.on("filechooser", lambda chooser: None)
 
 

@@ -19,7 +19,6 @@ from browser_support import (  # noqa: F401 - fixtures
     Site,
     browser,
     describe,
-    intercept_file_choosers,
     download,
     new_context,
     open_page,
@@ -88,7 +87,6 @@ def old_team_answers(context, site, where, tmp_path) -> Path:
 
 
 def import_by_keyboard(page, path):
-    intercept_file_choosers(page)  # before the key that opens one
     page.locator("body").focus()
     tab_to(page, "#reflect-worksheet [data-action=import]")
     page.bring_to_front()  # Chromium shows a file chooser only for the page in front
@@ -262,7 +260,6 @@ def test_the_rounds_say_which_statements_compare_by_keyboard(editions, new_conte
     new_file = export(page, tmp_path, "round-2.json")
 
     page.bring_to_front()  # Chromium shows a file chooser only for the page in front
-    intercept_file_choosers(page)  # before the key that opens one
     page.locator("body").focus()
     tab_to(page, "#reflect-worksheet [data-action=compare]")
     page.keyboard.press("Enter")

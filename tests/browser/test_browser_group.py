@@ -16,7 +16,6 @@ from browser_support import (  # noqa: F401 - fixtures
     browser,
     context,
     describe,
-    intercept_file_choosers,
     download,
     new_context,
     open_page,
@@ -155,7 +154,6 @@ def test_refused_files_are_named_and_nothing_is_lost(site, page, project, tmp_pa
 @pytest.mark.parametrize("where", ["http", "file"])
 def test_comparison_by_keyboard_alone(site, page, project, tmp_path, where):
     qids = questions_of(project)
-    intercept_file_choosers(page)  # before the key that opens one
     open_page(page, site.url(where, SET_PAGE), READY)
     base = exported_file(page, tmp_path, qids)
     paths = [
