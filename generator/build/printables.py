@@ -47,6 +47,7 @@ log = logging.getLogger("mkdocs.plugins.reflect.printable")
 
 CACHE_DIR = ".reflect-cache/printable"
 CACHE_KEEP = 400  # files kept in the cache folder; the oldest unused ones go first
+STALE_PARTIAL = 3600  # seconds: a file still being written is never this old
 
 
 @dataclass(frozen=True)
@@ -448,7 +449,15 @@ def build_downloads(
 
 
 def _prune(cache: Path, keep: set[Path]) -> None:
-    """Drop the least recently used files beyond CACHE_KEEP (never those just used)."""
+    """Drop the least recently used files beyond CACHE_KEEP (never those just used), and the
+    half-written files of renders that were killed (older than STALE_PARTIAL seconds)."""
+    stale = time.time() - STALE_PARTIAL
+    for partial in cache.glob(".*.tmp"):
+        try:
+            if partial.stat().st_mtime < stale:
+                partial.unlink()
+        except FileNotFoundError:  # renamed or removed meanwhile
+            pass
     entries = [p for p in cache.iterdir() if p.is_file() and p.suffix in (".pdf", ".docx")]
     if len(entries) <= CACHE_KEEP:
         return

@@ -3,13 +3,14 @@ workers at once: they render the first files while the rest are planned."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_project
-from generator.build.printables import PendingDownloads, plan, planned
+from generator.build.printables import STALE_PARTIAL, PendingDownloads, plan, planned
 from generator.project import load_project
 from generator.writers.stamp import build_stamp
 
@@ -75,3 +76,19 @@ def test_an_id_that_clashes_with_a_participant_version_is_refused_before_any_fil
     files = planned(project)
     with pytest.raises(ValueError, match="'consent-form-participant' clashes with a participant version"):
         next(files)
+
+
+def test_half_written_files_of_killed_renders_are_cleared_and_current_ones_kept(project, tmp_path):
+    """A worker killed while writing leaves ``.NAME.PID.tmp``; the next build clears it once it is
+    old enough that no render can still be writing it."""
+    download = plan(project)[0]
+    killed = tmp_path / ".abc.pdf.4242.tmp"
+    writing = tmp_path / ".def.pdf.4343.tmp"
+    for partial in (killed, writing):
+        partial.write_bytes(b"%PDF-1.7 half")
+    old = time.time() - STALE_PARTIAL - 60
+    os.utime(killed, (old, old))
+    PendingDownloads(iter([(download, tmp_path / "one.pdf")]), _stamp(project), tmp_path, 2,
+                     time.perf_counter()).result()
+    assert not killed.exists()
+    assert writing.exists()  # recent: perhaps another build's render in progress
