@@ -14,10 +14,10 @@ import json
 import os
 import posixpath
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator import reflect_version
 from generator.project import addresses as site_paths
 from generator.writers.html import el
 from generator.writers.data import CSV_COLUMNS, project_json, questions_csv
@@ -31,13 +31,6 @@ from generator.project.versions import fingerprints
 PROJECT_SCHEMA = "data/project.schema.json"
 DATAPACKAGE = "data/datapackage.json"
 INTEGER_COLUMNS = ("section_number", "number", "appendix")
-
-
-def reflect_version() -> str:
-    try:
-        return metadata.version("reflect")
-    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
 
 
 def build_moment() -> datetime:

@@ -324,7 +324,7 @@ def _schema(output: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from generator.build.data_files import reflect_version
+    from generator import reflect_version
 
     parser = _Parser(prog="reflect", description=__doc__.split("\n\n")[0])
     parser.add_argument("--version", action="version", version=f"reflect {reflect_version()}")

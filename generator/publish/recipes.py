@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from generator.build.data_files import reflect_version
+from generator import reflect_version
 
 HOSTING = "hosting"
 NGINX_HEADERS = "hosting/security-headers.nginx.conf"

@@ -222,7 +222,7 @@ def test_libreoffice_reads_the_csv_with_non_ascii_intact(published, tmp_path):
 
 
 def test_version_and_usage_errors():
-    from generator.build.data_files import reflect_version
+    from generator import reflect_version
 
     result = reflect("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"reflect {reflect_version()}"
